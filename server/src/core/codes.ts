@@ -1,0 +1,27 @@
+/** The diagnostic codes of the interface contract, with their default severities. */
+export const DIAGNOSTIC_CODES = {
+  'frontmatter-missing': 'error',
+  'frontmatter-unclosed': 'error',
+  'yaml-syntax': 'error',
+  required: 'error',
+  'empty-value': 'error',
+  'invalid-type': 'error',
+  'invalid-value': 'error',
+  'duplicate-value': 'warning',
+  'unknown-field': 'warning',
+  'invalid-url': 'error',
+  'duplicate-resource': 'warning',
+  'unknown-section': 'error',
+  'section-label-mismatch': 'warning',
+  'no-report': 'information',
+} as const satisfies Record<string, SeverityName>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+export type SeverityName = 'error' | 'warning' | 'information' | 'hint';
+export type SeveritySetting = SeverityName | 'off';
+
+export const SOURCE = 'resources';
+
+export function isDiagnosticCode(value: string): value is DiagnosticCode {
+  return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, value);
+}

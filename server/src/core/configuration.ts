@@ -1,0 +1,55 @@
+import { compileSchema, bundledResourceSchema, type CompiledSchema } from './schema';
+import { globMatcher, type PathMatcher } from './globs';
+import { DEFAULT_SETTINGS, type Settings } from './settings';
+import { bundledVocabularies, type Vocabularies } from './vocabulary';
+
+/**
+ * Everything a check depends on besides the text, compiled once per change of settings,
+ * vocabularies or schema. `id` changes with every new configuration so caches keyed by it
+ * never serve a result computed under the old one.
+ */
+export interface Configuration {
+  id: number;
+  settings: Settings;
+  vocabularies: Vocabularies;
+  schema: CompiledSchema;
+  isResource: PathMatcher;
+  isReport: PathMatcher;
+  /** Problems with the configuration itself (unreadable vocabulary, invalid schema), one sentence each. */
+  problems: string[];
+}
+
+let nextId = 1;
+
+export interface ConfigurationInput {
+  settings?: Settings;
+  vocabularies?: Vocabularies;
+  /** A replacement schema (parsed JSON); the bundled one when absent. */
+  schema?: unknown;
+  /** Problems the host found while loading the inputs, reported alongside. */
+  problems?: string[];
+}
+
+export function createConfiguration(input: ConfigurationInput = {}): Configuration {
+  const settings = input.settings ?? DEFAULT_SETTINGS;
+  const vocabularies = input.vocabularies ?? bundledVocabularies();
+  const problems = [...(input.problems ?? [])];
+  let compiled = input.schema !== undefined ? compileSchema(input.schema, vocabularies) : undefined;
+  if (compiled && !compiled.ok) {
+    problems.push(`The schema in ${settings.schema || 'resourceAuthoring.schema'} is not a valid JSON Schema (${compiled.error}); using the bundled schema.`);
+    compiled = undefined;
+  }
+  if (!compiled) {
+    compiled = compileSchema(bundledResourceSchema(), vocabularies);
+    if (!compiled.ok) throw new Error(`bundled schema does not compile: ${compiled.error}`);
+  }
+  return {
+    id: nextId++,
+    settings,
+    vocabularies,
+    schema: compiled.value,
+    isResource: globMatcher(settings.resourceGlobs),
+    isReport: globMatcher(settings.reports),
+    problems,
+  };
+}

@@ -1,0 +1,192 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
+
+/** Bounds that keep hostile frontmatter (alias bombs, huge or deeply nested blocks) cheap to reject. */
+export const LIMITS = {
+  maxAliasCount: 100,
+  maxFrontmatterLength: 1_000_000,
+  maxNestingDepth: 64,
+};
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface SyntaxProblem extends Span {
+  message: string;
+}
+
+/** One resource text, split and parsed once; every check, fix, completion and preview reads this. */
+export interface ParsedResource {
+  text: string;
+  block: FrontmatterBlock | null;
+  /** The YAML document with source ranges (relative to `block.content.start`). */
+  yaml: Document.Parsed | null;
+  /** The frontmatter as plain data, when it parsed; `undefined` otherwise. */
+  data: unknown;
+  syntaxErrors: SyntaxProblem[];
+}
+
+/** Depth of `[`/`{` nesting and of indentation, measured without parsing: the YAML composer recurses. */
+function nestingTooDeep(yamlText: string): number {
+  let depth = 0;
+  for (let i = 0; i < yamlText.length; i++) {
+    const c = yamlText.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      if (++depth > LIMITS.maxNestingDepth) return i;
+    } else if (c === 93 || c === 125) {
+      if (depth > 0) depth--;
+    }
+  }
+  return -1;
+}
+
+export function parseResource(text: string): ParsedResource {
+  const block = findFrontmatter(text);
+  const result: ParsedResource = { text, block, yaml: null, data: undefined, syntaxErrors: [] };
+  if (!block || !block.close) return result;
+  const base = block.content.start;
+  const source = text.slice(base, block.content.end);
+  if (source.length > LIMITS.maxFrontmatterLength) {
+    result.syntaxErrors.push({
+      start: block.open.start,
+      end: block.open.end,
+      message: `The frontmatter is ${source.length.toLocaleString('en')} characters long; more than ${LIMITS.maxFrontmatterLength.toLocaleString('en')} is not checked.`,
+    });
+    return result;
+  }
+  const deep = nestingTooDeep(source);
+  if (deep >= 0) {
+    result.syntaxErrors.push({
+      start: base + deep,
+      end: base + deep + 1,
+      message: `The frontmatter nests brackets more than ${LIMITS.maxNestingDepth} levels deep.`,
+    });
+    return result;
+  }
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  } catch (e) {
+    result.syntaxErrors.push({ start: block.open.start, end: block.open.end, message: `The frontmatter could not be read as YAML: ${(e as Error).message}` });
+    return result;
+  }
+  result.yaml = doc;
+  const starts = doc.errors.length > 0 ? scalarSpansByStart(doc) : undefined;
+  for (const err of doc.errors) {
+    const [s, e] = err.pos;
+    // yaml marks some errors (a repeated key) by their first character: widen to the whole scalar.
+    const end = Math.max(e, starts?.get(s) ?? s + 1);
+    result.syntaxErrors.push({ start: base + s, end: base + end, message: yamlMessage(err.message) });
+  }
+  if (doc.errors.length > 0) return result;
+  const badAlias = firstUnresolvedAlias(doc);
+  if (badAlias) {
+    result.syntaxErrors.push({ start: base + badAlias.start, end: base + badAlias.end, message: badAlias.message });
+    return result;
+  }
+  try {
+    result.data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+  } catch (e) {
+    const at = firstAliasSpan(doc) ?? { start: 0, end: 0 };
+    const message = /alias/i.test((e as Error).message)
+      ? `Too many aliases: this YAML expands beyond ${LIMITS.maxAliasCount} alias references, which is how alias bombs work.`
+      : `The frontmatter could not be read: ${(e as Error).message}`;
+    result.syntaxErrors.push({ start: base + at.start, end: base + Math.max(at.end, at.start + 1), message });
+  }
+  return result;
+}
+
+function yamlMessage(message: string): string {
+  // yaml's messages end with a source excerpt after a colon on later lines; keep the sentence.
+  const first = message.split('\n')[0].trim();
+  return `YAML syntax error: ${first.replace(/\s*at line \d+, column \d+.*$/, '')}`;
+}
+
+function scalarSpansByStart(doc: Document.Parsed): Map<number, number> {
+  const spans = new Map<number, number>();
+  visit(doc, {
+    Scalar(_, node) {
+      if (node.range) spans.set(node.range[0], node.range[1]);
+    },
+  });
+  return spans;
+}
+
+function firstUnresolvedAlias(doc: Document.Parsed): SyntaxProblem | null {
+  let found: SyntaxProblem | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      if (!node.resolve(doc) && node.range) {
+        found = { start: node.range[0], end: node.range[1], message: `YAML syntax error: the alias *${node.source} refers to no anchor &${node.source}.` };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstAliasSpan(doc: Document.Parsed): Span | null {
+  let found: Span | null = null;
+  visit(doc, {
+    Alias(_, node) {
+      if (node.range) {
+        found = { start: node.range[0], end: node.range[1] };
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** Absolute span of a YAML node's value (without trailing comments), or null when it has no source. */
+export function spanOf(parsed: ParsedResource, node: Node | null | undefined): Span | null {
+  if (!node || !node.range || !parsed.block) return null;
+  const base = parsed.block.content.start;
+  return { start: base + node.range[0], end: base + node.range[1] };
+}
+
+/** The top-level `key: value` pair for a field, if present. */
+export function fieldPair(parsed: ParsedResource, key: string): Pair<Node, Node | null> | null {
+  const root = parsed.yaml?.contents;
+  if (!isMap(root)) return null;
+  for (const item of root.items) {
+    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
+  }
+  return null;
+}
+
+/** Every top-level pair, in source order. */
+export function fieldPairs(parsed: ParsedResource): Pair<Node, Node | null>[] {
+  const root = parsed.yaml?.contents;
+  if (!isMap(root)) return [];
+  return root.items.filter((i) => isPair(i) && isScalar(i.key)) as Pair<Node, Node | null>[];
+}
+
+/** The node at a data path (`['learnTags', 2]`), with the key node of the field it belongs to. */
+export function nodeAtPath(parsed: ParsedResource, path: readonly (string | number)[]): { node: Node | null; key: Node | null } {
+  let node: Node | null = parsed.yaml?.contents ?? null;
+  let key: Node | null = null;
+  for (const seg of path) {
+    if (isAlias(node) && parsed.yaml) node = node.resolve(parsed.yaml) ?? null;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return { node: null, key };
+      key = pair.key as Node;
+      node = (pair.value as Node | null) ?? null;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = (node.items[seg] as Node | undefined) ?? null;
+    } else {
+      return { node: null, key };
+    }
+  }
+  return { node, key };
+}
+
+/** True when a value node is present in the source but holds nothing (`key:` with no value). */
+export function isBlank(node: Node | null): boolean {
+  return !node || (isScalar(node) && node.value === null && (!node.range || node.range[0] === node.range[1]));
+}
