@@ -26,7 +26,7 @@ export const VALID: Record<string, string> = {
 /** The minimal valid resource with some fields replaced (a null value removes the field). */
 export function withFields(overrides: Record<string, string | null>, extra: string[] = [], eol = '\n'): string {
   const lines: string[] = [];
-  for (const [k, v] of Object.entries({ ...VALID, ...overrides })) if (v !== null) lines.push(...v.split('\n'));
+  for (const v of Object.values({ ...VALID, ...overrides })) if (v !== null) lines.push(...v.split('\n'));
   return resource([...lines, ...extra], 'Body text.\n', eol);
 }
 

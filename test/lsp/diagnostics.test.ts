@@ -63,7 +63,7 @@ describe('language server over stdio: diagnostics', function () {
     await client.initialize();
     const uri = client.open('resources/a.md', doc('learnTags: [bias, newTerm]'));
     const diags = await client.waitForDiagnostics(uri, (d) => d.length === 1);
-    assert.match(diags[0].message, /'newTerm' is not a learn tag in src\/_data\/resourceTags\.json/);
+    assert.match(String(diags[0].message), /'newTerm' is not a learn tag in src\/_data\/resourceTags\.json/);
     fs.writeFileSync(tagsFile, JSON.stringify({ resourceTags: [{ value: 'bias', label: 'Bias' }, { value: 'newTerm', label: 'New term' }] }));
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(tagsFile), type: 2 }] });
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
@@ -79,7 +79,7 @@ describe('language server over stdio: diagnostics', function () {
     fs.writeFileSync(tagsFile, '{ broken');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(tagsFile), type: 2 }] });
     const diags = await client.waitForDiagnostics(uri, (d) => d.length === 1);
-    assert.match(diags[0].message, /'brandNew' is not a learn tag in the bundled resourceTags\.json/);
+    assert.match(String(diags[0].message), /'brandNew' is not a learn tag in the bundled resourceTags\.json/);
   });
 
   it('survives hostile documents and keeps serving', async () => {
