@@ -1,0 +1,33 @@
+import { isScalar, isSeq } from 'yaml';
+import { nodeAtPath } from '../document';
+import type { Term } from '../vocabulary';
+import { rankCandidates } from './candidates';
+import { replaceScalar } from './source';
+import { addTermFix } from './addTerm';
+import type { Fix, Fixer } from './types';
+
+/** `invalid-value`: "Change to 'Expert'" for the best candidates; "Add 'X' to <data file>" for vocabulary terms. */
+export const fixInvalidValue: Fixer = (finding, ctx) => {
+  const path = finding.data?.path;
+  if (!path) return [];
+  const { node } = nodeAtPath(ctx.parsed, path);
+  if (!isScalar(node) || typeof node.value !== 'string') return [];
+  const value = node.value;
+  const vocabulary = finding.data?.vocabulary;
+  const terms: Term[] = vocabulary
+    ? ctx.config.vocabularies[vocabulary].terms
+    : (finding.data?.expected ?? []).map((v) => ({ value: v }));
+  const inFlow = path.length === 2 && isSeq(nodeAtPath(ctx.parsed, path.slice(0, 1)).node) && !!(nodeAtPath(ctx.parsed, path.slice(0, 1)).node as { flow?: boolean }).flow;
+  const { candidates, unambiguous } = rankCandidates(value, terms);
+  const fixes: Fix[] = [];
+  candidates.forEach((c, i) => {
+    const edit = replaceScalar(ctx.parsed, node, c.value, inFlow);
+    if (!edit) return;
+    fixes.push({ title: `Change to '${c.value}'`, finding, edits: [edit], preferred: unambiguous && i === 0, destructive: false, result: c.value });
+  });
+  if (vocabulary) {
+    const add = addTermFix(finding, ctx.config.vocabularies[vocabulary], value);
+    if (add) fixes.push(add);
+  }
+  return fixes;
+};
