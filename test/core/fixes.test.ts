@@ -184,11 +184,14 @@ describe('quick fixes', () => {
     it('an item that a fix turns into a repeat is removed, not doubled', () => {
       assert.strictEqual(fixAll(doc(['readability: ["B", "Beginner", "E", "e"]'])), doc(['readability: ["Beginner", "Expert"]']));
     });
-    it('applies a fix revealed by another (renamed key, then its value) and leaves nothing fixable', () => {
-      const before = doc(['learntags:', '  - bias', '  - Bias', 'openSource: "no"'], '\r\n');
+    it('renames a key whose value is valid, fixes the rest, and leaves nothing fixable (CRLF)', () => {
+      const before = doc(['readability:', '  - E', '  - expert', 'learntags:', '  - bias', 'openSource: "no"'], '\r\n');
       const after = fixAll(before);
-      assert.strictEqual(after, doc(['learnTags:', '  - bias', 'openSource: false'], '\r\n'));
+      assert.strictEqual(after, doc(['readability:', '  - Expert', 'learnTags:', '  - bias', 'openSource: false'], '\r\n'));
       assert.strictEqual(fixAll(after), after);
+    });
+    it('does not rename a key on its own when that would reveal problems in its value', () => {
+      assert.deepStrictEqual(titles(doc(['learntags: [bias, bias]']), 'unknown-field'), ["Rename to 'learnTags'", "Remove the field 'learntags'"]);
     });
     it('never deletes what an author wrote and keeps BOM, comments and body byte-identical', () => {
       const before = '\uFEFF' + doc(['# a comment', 'legacy: keep me', 'link: see https://example.org/x', 'openSource: false', '  stray']).replace('Body text.', 'Body *with* [md](x)\r\n\r\n');
@@ -201,5 +204,13 @@ describe('quick fixes', () => {
       const edits = fixAllEdits(analyzeText(text, cfg), cfg);
       assert.strictEqual(applyTextEdits(text, edits), doc(['readability: [Expert]', 'openSource: true']));
     });
+  });
+});
+
+describe('quick fixes: an invalid item that means an item already in the list', () => {
+  it('is removed rather than changed into a repeat', () => {
+    const text = withFields({ readability: 'readability: ["B", "Beginner"]' });
+    assert.deepStrictEqual(titles(text, 'invalid-value'), ["Remove 'B': 'Beginner' is already in the list *"]);
+    assert.strictEqual(applyFix(text, 'invalid-value'), withFields({ readability: 'readability: ["Beginner"]' }));
   });
 });

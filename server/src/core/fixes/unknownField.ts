@@ -16,7 +16,20 @@ function renameTargets(key: string, ctx: FixContext): { name: string; distance: 
     .sort((a, b) => a.distance - b.distance);
 }
 
-/** `unknown-field`: rename a misspelt key (`learntags` → learnTags), or remove the field with all its lines. */
+/** True when the field's value, under the new name, passes the schema: the rename then fixes without revealing more. */
+function cleanUnder(name: string, target: string, ctx: FixContext): boolean {
+  const data = ctx.parsed.data;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return false;
+  const renamed: Record<string, unknown> = { ...(data as Record<string, unknown>) };
+  renamed[target] = renamed[name];
+  delete renamed[name];
+  ctx.config.schema.validate(renamed);
+  return !(ctx.config.schema.validate.errors ?? []).some((e) => e.instancePath === `/${target}` || e.instancePath.startsWith(`/${target}/`));
+}
+
+/**
+ * `unknown-field`: rename a misspelt key (`learntags` → learnTags; preferred when unambiguous and the
+ * value is valid for the field), or remove the field with all its lines. */
 export const fixUnknownField: Fixer = (finding, ctx) => {
   const path = finding.data?.path;
   const name = finding.data?.field;
@@ -36,7 +49,7 @@ export const fixUnknownField: Fixer = (finding, ctx) => {
         title: `Rename to '${t.name}'`,
         finding,
         edits: [replaceScalar(ctx.parsed, pair.key, t.name, false) ?? { ...keySpan, newText: t.name }],
-        preferred: i === 0 && best.length === 1 && rivals.length === 0,
+        preferred: i === 0 && best.length === 1 && rivals.length === 0 && cleanUnder(name, t.name, ctx),
         destructive: false,
       });
     });
