@@ -124,7 +124,8 @@ export function inSequence(candidates: HeadingEvidence[]): HeadingEvidence[] {
   let last: number[] | null = null;
   for (const c of sorted) {
     const p = parts(c.number);
-    if (plausibleSuccessor(last, p)) {
+    // The first heading is a chapter line, or a number near the start of a numbering.
+    if (last === null ? c.rule === 'chapter-line' || p.every((n) => n <= 2) : plausibleSuccessor(last, p)) {
       kept.push(c);
       last = p;
     }
@@ -132,8 +133,7 @@ export function inSequence(candidates: HeadingEvidence[]): HeadingEvidence[] {
   return kept;
 }
 
-function plausibleSuccessor(last: number[] | null, next: number[]): boolean {
-  if (last === null) return next.every((n) => n <= 2);
+function plausibleSuccessor(last: number[], next: number[]): boolean {
   if (compareNumbers(next.join('.'), last.join('.')) <= 0) return false;
   let i = 0;
   while (i < next.length && next[i] === (last[i] ?? 0)) i++;

@@ -104,8 +104,9 @@ export function buildReportIndex(text: string, uri: string, format: ReportFormat
   }
 
   // Sections named only by the overview or the report's own references exist when they fit the
-  // numbering: their parent exists and they fill a gap or follow the last sibling.
-  const named = [...new Set([...titles.keys(), ...firstCitation.keys()])].sort(compareNumbers);
+  // numbering: their parent exists and they fill a gap or follow the last sibling. Only text extracted
+  // from a PDF loses headings; in Markdown a cited number without a heading is the report's mistake.
+  const named = format === 'text' ? [...new Set([...titles.keys(), ...firstCitation.keys()])].sort(compareNumbers) : [];
   for (const n of named) {
     if (byNumber.has(n) || !fitsNumbering(n, byNumber)) continue;
     const o = titles.get(n);
