@@ -105,6 +105,6 @@ function resolveTargetsFor(args: LintArgs, root: string, io: CliIO, isResource: 
 function colourWanted(io: CliIO): boolean {
   const env = io.env ?? {};
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
-  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '' && env.FORCE_COLOR !== '0') return true;
   return io.stdout.isTTY === true;
 }

@@ -38,6 +38,34 @@ function unambiguous(value: unknown, depth = 0): boolean {
   return true;
 }
 
+const KEY_LINE = /^(?:[^\s#'"[\]{}:,?&*!|>%@`-][^\n]*?|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?:[ \t]|$)/;
+const SEQ_ITEM_LINE = /^-(?:[ \t]+(?:[^\s'"[\]{}#&*!|>][^\]}]*|"(?:[^"\\]|\\.)*"[ \t]*(?:#.*)?|'(?:[^']|'')*'[ \t]*(?:#.*)?|#.*)?)?$/;
+
+/**
+ * js-yaml forgives what the full parse rejects: a quoted scalar or flow list continued on an
+ * unindented line. So every line at column 0 must be a comment, a block-list item that ends where
+ * the line does, or a key — and there must be exactly as many key lines as js-yaml found keys.
+ */
+function topLevelLinesAgree(source: string, keyCount: number): boolean {
+  let keys = 0;
+  let i = 0;
+  while (i < source.length) {
+    let end = source.indexOf('\n', i);
+    if (end < 0) end = source.length;
+    const line = source.charCodeAt(end - 1) === 13 ? source.slice(i, end - 1) : source.slice(i, end);
+    i = end + 1;
+    const c = line.charCodeAt(0);
+    if (line.length === 0 || c === 32 || c === 9 || c === 35 /* # */ || c === 13) continue;
+    if (c === 45 /* - */) {
+      if (!SEQ_ITEM_LINE.test(line)) return false;
+      continue;
+    }
+    if (!KEY_LINE.test(line)) return false;
+    keys++;
+  }
+  return keys === keyCount;
+}
+
 export function quickCheck(text: string, config: Configuration): QuickVerdict {
   const block = findFrontmatter(text);
   if (!block || !block.close) return NOT_CLEAN;
@@ -50,6 +78,6 @@ export function quickCheck(text: string, config: Configuration): QuickVerdict {
     return NOT_CLEAN;
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return NOT_CLEAN;
-  if (!config.schema.validate(data) || !unambiguous(data)) return NOT_CLEAN;
+  if (!config.schema.validate(data) || !unambiguous(data) || !topLevelLinesAgree(source, Object.keys(data).length)) return NOT_CLEAN;
   return { clean: true, data: data as Record<string, unknown> };
 }
