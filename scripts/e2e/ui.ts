@@ -27,6 +27,20 @@ async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
   await page.locator('.tabs-container .tab.active', { hasText: names[names.length - 1] }).waitFor({ timeout: 15000 });
 }
 
+/** Moves the mouse onto the error squiggle of a 1-based line, which shows its hover. */
+async function hoverSquiggleOnLine(page: Page, line: number): Promise<void> {
+  const lineBox = await page.locator('.monaco-editor .margin-view-overlays .line-numbers', { hasText: new RegExp(`^${line}$`) }).first().boundingBox();
+  if (!lineBox) throw new Error(`line ${line} is not visible`);
+  for (const squiggle of await page.locator('.monaco-editor .squiggly-error').all()) {
+    const box = await squiggle.boundingBox();
+    if (box && Math.abs(box.y + box.height / 2 - (lineBox.y + lineBox.height / 2)) < lineBox.height / 2) {
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      return;
+    }
+  }
+  throw new Error(`no error squiggle on line ${line}`);
+}
+
 async function shot(page: Page, dir: string, name: string): Promise<void> {
   await page.screenshot({ path: path.join(dir, `${name}.png`) });
 }
@@ -52,7 +66,11 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
     await openFromExplorer(page, 'resources', 'needs-work.md');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 });
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 10000 });
+    // The message of the "E" in readability: ["E"], as an author hovering it sees it.
+    await hoverSquiggleOnLine(page, 4);
+    await page.locator('.monaco-hover', { hasText: "'E' is not a readability level" }).first().waitFor({ timeout: 15000 });
     await shot(page, o.screenshots, 'diagnostics');
+    await page.keyboard.press('Escape');
   });
 
   await step('the Problems panel lists them', async () => {
