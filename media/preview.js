@@ -8,8 +8,11 @@
   const root = document.getElementById('card');
   if (!root) return;
 
-  /** The page's own state (file, lock) wins over what an earlier webview saved; the scroll position is kept. */
-  let state = Object.assign({ scrollY: 0 }, vscode.getState() || {}, parse(root.dataset.state));
+  /**
+   * What this webview saved before it was rebuilt (hidden, or the window reloaded) is newer than the
+   * page's own state, which only says which file the panel was opened on.
+   */
+  let state = Object.assign({ scrollY: 0 }, parse(root.dataset.state), vscode.getState() || {});
   vscode.setState(state);
   let restoreScroll = state.scrollY > 0;
 
@@ -25,20 +28,16 @@
   window.addEventListener('message', (event) => {
     const message = event.data;
     if (!message || message.type !== 'update' || typeof message.html !== 'string') return;
-    const y = window.scrollY;
+    // Another file's card starts at its top; the same file's card keeps its place as it is edited,
+    // and after the webview was rebuilt (hidden, reloaded) it goes back to where the author was.
+    const resource = typeof message.resource === 'string' ? message.resource : state.resource;
+    const y = resource !== state.resource ? 0 : restoreScroll ? state.scrollY : window.scrollY;
+    restoreScroll = false;
     // The HTML comes from the extension's renderer, which escapes every value; the CSP forbids
     // inline script and event handlers anyway.
     root.innerHTML = message.html;
-    state = Object.assign({}, state, {
-      resource: typeof message.resource === 'string' ? message.resource : state.resource,
-      locked: message.locked === true,
-    });
-    if (restoreScroll) {
-      restoreScroll = false;
-      window.scrollTo(0, state.scrollY);
-    } else {
-      window.scrollTo(0, y);
-    }
+    state = Object.assign({}, state, { resource, locked: message.locked === true, scrollY: y });
+    window.scrollTo(0, y);
     vscode.setState(state);
   });
 

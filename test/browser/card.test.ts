@@ -228,6 +228,18 @@ describe('card preview in headless Chromium', function () {
       await page.close();
     });
 
+    it('shows another file\'s card from its top', async () => {
+      const long = seed + '\n\nMore text.\n'.repeat(80);
+      const { page } = await open('script-other-file', card(long), LIGHT);
+      await page.evaluate('window.scrollTo(0, 400)');
+      await page.waitForFunction('window.__state && window.__state.scrollY === 400');
+      const other = 'file:///workspace/resources/other.md';
+      await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', html: card(long), resource: other, locked: false })}, '*')`);
+      await page.waitForFunction(`window.__state.resource === ${JSON.stringify(other)}`);
+      assert.strictEqual(await page.evaluate('window.scrollY'), 0);
+      await page.close();
+    });
+
     it('ignores messages that are not card updates', async () => {
       const { page } = await open('script-ignore', card(seed), LIGHT);
       await page.evaluate(`window.postMessage({ type: 'update', html: 42 }, '*'); window.postMessage('<b>x</b>', '*'); window.postMessage(null, '*')`);
