@@ -85,6 +85,42 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
     await shot(page, o.screenshots, 'problems');
   });
 
+  await step('the card preview beside a resource, live as the title is typed', async () => {
+    await openFromExplorer(page, 'foundation-models.md');
+    // The editor's title bar offers the preview for a resource file (the command is run from the palette).
+    await page.locator('.editor-actions .action-label[aria-label*="Open Card Preview to the Side"]').first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill('>Resources: Open Card Preview to the Side');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Open Card Preview to the Side' }).first().waitFor({ timeout: 15000 });
+    await page.keyboard.press('Enter');
+    // The card is in the webview's inner frame: find the frame that has it.
+    const frame = await waitFor('the card in the preview webview', async () => {
+      for (const f of page.frames()) {
+        const title = (await f.evaluate(`document.getElementById('card-title')?.textContent ?? null`).catch(() => null)) as string | null;
+        if (title) return f;
+      }
+      return undefined;
+    });
+    const title = await frame.evaluate(`document.getElementById('card-title')?.textContent`);
+    if (title !== 'On the Opportunities and Risks of Foundation Models') throw new Error(`card title: ${title}`);
+    const chips = (await frame.evaluate(`[...document.querySelectorAll('.chips[aria-label="Learn tags"] .chip')].map((c) => c.textContent)`)) as string[];
+    if (chips.join('|') !== 'AI and Machine Learning|Ethics|Trust') throw new Error(`learn tag chips: ${chips.join(', ')}`);
+
+    // Type into the title (End stops at the wrap of a long line) and time the card's update.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    for (const key of ['Control+Home', 'ArrowDown', 'End', 'ArrowLeft']) await page.keyboard.press(key);
+    await page.keyboard.type(' (draft)', { delay: 30 });
+    const typed = Date.now();
+    // Polled from outside: the webview's CSP (rightly) stops waitForFunction, which evaluates a string in the page.
+    const shown = () => frame.evaluate(`document.getElementById('card-title')?.textContent?.includes(' (draft)') === true`);
+    while (!(await shown())) {
+      if (Date.now() - typed > 10000) throw new Error('the card did not show the typed title within 10 s');
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    console.log(`[e2e] the card showed the typed title ${Date.now() - typed} ms after the last keystroke`);
+    await shot(page, o.screenshots, 'card-preview');
+  });
+
   await page.close();
   return steps;
 }
