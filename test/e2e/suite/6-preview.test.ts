@@ -49,4 +49,17 @@ describe('6. the card preview', () => {
     assert.ok(tabNamed('Card: foundation-models.md'), previewTabs().map((t) => t.label).join(', '));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
+
+  it('opens by itself beside a resource file when resourceAuthoring.preview.openAutomatically is on', async () => {
+    for (const t of previewTabs()) await vscode.window.tabGroups.close(t);
+    const config = vscode.workspace.getConfiguration('resourceAuthoring');
+    await config.update('preview.openAutomatically', true, vscode.ConfigurationTarget.Workspace);
+    try {
+      const editor = await openResource('resources', 'draft.md');
+      const tab = await waitFor('the preview of draft.md to open', () => tabNamed('Card: draft.md'));
+      assert.notStrictEqual(tab.group.viewColumn, editor.viewColumn);
+    } finally {
+      await config.update('preview.openAutomatically', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 });
