@@ -12,6 +12,7 @@ import { createProgress } from './progress';
 import { summarise } from './results';
 import { readWorkspaceSettings } from './settings';
 import { resolveTargets } from './targets';
+import { sectionsCommand } from './sections';
 
 declare const RESOURCE_LINT_VERSION: string | undefined;
 
@@ -47,10 +48,8 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
   }
 }
 
-async function sections(argv: readonly string[], io: CliIO): Promise<number> {
-  io.stderr.write(`resource-lint: the sections command is not available in this build.\n`);
-  void argv;
-  return 2;
+function sections(argv: readonly string[], io: CliIO): Promise<number> {
+  return sectionsCommand([...argv], { stdout: (s) => io.stdout.write(s), stderr: (s) => io.stderr.write(s), cwd: io.cwd });
 }
 
 async function lint(args: LintArgs, io: CliIO): Promise<number> {
