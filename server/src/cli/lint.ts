@@ -26,9 +26,11 @@ export interface LintRun {
   fixedFiles: number;
 }
 
+/** A file's text as an editor shows it: without a UTF-8 BOM (positions count from after it; --fix puts it back). */
 function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (e) {
     throw new ConfigurationError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }

@@ -1,13 +1,15 @@
 import * as path from 'path';
 import { promises as fs } from 'fs';
 import { globMatcher } from '../core/globs';
+import { analyzeText } from '../core/service';
 import { DATA_FILE_NAMES, loadConfiguration } from '../node/loadConfiguration';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
-import { lintFiles, type FixSupport } from './lint';
+import { createFixSupport } from './fix';
+import { lintFiles } from './lint';
 import { createProgress } from './progress';
 import { summarise } from './results';
 import { readWorkspaceSettings } from './settings';
@@ -68,8 +70,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
       throw new ConfigurationError(`Cannot read the report ${report} (${e.code ?? e.message}).`);
     });
   }
-  const fixes: FixSupport | undefined = undefined;
-  if (args.fix && !fixes) throw new ConfigurationError('--fix is not available in this build.');
+  const fixes = createFixSupport(config, (text, uri, version) => analyzeText(text, config, uri, version), (m) => io.stderr.write(`resource-lint: ${m}\n`));
   const progress = createProgress(io.stderr, targets.length, args.fix ? 'Fixing' : 'Checking');
   const run = await lintFiles({ files: targets, root, config, progress, fixes, fix: args.fix });
   const all = summarise(run.results, run.fixed, run.fixedFiles);
