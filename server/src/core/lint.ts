@@ -2,7 +2,8 @@ import type { Range } from 'vscode-languageserver-types';
 import { linkOf, normaliseLink } from './checks/duplicates';
 import type { Configuration } from './configuration';
 import { quickCheck } from './quick';
-import { analyzeText, type Analysis } from './service';
+import { parseReferences } from './report/references';
+import { analyzeText, type Analysis, type AnalysisContext } from './service';
 
 /** One file's verdict when many files are checked (CLI, workspace scan). */
 export interface FileCheck {
@@ -18,10 +19,11 @@ export interface FileCheck {
  * Checks one text the cheapest way that gives the same verdict as `analyzeText`: the fast path
  * when it can vouch for the text, the full analysis (with exact ranges) otherwise.
  */
-export function checkResourceText(text: string, config: Configuration, uri?: string): FileCheck {
+export function checkResourceText(text: string, config: Configuration, uri?: string, context: AnalysisContext = {}): FileCheck {
   const quick = quickCheck(text, config);
-  if (quick.clean) return { link: normaliseLink(quick.data.link) };
-  return fromAnalysis(analyzeText(text, config, uri));
+  // The fast path checks the frontmatter only: section references need the full analysis.
+  if (quick.clean && parseReferences(text).length === 0) return { link: normaliseLink(quick.data.link) };
+  return fromAnalysis(analyzeText(text, config, uri, 0, context));
 }
 
 export function fromAnalysis(analysis: Analysis): FileCheck {
