@@ -59,7 +59,7 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     const [d1] = await client.waitForDiagnostics(one, (d) => d.length === 1);
     assert.strictEqual(d1.code, 'duplicate-resource');
     assert.strictEqual(d1.severity, 2);
-    assert.match(d1.message, /resources\/two\.md/);
+    assert.match(String(d1.message), /resources\/two\.md/);
     assert.deepStrictEqual(d1.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[two, 6]]);
     await client.waitForDiagnostics(two, (d) => d.length === 1 && d[0].code === 'duplicate-resource');
     fs.rmSync(path.join(root, 'resources/two.md'));
@@ -138,8 +138,13 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     client = new TestClient(root);
     const created: unknown[] = [];
     const kinds: string[] = [];
-    client.connection.onRequest('window/workDoneProgress/create', (p) => (created.push(p), null));
-    client.connection.onNotification('$/progress', (p: { value: { kind: string } }) => kinds.push(p.value.kind));
+    client.connection.onRequest('window/workDoneProgress/create', (p: unknown) => {
+      created.push(p);
+      return null;
+    });
+    client.connection.onNotification('$/progress', (p: { value: { kind: string } }) => {
+      kinds.push(p.value.kind);
+    });
     await client.initialize();
     await client.waitForDiagnostics(fileUri(path.join(root, 'resources/r99.md')), () => true);
     const deadline = Date.now() + 8000;
