@@ -82,6 +82,19 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     await client.waitForDiagnostics(one, (d) => d.length === 0);
   });
 
+  it('an open document and a file on disk with the same link: editing the link clears both', async () => {
+    const onDisk = write('resources/disk.md', doc('https://example.org/same'));
+    const edited = write('resources/edited.md', doc('https://example.org/other'));
+    await start();
+    await client.waitForDiagnostics(edited, (d) => d.length === 0);
+    client.open('resources/edited.md', doc('https://example.org/same'));
+    await client.waitForDiagnostics(edited, (d, p) => p.version === 1 && d.length === 1 && d[0].code === 'duplicate-resource');
+    await client.waitForDiagnostics(onDisk, (d) => d.length === 1 && d[0].code === 'duplicate-resource');
+    client.change(edited, [{ text: doc('https://example.org/edited') }]);
+    await client.waitForDiagnostics(edited, (d, p) => p.version === 2 && d.length === 0);
+    await client.waitForDiagnostics(onDisk, (d) => d.length === 0);
+  });
+
   it('a rename (delete + create) moves the diagnostics to the new name', async () => {
     const before = write('resources/old-name.md', doc('https://example.org/x', 'legacy: 1'));
     await start();
@@ -130,6 +143,16 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].code === 'invalid-value');
     write('src/_data/resourceTags.json', JSON.stringify({ resourceTags: [{ value: 'house', label: 'Our own tag' }] }));
     await watched([{ uri: tags, type: CHANGED }]);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
+  it('a changed report re-checks the section references of files that are not open', async () => {
+    const report = write('reports/report.md', ['# 4 Technology', '## 4.3 Adaptation', 'Text.', ''].join('\n'));
+    const uri = write('resources/a.md', doc('https://example.org/a').replace('Body.', 'See §4.7 of the report.'));
+    await start();
+    await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].code === 'unknown-section');
+    write('reports/report.md', ['# 4 Technology', '## 4.3 Adaptation', 'Text.', '## 4.7 Security', 'Text.', ''].join('\n'));
+    await watched([{ uri: report, type: CHANGED }]);
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
   });
 
