@@ -7,6 +7,7 @@ import { URI } from 'vscode-uri';
 import { ResourceLanguageService } from './core/service';
 import { renderCardFor } from './lsp/cardPreview';
 import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
+import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
 import { SectionFeatures } from './lsp/sections';
@@ -93,20 +94,28 @@ documents.onDidClose(({ document }) => {
   publisher.clear(document.uri);
 });
 
+/** Settings, vocabularies and reports loaded: answers use the workspace's, not the bundled defaults. */
+const settled = () => ready.then(() => sections.ready);
+
 // Section references (issue 4): completion, hover, navigation, outline and quick fixes.
 // Frontmatter (issue 3) and section references share these requests: each answers where it applies.
-connection.onCompletion((p) => {
-  const fields = frontmatter.completion(p);
-  if (fields && fields.items.length > 0) return fields;
-  return sections.completion(p);
+connection.onCompletion(async (p) => {
+  await settled();
+  return mergeCompletions(frontmatter.completion(p), sections.completion(p));
 });
-connection.onHover(async (p) => frontmatter.hover(p) ?? sections.hover(p));
+connection.onHover(async (p) => {
+  await settled();
+  return mergeHovers(frontmatter.hover(p), await sections.hover(p));
+});
 connection.onDefinition((p) => sections.definition(p));
 connection.onReferences((p) => sections.references(p));
 connection.onDocumentLinks((p) => sections.links(p));
 connection.onDocumentSymbol((p) => sections.documentSymbols(p));
 connection.onWorkspaceSymbol((p) => sections.workspaceSymbols(p));
-connection.onCodeAction((p) => [...frontmatter.codeActions(p), ...sections.codeActions(p)]);
+connection.onCodeAction(async (p) => {
+  await settled();
+  return mergeCodeActions(p.context.only, frontmatter.codeActions(p), sections.codeActions(p));
+});
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
 

@@ -7,6 +7,7 @@ import { complete } from '../core/complete';
 import { codeActionsFor, fixAllAction, FIX_ALL_KIND } from '../core/fixes';
 import { hover } from '../core/hover';
 import type { Analysis, ResourceLanguageService } from '../core/service';
+import { kindRequested } from './combine';
 import type { WorkspaceState } from './workspace';
 
 /** The code action kinds this server offers (announced in the capabilities). */
@@ -50,13 +51,15 @@ export class FrontmatterFeatures {
     if (!found) return [];
     const config = this.service.configuration;
     const only = p.context.only;
-    const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
-    if (wants(CodeActionKind.QuickFix)) {
-      actions.push(...codeActionsFor(found.analysis, config, p.context.diagnostics.filter((d) => d.source === 'resources'), p.textDocument.uri));
+    if (kindRequested(CodeActionKind.QuickFix, only)) {
+      const ours = p.context.diagnostics.filter((d) => d.source === 'resources');
+      actions.push(...codeActionsFor(found.analysis, config, ours, p.textDocument.uri));
     }
-    // Fix all is a source action: offered when asked for by kind (on save, or the Source Action menu).
-    if (only && wants(FIX_ALL_KIND)) {
+    // Fix all is a source action: offered when asked for by kind (`source.fixAll` on save, the Source
+    // Action menu), and beside the quick fixes when one of them is preferred (clients that list everything).
+    const besideQuickFixes = !only && actions.some((a) => a.isPreferred);
+    if ((only && kindRequested(FIX_ALL_KIND, only)) || besideQuickFixes) {
       const all = fixAllAction(found.analysis, config, p.textDocument.uri);
       if (all) actions.push(all);
     }
