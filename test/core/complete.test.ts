@@ -62,6 +62,12 @@ describe('completion', () => {
       assert.deepStrictEqual(labels(fm('readability: [Expert, |]')), ['Beginner', 'Intermediate']);
       assert.deepStrictEqual(labels(fm('readability:', '  - Expert', '  - |', '  - Beginner')), ['Intermediate']);
     });
+    it('reads a block list the same with CRLF line endings', () => {
+      const crlf = (src: string) => src.replace(/\n/g, '\r\n');
+      assert.deepStrictEqual(labels(crlf(fm('readability:', '  - Expert', '  - |', '  - Beginner'))), ['Intermediate']);
+      assert.deepStrictEqual(labels(crlf(fm('readability:', '  - Expert', '  - Beginner', '  - |'))), ['Intermediate']);
+      assert.strictEqual(accept(crlf(fm('learnTags:', '  - bias', '  -|')), 'ethics'), crlf(fm('learnTags:', '  - bias', '  - ethics')));
+    });
     it('respects the quote being typed: never ""value""', () => {
       assert.strictEqual(accept(fm('readability: ["Beginner", "Ex|"]'), 'Expert'), fm('readability: ["Beginner", "Expert"]'));
       assert.strictEqual(accept(fm('readability: ["Beginner", "|'), 'Expert'), fm('readability: ["Beginner", "Expert"'));

@@ -57,11 +57,19 @@ function endOfLine(text: string, offset: number): number {
   return i;
 }
 
+/** The start of the line before the one starting at `lineStart` (`\r\n` is one line break). */
+function previousLineStart(text: string, lineStart: number): number {
+  let end = lineStart;
+  if (text[end - 1] === '\n') end--;
+  if (text[end - 1] === '\r') end--;
+  return lineStartOf(text, end);
+}
+
 /** The key whose block list the line at `lineStart` belongs to: the nearest `key:` line above at column 0. */
 function blockListOwner(text: string, lineStart: number, contentStart: number): string | undefined {
   let end = lineStart;
   while (end > contentStart) {
-    const start = lineStartOf(text, end - 1);
+    const start = previousLineStart(text, end);
     const line = text.slice(start, end).replace(/[\r\n]+$/, '');
     end = start;
     if (/^\s*(-|#|$)/.test(line)) continue;
@@ -83,7 +91,7 @@ function blockItems(text: string, lineStart: number, limit: number, contentStart
   };
   let end = lineStart;
   while (end > contentStart) {
-    const start = lineStartOf(text, end - 1);
+    const start = previousLineStart(text, end);
     end = start;
     const v = collect(start);
     if (v === undefined) break;
