@@ -116,13 +116,6 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
     if (chips.join('|') !== 'AI and Machine Learning|Ethics|Trust') throw new Error(`learn tag chips: ${chips.join(', ')}`);
   });
 
-  await step('a problem clicked in the card is revealed in the editor', async () => {
-    const frame = await cardFrame(page);
-    await frame.locator('button.problem').first().click();
-    // The §4.7 reference on line 11 is selected: the status bar shows where the cursor went.
-    await page.locator('.statusbar-item', { hasText: /^Ln 11, Col \d+ \(\d+ selected\)$/ }).first().waitFor({ timeout: 10000 });
-  });
-
   await step('the preview comes back after a window reload', async () => {
     // Through the command, which saves the window's state first (a browser reload may lose it).
     const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60000 });
@@ -153,6 +146,17 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
       console.log(`[e2e] the card showed "${want}" ${Date.now() - typed} ms after the last key was pressed`);
     }
     await shot(page, o.screenshots, 'card-preview');
+  });
+
+  await step('the card follows the active resource editor; a problem clicked in it is revealed there', async () => {
+    await openFromExplorer(page, 'needs-work.md');
+    const frame = await cardFrame(page, 'Bias in Word Embeddings');
+    const problems = (await frame.evaluate(`[...document.querySelectorAll('button.problem .problem-message')].map((m) => m.textContent)`)) as string[];
+    if (!problems[0]?.startsWith("The required field 'source' is missing")) throw new Error(`the card's problems: ${problems.join(' | ')}`);
+    await frame.locator('button.problem').first().click();
+    // The missing field is reported on the opening --- (line 1): the editor selects it.
+    await page.locator('.statusbar-item', { hasText: /^Ln 1, Col \d+ \(3 selected\)$/ }).first().waitFor({ timeout: 10000 });
+    await shot(page, o.screenshots, 'card-preview-problems');
   });
 
   await page.close();
