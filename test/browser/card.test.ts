@@ -37,6 +37,19 @@ function card(text: string): string {
   return renderCard({ parsed: analysis.parsed, vocabularies: config.vocabularies, problems: cardProblems(analysis, config) }, { sections });
 }
 
+/**
+ * Polls an expression until it is truthy. Playwright's waitForFunction re-evaluates its predicate
+ * with the page's own eval, which our CSP (rightly) forbids; page.evaluate goes through the
+ * DevTools protocol, which the CSP does not govern.
+ */
+async function until(page: Page, expression: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(expression))) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for: ${expression}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Stands in for VS Code around the page: its webview API, its theme variables, and a record of what happened. */
 function host(theme: Theme, savedState: unknown): string {
   return `(() => {
@@ -115,7 +128,7 @@ describe('card preview in headless Chromium', function () {
     });
     await page.addInitScript(host(theme, savedState));
     await page.goto(`${origin}/${name}.html`);
-    await page.waitForFunction('window.__posted.length > 0');
+    await until(page, 'window.__posted.length > 0');
     return { page, dialogs };
   }
 
@@ -211,10 +224,10 @@ describe('card preview in headless Chromium', function () {
       const long = seed + '\n\nMore text.\n'.repeat(80);
       const { page } = await open('script-update', card(long), LIGHT);
       await page.evaluate('window.scrollTo(0, 400)');
-      await page.waitForFunction('window.__state && window.__state.scrollY === 400');
+      await until(page, 'window.__state && window.__state.scrollY === 400');
       const updated = card(long.replace('title: "On the Opportunities', 'title: "Typed: On the Opportunities'));
       await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', html: updated, resource: SEED_URI, locked: true })}, '*')`);
-      await page.waitForFunction(`document.getElementById('card-title').textContent.startsWith('Typed:')`);
+      await until(page, `document.getElementById('card-title').textContent.startsWith('Typed:')`);
       assert.strictEqual(await page.evaluate('window.scrollY'), 400);
       assert.deepStrictEqual(await page.evaluate('window.__state'), { scrollY: 400, resource: SEED_URI, locked: true });
       await page.close();
@@ -224,7 +237,7 @@ describe('card preview in headless Chromium', function () {
       const long = seed + '\n\nMore text.\n'.repeat(80);
       const { page } = await open('script-restore', card(long), LIGHT, { scrollY: 300, resource: SEED_URI, locked: false });
       await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', html: card(long), resource: SEED_URI, locked: false })}, '*')`);
-      await page.waitForFunction('window.scrollY === 300');
+      await until(page, 'window.scrollY === 300');
       await page.close();
     });
 
@@ -232,10 +245,10 @@ describe('card preview in headless Chromium', function () {
       const long = seed + '\n\nMore text.\n'.repeat(80);
       const { page } = await open('script-other-file', card(long), LIGHT);
       await page.evaluate('window.scrollTo(0, 400)');
-      await page.waitForFunction('window.__state && window.__state.scrollY === 400');
+      await until(page, 'window.__state && window.__state.scrollY === 400');
       const other = 'file:///workspace/resources/other.md';
       await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', html: card(long), resource: other, locked: false })}, '*')`);
-      await page.waitForFunction(`window.__state.resource === ${JSON.stringify(other)}`);
+      await until(page, `window.__state.resource === ${JSON.stringify(other)}`);
       assert.strictEqual(await page.evaluate('window.scrollY'), 0);
       await page.close();
     });
