@@ -20,12 +20,17 @@ async function main(): Promise<void> {
     const userData = path.join(root, 'user-data');
     fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
     fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify(QUIET_SETTINGS, null, 2) + '\n');
-    await runTests({
-      version: process.env.VSCODE_VERSION ?? 'stable',
-      extensionDevelopmentPath: REPO,
-      extensionTestsPath,
-      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', path.join(root, 'extensions')],
-    });
+    const multiRoot = path.join(root, 'multiroot');
+    fs.cpSync(path.join(REPO, 'test', 'e2e', 'multiroot'), multiRoot, { recursive: true });
+    // A folder window runs the main suite; a .code-workspace window, the multi-root tests.
+    for (const opened of [workspace, path.join(multiRoot, 'sites.code-workspace')]) {
+      await runTests({
+        version: process.env.VSCODE_VERSION ?? 'stable',
+        extensionDevelopmentPath: REPO,
+        extensionTestsPath,
+        launchArgs: [opened, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', path.join(root, 'extensions')],
+      });
+    }
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -78,6 +78,21 @@ async function main(): Promise<number> {
     console.log(`[e2e] in-host suite: ${code === 0 ? 'passed' : `FAILED (exit ${code})`} in ${seconds(inHostStart)}`);
     if (code !== 0) failed = true;
 
+    const multiRootStart = Date.now();
+    const multiRoot = path.join(root, 'multiroot');
+    fs.cpSync(path.join(REPO, 'test', 'e2e', 'multiroot'), multiRoot, { recursive: true });
+    fs.rmSync(report, { force: true });
+    const multiRootCode = await runInHost(browser, server, {
+      extensionDevelopmentPath: path.join(REPO, 'test', 'e2e', 'host'),
+      extensionTestsPath: suite,
+      workspace: path.join(multiRoot, 'sites.code-workspace'),
+      consoleLog: path.join(RESULTS, 'multiroot-console.log'),
+      timeoutMs: 120000,
+    });
+    if (fs.existsSync(report)) process.stdout.write(fs.readFileSync(report, 'utf8'));
+    console.log(`[e2e] multi-root suite: ${multiRootCode === 0 ? 'passed' : `FAILED (exit ${multiRootCode})`} in ${seconds(multiRootStart)}`);
+    if (multiRootCode !== 0) failed = true;
+
     const uiStart = Date.now();
     const steps = await runUi(browser, server, {
       workspace: copyWorkspace(root, 'workspace-ui'),

@@ -84,7 +84,7 @@ export interface RunningServer {
   base: string;
   port: number;
   log: string;
-  /** The URL that opens `folder` (an absolute path), with a development payload if given. */
+  /** The URL that opens `folder` (an absolute path; a .code-workspace file opens that workspace), with a development payload if given. */
   url(folder: string, payload?: [string, string][]): string;
   /** A vscode-remote:// URI for a path on this machine (for payload entries). */
   remote(absPath: string): string;
@@ -156,7 +156,7 @@ export async function startServer(editor: Editor, profile: Profile, options: Ser
   }
   const remote = (absPath: string): string => `vscode-remote://127.0.0.1:${port}${absPath}`;
   const url = (folder: string, payload?: [string, string][]): string => {
-    let u = `${base}/?folder=${encodeURIComponent(folder)}`;
+    let u = `${base}/?${folder.endsWith('.code-workspace') ? 'workspace' : 'folder'}=${encodeURIComponent(folder)}`;
     if (payload) u += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     return u;
   };

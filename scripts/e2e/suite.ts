@@ -9,7 +9,8 @@ export const SUITE_ENTRY = path.join(REPO, 'out', 'test', 'e2e', 'index.js');
 
 export async function buildSuite(): Promise<string> {
   const src = path.join(REPO, 'test', 'e2e');
-  const tests = fs.readdirSync(path.join(src, 'suite')).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(src, 'suite', f));
+  const tests = ['suite', path.join('suite', 'multiroot')].flatMap((dir) =>
+    fs.readdirSync(path.join(src, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(src, dir, f)));
   fs.rmSync(path.join(REPO, 'out', 'test', 'e2e'), { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [path.join(src, 'index.ts'), ...tests],

@@ -38,9 +38,11 @@ const frontmatter = new FrontmatterFeatures(documents, service, workspace);
 let ready: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params): InitializeResult => {
-  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri ?? undefined;
+  const options = (params.initializationOptions ?? {}) as { trusted?: boolean; root?: string | null };
+  // Our client names the one folder a server owns (null: none, for the server of untitled files in a
+  // multi-root window, which must not scan a folder another server owns); other editors send folders.
+  const folder = options.root !== undefined ? options.root : (params.workspaceFolders?.[0]?.uri ?? params.rootUri);
   workspace.setRoot(folder ? URI.parse(folder).fsPath : undefined);
-  const options = (params.initializationOptions ?? {}) as { trusted?: boolean };
   workspace.trusted = options.trusted !== false;
   supportsConfigurationPull = params.capabilities.workspace?.configuration === true;
   return {

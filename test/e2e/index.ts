@@ -4,12 +4,14 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import * as vscode from 'vscode';
 
 export function run(): Promise<void> {
   // The extension host's console reaches the runner only indirectly; the runner may ask for a copy.
   const reportFile = process.env.RESOURCE_AUTHORING_E2E_REPORT;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
-  const dir = path.join(__dirname, 'suite');
+  // A window opened on a .code-workspace runs the multi-root tests; a folder window, the rest.
+  const dir = path.join(__dirname, 'suite', ...(vscode.workspace.workspaceFile ? ['multiroot'] : []));
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));
   return new Promise((resolve, reject) => {
     const lines: string[] = [];

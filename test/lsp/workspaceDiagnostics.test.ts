@@ -136,6 +136,31 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     await client.waitForDiagnostics(opened, (d) => d.length === 0);
   });
 
+  it('initializationOptions.root picks the folder a server owns; null means none (a window without folders)', async () => {
+    const broken = write('resources/broken.md', doc('https://example.org/broken', 'legacy: 1'));
+    client = new TestClient(root);
+    await client.initialize({}, { trusted: true, root: null });
+    // Without a folder an open resource is still checked (by its path), but no folder is scanned.
+    const opened = client.open('resources/opened.md', doc('https://example.org/opened', 'legacy: 2'));
+    await client.waitForDiagnostics(opened, (d) => d.length === 1);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.strictEqual(client.diagnostics.get(broken), undefined);
+    await client.stop();
+
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-lsp-ws-other-'));
+    try {
+      const there = path.join(other, 'resources/there.md');
+      fs.mkdirSync(path.dirname(there), { recursive: true });
+      fs.writeFileSync(there, doc('https://example.org/there', 'legacy: 3'));
+      client = new TestClient(root);
+      await client.initialize({}, { trusted: true, root: fileUri(other) });
+      assert.deepStrictEqual(codes(await client.waitForDiagnostics(fileUri(there), (d) => d.length > 0)), ['unknown-field']);
+      assert.strictEqual(client.diagnostics.get(broken), undefined);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
   it('a changed vocabulary re-checks files that are not open', async () => {
     const uri = write('resources/a.md', doc('https://example.org/a', 'learnTags: [house]'));
     const tags = write('src/_data/resourceTags.json', JSON.stringify({ resourceTags: [{ value: 'bias', label: 'Bias' }] }));

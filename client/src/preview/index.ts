@@ -7,10 +7,10 @@ import { CardPreviewManager } from './manager';
  * Registers the card preview. The card is rendered by the language server (one parser, the
  * workspace's vocabularies, the report index); the client asks for it and hosts it.
  */
-export function registerCardPreview(context: vscode.ExtensionContext, client: () => LanguageClient | undefined): CardPreviewManager {
+export function registerCardPreview(context: vscode.ExtensionContext, client: (uri: vscode.Uri) => LanguageClient | undefined): CardPreviewManager {
   const manager = new CardPreviewManager(context.extensionUri, {
     render: async (uri) => {
-      const c = client();
+      const c = client(uri);
       if (!c || !c.isRunning()) return null;
       const params: RenderCardParams = { uri: c.code2ProtocolConverter.asUri(uri) };
       return c.sendRequest<RenderCardResult | null>(RENDER_CARD_METHOD, params);

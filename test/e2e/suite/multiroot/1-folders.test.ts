@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { codeOf, ourDiagnostics, waitFor } from '../helpers';
+
+// Runs with test/e2e/multiroot/sites.code-workspace open: two folders, the same resource text in
+// each, and a different resourceTags.json in each (site-b knows only "robotics").
+describe('multi-root: each workspace folder is checked against its own vocabularies', () => {
+  // The window may still be resolving the .code-workspace's folders when the suite starts.
+  function folder(name: string): Promise<vscode.WorkspaceFolder> {
+    return waitFor(`the folder ${name} to be open (open: ${String(vscode.workspace.workspaceFile)})`,
+      () => vscode.workspace.workspaceFolders?.find((w) => w.name === name));
+  }
+
+  async function invalidValues(name: string): Promise<string[]> {
+    const uri = vscode.Uri.joinPath((await folder(name)).uri, 'resources', 'robots.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const ds = await waitFor(`diagnostics in ${name}`, () => {
+      const found = ourDiagnostics(uri);
+      return found.length ? found : undefined;
+    });
+    assert.deepStrictEqual(ds.map(codeOf), ['invalid-value']);
+    return ds.map((d) => d.message);
+  }
+
+  it('the same learnTags are judged by site-a\'s tags in site-a and by site-b\'s in site-b', async () => {
+    assert.match((await invalidValues('site-a')).join('\n'), /'robotics' is not a learn tag/);
+    assert.match((await invalidValues('site-b')).join('\n'), /'machineLearning' is not a learn tag/);
+  });
+
+  it('a tag file changed in one folder changes only that folder\'s verdicts', async () => {
+    const tagsFile = vscode.Uri.joinPath((await folder('site-b')).uri, 'src', '_data', 'resourceTags.json');
+    const tags = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(tagsFile)).toString('utf8')) as { resourceTags: unknown[] };
+    tags.resourceTags.push({ value: 'machineLearning', label: 'AI and Machine Learning' });
+    await vscode.workspace.fs.writeFile(tagsFile, Buffer.from(JSON.stringify(tags, null, 2) + '\n'));
+    const inB = vscode.Uri.joinPath((await folder('site-b')).uri, 'resources', 'robots.md');
+    await waitFor('site-b\'s diagnostic to go away', () => (ourDiagnostics(inB).length === 0 ? true : undefined));
+    const inA = vscode.Uri.joinPath((await folder('site-a')).uri, 'resources', 'robots.md');
+    assert.deepStrictEqual(ourDiagnostics(inA).map(codeOf), ['invalid-value']);
+  });
+});
