@@ -9,6 +9,9 @@ export function run(): Promise<void> {
   // The extension host's console reaches the runner only indirectly; the runner may ask for a copy.
   const reportFile = process.env.RESOURCE_AUTHORING_E2E_REPORT;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30000, reporter: 'spec' });
+  // `RESOURCE_AUTHORING_E2E_GREP=hover npm run test:e2e` runs only the matching tests (and UI steps).
+  const grep = process.env.RESOURCE_AUTHORING_E2E_GREP;
+  if (grep) mocha.grep(grep);
   const dir = path.join(__dirname, 'suite');
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));
   return new Promise((resolve, reject) => {
