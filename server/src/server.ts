@@ -7,7 +7,9 @@ import { URI } from 'vscode-uri';
 import { ResourceLanguageService } from './core/service';
 import { renderCardFor } from './lsp/cardPreview';
 import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
+import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
 import { SectionFeatures } from './lsp/sections';
 import { WorkspaceState } from './lsp/workspace';
 
@@ -30,6 +32,7 @@ const sections: SectionFeatures = new SectionFeatures(
   documents, service, workspace, () => publisher.validateAll(), (message) => connection.console.warn(message),
 );
 const publisher = new DiagnosticsPublisher(connection, documents, service, workspace, (uri) => sections.isReport(uri));
+const frontmatter = new FrontmatterFeatures(documents, service, workspace);
 let ready: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params): InitializeResult => {
@@ -41,14 +44,14 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      completionProvider: { triggerCharacters: ['§', '.'] },
+      completionProvider: { triggerCharacters: ['§', '.', ...FRONTMATTER_TRIGGER_CHARACTERS] },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [...new Set([CodeActionKind.QuickFix, ...FRONTMATTER_CODE_ACTION_KINDS])] },
     },
     serverInfo: { name: 'resource-authoring' },
   };
@@ -91,15 +94,28 @@ documents.onDidClose(({ document }) => {
   publisher.clear(document.uri);
 });
 
+/** Settings, vocabularies and reports loaded: answers use the workspace's, not the bundled defaults. */
+const settled = () => ready.then(() => sections.ready);
+
 // Section references (issue 4): completion, hover, navigation, outline and quick fixes.
-connection.onCompletion((p) => sections.completion(p));
-connection.onHover((p) => sections.hover(p));
+// Frontmatter (issue 3) and section references share these requests: each answers where it applies.
+connection.onCompletion(async (p) => {
+  await settled();
+  return mergeCompletions(frontmatter.completion(p), sections.completion(p));
+});
+connection.onHover(async (p) => {
+  await settled();
+  return mergeHovers(frontmatter.hover(p), await sections.hover(p));
+});
 connection.onDefinition((p) => sections.definition(p));
 connection.onReferences((p) => sections.references(p));
 connection.onDocumentLinks((p) => sections.links(p));
 connection.onDocumentSymbol((p) => sections.documentSymbols(p));
 connection.onWorkspaceSymbol((p) => sections.workspaceSymbols(p));
-connection.onCodeAction((p) => sections.codeActions(p));
+connection.onCodeAction(async (p) => {
+  await settled();
+  return mergeCodeActions(p.context.only, frontmatter.codeActions(p), sections.codeActions(p));
+});
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
 
