@@ -85,6 +85,22 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
       if (!text.includes(expected)) throw new Error(`the Problems panel does not show "${expected}":\n${text}`);
     }
     await shot(page, o.screenshots, 'problems');
+    await page.keyboard.press('Control+J'); // hide the panel again: room for the next screenshots
+  });
+
+  await step('completion offers the learn tags with their labels', async () => {
+    await openFromExplorer(page, 'draft.md');
+    // The cursor between the brackets of `learnTags: []`, then Ctrl+Space as an author would.
+    await page.locator('.monaco-editor .view-line', { hasText: 'learnTags: []' }).first().click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Control+Space');
+    const item = page.locator('.suggest-widget .monaco-list-row', { hasText: 'machineLearning' }).first();
+    await item.waitFor({ timeout: 15000 });
+    const text = await item.innerText();
+    if (!text.includes('AI and Machine Learning')) throw new Error(`the machineLearning item does not show its label: ${text}`);
+    await shot(page, o.screenshots, 'completion');
+    await page.keyboard.press('Escape');
   });
 
   await page.close();
