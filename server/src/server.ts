@@ -8,10 +8,10 @@ import { ResourceLanguageService } from './core/service';
 import { renderCardFor } from './lsp/cardPreview';
 import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
 import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
-import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
 import { SectionFeatures } from './lsp/sections';
 import { WorkspaceState } from './lsp/workspace';
+import { WorkspaceDiagnostics } from './lsp/workspaceDiagnostics';
 
 /** LSP wiring only: the language service in ./core does the work. */
 const connection = createConnection(ProposedFeatures.all);
@@ -31,7 +31,8 @@ const service = new ResourceLanguageService(workspace.configuration);
 const sections: SectionFeatures = new SectionFeatures(
   documents, service, workspace, () => publisher.validateAll(), (message) => connection.console.warn(message),
 );
-const publisher = new DiagnosticsPublisher(connection, documents, service, workspace, (uri) => sections.isReport(uri));
+// Every resource file's diagnostics (open or not, per resourceAuthoring.workspaceDiagnostics), incl. duplicate-resource.
+const publisher = new WorkspaceDiagnostics(connection, documents, service, workspace, (uri) => sections.isReport(uri));
 const frontmatter = new FrontmatterFeatures(documents, service, workspace);
 let ready: Promise<void> = Promise.resolve();
 
@@ -72,6 +73,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   for (const c of changes) {
     reload = workspace.noteFileChange(c.uri, kinds[c.type]) || reload;
     sections.noteFileChange(c.uri);
+    void ready.then(() => publisher.noteFileChange(c.uri, kinds[c.type]));
   }
   if (reload) ready = ready.then(() => workspace.reload());
 });
@@ -91,7 +93,7 @@ connection.onRequest(RENDER_CARD_METHOD, async (params: RenderCardParams): Promi
 documents.onDidClose(({ document }) => {
   sections.noteDocumentClose(document.uri);
   service.forget(document.uri);
-  publisher.clear(document.uri);
+  void publisher.closed(document.uri);
 });
 
 /** Settings, vocabularies and reports loaded: answers use the workspace's, not the bundled defaults. */

@@ -25,7 +25,9 @@ export async function startWorkspace(files: Record<string, string> = {}): Promis
     fs.writeFileSync(path.join(root, file), text);
   }
   const client = new TestClient(root);
-  await client.initialize();
+  // The cases share one link on purpose (see `resource`): the workspace-level duplicate check has
+  // its own tests (workspaceDiagnostics.test.ts) and would only add a warning to every case here.
+  await client.initialize({ severity: { 'duplicate-resource': 'off' } });
   return {
     client,
     root,
