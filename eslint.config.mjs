@@ -13,6 +13,11 @@ export default tseslint.config(
     },
   },
   {
+    // The card preview's webview script runs in the browser, not in Node.
+    files: ['media/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', Element: 'readonly', requestAnimationFrame: 'readonly', acquireVsCodeApi: 'readonly' } },
+  },
+  {
     files: ['server/src/core/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'fs', 'node:fs', 'fs/*', 'node:fs/*'] }],

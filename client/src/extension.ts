@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerCardPreview } from './preview';
 
 let client: LanguageClient | undefined;
 
@@ -46,6 +47,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await client.start();
     }),
   );
+  registerCardPreview(context, () => client);
   await client.start();
 }
 

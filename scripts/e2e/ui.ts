@@ -1,7 +1,7 @@
 // The UI-level run: a few robust checks an author would make by eye, with screenshots that double as
 // the README's images. Behaviour is asserted in-host (test/e2e/suite); here only what is visible.
 import * as path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { recordConsole, waitFor } from './browser';
 import type { RunningServer } from './server';
 
@@ -39,6 +39,25 @@ async function hoverSquiggleOnLine(page: Page, line: number): Promise<void> {
     }
   }
   throw new Error(`no error squiggle on line ${line}`);
+}
+
+/** Runs a command from the palette (F1), as an author would. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').fill(`>${title}`);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
+
+/** The card preview's webview content (its inner frame), once it shows a card. */
+async function cardFrame(page: Page, titleIncludes = ''): Promise<Frame> {
+  return waitFor('the card in the preview webview', async () => {
+    for (const f of page.frames()) {
+      const title = (await f.evaluate(`document.getElementById('card-title')?.textContent ?? null`).catch(() => null)) as string | null;
+      if (title?.includes(titleIncludes)) return f;
+    }
+    return undefined;
+  });
 }
 
 async function shot(page: Page, dir: string, name: string): Promise<void> {
@@ -113,6 +132,61 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
     if (!text.includes('AI and Machine Learning')) throw new Error(`the machineLearning item does not show its label: ${text}`);
     await shot(page, o.screenshots, 'completion');
     await page.keyboard.press('Escape');
+  });
+
+  await step('the card preview beside a resource shows its card', async () => {
+    await openFromExplorer(page, 'foundation-models.md');
+    // The editor's title bar offers the preview for a resource file (the command is run from the palette).
+    await page.locator('.editor-actions .action-label[aria-label*="Open Card Preview to the Side"]').first().waitFor({ timeout: 15000 });
+    await runCommand(page, 'Resources: Open Card Preview to the Side');
+    const frame = await cardFrame(page);
+    const title = await frame.evaluate(`document.getElementById('card-title')?.textContent`);
+    if (title !== 'On the Opportunities and Risks of Foundation Models') throw new Error(`card title: ${title}`);
+    const chips = (await frame.evaluate(`[...document.querySelectorAll('.chips[aria-label="Learn tags"] .chip')].map((c) => c.textContent)`)) as string[];
+    if (chips.join('|') !== 'AI and Machine Learning|Ethics|Trust') throw new Error(`learn tag chips: ${chips.join(', ')}`);
+  });
+
+  await step('the preview comes back after a window reload', async () => {
+    // Through the command, which saves the window's state first (a browser reload may lose it).
+    const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60000 });
+    await runCommand(page, 'Developer: Reload Window');
+    await reloaded;
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.tabs-container .tab', { hasText: 'Card: foundation-models.md' }).first().waitFor({ timeout: 30000 });
+    await cardFrame(page, 'Foundation Models');
+  });
+
+  await step('the card follows typing in the title', async () => {
+    const frame = await cardFrame(page);
+    // Type into the title (End stops at the wrap of a long line) and time the card's update.
+    await page.locator('.monaco-editor .view-lines').first().click();
+    for (const key of ['Control+Home', 'ArrowDown', 'End', 'ArrowLeft']) await page.keyboard.press(key);
+    // Twice: the first edit after the reload also wakes the language server; the second is the steady state.
+    for (const text of [' (draft', ')']) {
+      await page.keyboard.type(text.slice(0, -1), { delay: 30 });
+      const typed = Date.now(); // timed from the last key going down
+      await page.keyboard.press(text.slice(-1));
+      const want = text === ')' ? ' (draft)' : ' (draft';
+      // Polled from outside: the webview's CSP (rightly) stops waitForFunction, which evaluates a string in the page.
+      const shown = () => frame.evaluate(`document.getElementById('card-title')?.textContent?.includes(${JSON.stringify(want)}) === true`);
+      while (!(await shown())) {
+        if (Date.now() - typed > 10000) throw new Error(`the card did not show "${want}" within 10 s`);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+      console.log(`[e2e] the card showed "${want}" ${Date.now() - typed} ms after the last key was pressed`);
+    }
+    await shot(page, o.screenshots, 'card-preview');
+  });
+
+  await step('the card follows the active resource editor; a problem clicked in it is revealed there', async () => {
+    await openFromExplorer(page, 'needs-work.md');
+    const frame = await cardFrame(page, 'Bias in Word Embeddings');
+    const problems = (await frame.evaluate(`[...document.querySelectorAll('button.problem .problem-message')].map((m) => m.textContent)`)) as string[];
+    if (!problems[0]?.startsWith("The required field 'source' is missing")) throw new Error(`the card's problems: ${problems.join(' | ')}`);
+    await frame.locator('button.problem').first().click();
+    // The missing field is reported on the opening --- (line 1): the editor selects it.
+    await page.locator('.statusbar-item', { hasText: /^Ln 1, Col \d+ \(3 selected\)$/ }).first().waitFor({ timeout: 10000 });
+    await shot(page, o.screenshots, 'card-preview-problems');
   });
 
   await page.close();

@@ -6,6 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { ResourceLanguageService } from './core/service';
 import { renderCardFor } from './lsp/cardPreview';
+import { reportSections } from './lsp/cardSections';
 import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
 import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
 import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
@@ -86,8 +87,9 @@ documents.onDidChangeContent(({ document }) => {
 // The card preview: rendered here, where the parser, the workspace vocabularies and the report are.
 connection.onRequest(RENDER_CARD_METHOD, async (params: RenderCardParams): Promise<RenderCardResult | null> => {
   await ready;
+  await sections.ready;
   const doc = documents.get(params.uri);
-  return doc ? renderCardFor(doc, service, workspace.isResource(doc.uri)) : null;
+  return doc ? renderCardFor(doc, service, workspace.isResource(doc.uri), reportSections(() => service.reports)) : null;
 });
 
 documents.onDidClose(({ document }) => {

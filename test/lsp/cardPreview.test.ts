@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { RENDER_CARD_METHOD, type RenderCardResult } from '../../server/src/lsp/cardProtocol';
-import { TestClient } from './client';
+import { fileUri, TestClient } from './client';
 
 const VALID = ['title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]', 'type: Blog', 'link: https://example.org/a'];
 const doc = (...extra: string[]) => ['---', ...VALID, ...extra, '---', 'Body.', ''].join('\n');
@@ -48,6 +48,24 @@ describe('language server over stdio: card preview request', function () {
     const uri = client.open('notes/n.md', doc());
     const result = await render(uri);
     assert.strictEqual(result?.isResource, false);
+  });
+
+  it('links section references the report has, and says where each section is', async () => {
+    fs.mkdirSync(path.join(root, 'reports'));
+    fs.writeFileSync(path.join(root, 'reports', 'report.md'), [
+      '# Report', '', '## 4 Technology', 'Text (§4.7: security).', '', '### 4.3 Adaptation', 'Text.', '', '### 4.7 Security and privacy', 'Text.', '',
+    ].join('\n'));
+    await client.stop();
+    client = new TestClient(root);
+    await client.initialize();
+    const uri = client.open('resources/a.md', doc('summary: "See §4.3: adaptation, §4.7: Security, §9.9 and [the report](../reports/report.md#4.7)."'));
+    const result = await render(uri);
+    assert.ok(result);
+    const linked = [...result.html.matchAll(/<a href="#" class="section-ref" data-section="([\d.]+)"[^>]*>([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
+    assert.deepStrictEqual(linked, [['4.3', '§4.3: adaptation'], ['4.7', '§4.7: Security'], ['4.7', 'the report']]);
+    assert.doesNotMatch(result.html, /data-section="9\.9"/, 'a section the report does not have stays text');
+    const report = fileUri(path.join(root, 'reports', 'report.md'));
+    assert.deepStrictEqual(result.sections, { '4.3': { uri: report, line: 5 }, '4.7': { uri: report, line: 8 } });
   });
 
   it('answers null for a document the server does not have open', async () => {
