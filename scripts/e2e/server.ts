@@ -17,6 +17,7 @@ export const QUIET_SETTINGS = {
   'update.mode': 'none',
   'workbench.tips.enabled': false,
   'security.workspace.trust.enabled': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden', // an empty chat side bar otherwise takes a third of the screenshots
 };
 
 export interface Profile {

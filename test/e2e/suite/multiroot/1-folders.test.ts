@@ -6,9 +6,13 @@ import { codeOf, ourDiagnostics, waitFor } from '../helpers';
 // each, and a different resourceTags.json in each (site-b knows only "robotics").
 describe('multi-root: each workspace folder is checked against its own vocabularies', () => {
   // The window may still be resolving the .code-workspace's folders when the suite starts.
-  function folder(name: string): Promise<vscode.WorkspaceFolder> {
-    return waitFor(`the folder ${name} to be open (open: ${String(vscode.workspace.workspaceFile)})`,
-      () => vscode.workspace.workspaceFolders?.find((w) => w.name === name));
+  async function folder(name: string): Promise<vscode.WorkspaceFolder> {
+    try {
+      return await waitFor(`the folder ${name} to be open`, () => vscode.workspace.workspaceFolders?.find((w) => w.name === name));
+    } catch (e) {
+      const open = vscode.workspace.workspaceFolders?.map((w) => `${w.name}=${w.uri.toString()}`);
+      throw new Error(`${String(e)} (window: ${String(vscode.workspace.workspaceFile)}, folders: ${JSON.stringify(open)})`, { cause: e });
+    }
   }
 
   async function invalidValues(name: string): Promise<string[]> {
