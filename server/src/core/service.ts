@@ -7,12 +7,25 @@ import { LineMap } from './positions';
 import { severityOf } from './settings';
 import { checkBlock } from './checks/block';
 import { checkSchema } from './checks/schema';
+import { checkSections } from './checks/sections';
+import { buildReportIndex, type ReportIndex } from './report/indexer';
+import { NO_REPORTS, reportFor, type ReportSet } from './report/reportSet';
 
 /** One text to check. `version` keys the cache: the same version is never checked twice. */
 export interface ResourceText {
   uri: string;
   version: number;
   text: string;
+  /** Whether the host's settings make this file a resource or a report; by default a report when it is one of the reports. */
+  role?: DocumentRole;
+}
+
+export type DocumentRole = 'resource' | 'report';
+
+/** What an analysis depends on besides the text and the configuration. */
+export interface AnalysisContext {
+  reports?: ReportSet;
+  role?: DocumentRole;
 }
 
 /** Everything known about one version of one resource text. */
@@ -20,6 +33,9 @@ export interface Analysis {
   uri: string;
   version: number;
   configId: number;
+  /** The generation of the reports this analysis resolved section references against. */
+  reportsGeneration: number;
+  role: DocumentRole;
   parsed: ParsedResource;
   findings: Finding[];
   lines: LineMap;
@@ -35,12 +51,26 @@ const CHECKS: Check[] = [
   (parsed, config) => checkSchema(parsed, { schema: config.schema, vocabularies: config.vocabularies }),
 ];
 
-/** The pure pipeline: text → parsed frontmatter with positions → findings. */
-export function analyzeText(text: string, config: Configuration, uri = 'mem://resource', version = 0): Analysis {
+/** The index of `text` when it is a report: the one in the set if built from the same text, else built now. */
+function selfIndex(reports: ReportSet, uri: string, text: string): ReportIndex {
+  const known = reportFor(reports, uri);
+  return known && known.text === text ? known : buildReportIndex(text, uri);
+}
+
+/**
+ * The pure pipeline: text → parsed frontmatter with positions → findings. A report is checked only
+ * for its own section references; a resource for its frontmatter and its section references.
+ */
+export function analyzeText(text: string, config: Configuration, uri = 'mem://resource', version = 0, context: AnalysisContext = {}): Analysis {
+  const reports = context.reports ?? NO_REPORTS;
+  const role = context.role ?? (reportFor(reports, uri) ? 'report' : 'resource');
   const parsed = parseResource(text);
   const findings: Finding[] = [];
   const failures: string[] = [];
-  for (const check of CHECKS) {
+  const checks: Check[] = role === 'report'
+    ? [() => checkSections(text, uri, reports, selfIndex(reports, uri, text))]
+    : [...CHECKS, () => checkSections(text, uri, reports)];
+  for (const check of checks) {
     // One check failing must not cost the author the findings of the others.
     try {
       findings.push(...check(parsed, config));
@@ -48,7 +78,7 @@ export function analyzeText(text: string, config: Configuration, uri = 'mem://re
       failures.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
     }
   }
-  return { uri, version, configId: config.id, parsed, findings, lines: new LineMap(text), failures };
+  return { uri, version, configId: config.id, reportsGeneration: reports.generation, role, parsed, findings, lines: new LineMap(text), failures };
 }
 
 const LSP_SEVERITY = {
@@ -86,6 +116,7 @@ export function toDiagnostics(analysis: Analysis, config: Configuration): Diagno
  */
 export class ResourceLanguageService {
   private readonly cache = new Map<string, Analysis>();
+  private reportSet: ReportSet = NO_REPORTS;
 
   constructor(private config: Configuration) {}
 
@@ -98,10 +129,41 @@ export class ResourceLanguageService {
     this.cache.clear();
   }
 
+  /** The indexed reports section references resolve against. */
+  get reports(): ReportSet {
+    return this.reportSet;
+  }
+
+  /**
+   * Replaces the set of reports (URI and current text of each). A report whose text is unchanged keeps
+   * its index; any change starts a new generation, so cached analyses are recomputed on next use.
+   */
+  setReports(reports: readonly { uri: string; text: string }[]): void {
+    const old = new Map(this.reportSet.reports.map((r) => [r.uri, r]));
+    let changed = reports.length !== old.size;
+    const next = [...reports].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)).map((r) => {
+      const known = old.get(r.uri);
+      if (known && known.text === r.text) return known;
+      changed = true;
+      return buildReportIndex(r.text, r.uri);
+    });
+    if (!changed) return;
+    this.reportSet = { generation: this.reportSet.generation + 1, reports: next };
+  }
+
+  /** One report's text changed (an edit in the editor, or on disk); a no-op when it is not a report or unchanged. */
+  updateReport(uri: string, text: string): boolean {
+    const known = reportFor(this.reportSet, uri);
+    if (!known || known.text === text) return false;
+    this.setReports(this.reportSet.reports.map((r) => (r.uri === uri ? { uri, text } : r)));
+    return true;
+  }
+
   analyze(doc: ResourceText): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.configId === this.config.id && hit.parsed.text === doc.text) return hit;
-    const analysis = analyzeText(doc.text, this.config, doc.uri, doc.version);
+    if (hit && hit.version === doc.version && hit.configId === this.config.id && hit.reportsGeneration === this.reportSet.generation
+      && (doc.role === undefined || hit.role === doc.role) && hit.parsed.text === doc.text) return hit;
+    const analysis = analyzeText(doc.text, this.config, doc.uri, doc.version, { reports: this.reportSet, role: doc.role });
     this.cache.set(doc.uri, analysis);
     return analysis;
   }

@@ -12,16 +12,19 @@ export class DiagnosticsPublisher {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: ResourceLanguageService,
     private readonly workspace: WorkspaceState,
+    /** Report files are checked too (their own section references); undefined: resources only. */
+    private readonly isReport: (uri: string) => boolean = () => false,
   ) {}
 
   validate(doc: TextDocument): void {
-    if (!this.workspace.isResource(doc.uri)) {
+    const role = this.workspace.isResource(doc.uri) ? 'resource' : this.isReport(doc.uri) ? 'report' : undefined;
+    if (!role) {
       this.clear(doc.uri);
       return;
     }
     let diagnostics: Diagnostic[];
     try {
-      const text = { uri: doc.uri, version: doc.version, text: doc.getText() };
+      const text = { uri: doc.uri, version: doc.version, text: doc.getText(), role } as const;
       for (const f of this.service.analyze(text).failures) this.connection.console.error(`Checking ${doc.uri} failed: ${f}`);
       diagnostics = this.service.diagnostics(text);
     } catch (e) {

@@ -1,0 +1,78 @@
+import { buildReportIndex } from '../core/report/indexer';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { loadReports } from '../node/loadReports';
+
+export interface CommandIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  cwd: string;
+}
+
+const USAGE = 'Usage: resource-lint sections --report FILE [--format json|text]';
+
+/** One entry of `resource-lint sections --format json` (the contract's shape). */
+export interface SectionEntry {
+  number: string;
+  title: string | null;
+  label: string | null;
+  line: number;
+  parent: string | null;
+}
+
+function parseArgs(args: string[]): { report?: string; format: 'json' | 'text'; error?: string; help?: boolean } {
+  let report: string | undefined;
+  let format: 'json' | 'text' = 'text';
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = (): string | undefined => inline ?? args[++i];
+    if (flag === '--report') {
+      const v = value();
+      if (!v) return { format, error: '--report needs a file.' };
+      if (report) return { format, error: 'sections takes one --report.' };
+      report = v;
+    } else if (flag === '--format') {
+      const v = value();
+      if (v !== 'json' && v !== 'text' && v !== 'stylish') return { format, error: `Unknown --format '${v ?? ''}' for sections: use json or text.` };
+      format = v === 'json' ? 'json' : 'text';
+    } else if (flag === '--help' || flag === '-h') {
+      return { format, help: true };
+    } else {
+      return { format, error: `Unknown argument '${a}'.` };
+    }
+  }
+  if (!report) return { format, error: 'sections needs --report FILE.' };
+  return { report, format };
+}
+
+/** The text table: number, title, label, line (1-based, as people read it). */
+function table(entries: SectionEntry[]): string {
+  const rows = entries.map((e) => ['  '.repeat(e.number.split('.').length - 1) + e.number, e.title ?? '—', e.label ?? '—', String(e.line + 1)]);
+  const head = ['section', 'title', 'label', 'line'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  return [fmt(head), ...rows.map(fmt)].join('\n') + '\n';
+}
+
+/** `resource-lint sections --report FILE [--format json]`: prints the report's section index. */
+export async function sectionsCommand(args: string[], io: CommandIO): Promise<number> {
+  const parsed = parseArgs(args);
+  if (parsed.help) {
+    io.stdout(USAGE + '\n');
+    return 0;
+  }
+  if (parsed.error || !parsed.report) {
+    io.stderr(`${parsed.error}\n${USAGE}\n`);
+    return 2;
+  }
+  const loaded = await loadReports(io.cwd, DEFAULT_SETTINGS, [parsed.report]);
+  if (loaded.failed || loaded.reports.length === 0) {
+    io.stderr(`${loaded.problems.join('\n') || `Cannot read the report ${parsed.report}.`}\n`);
+    return 2;
+  }
+  const report = loaded.reports[0];
+  const index = buildReportIndex(report.text, report.uri);
+  const entries: SectionEntry[] = index.sections.map((s) => ({ number: s.number, title: s.title, label: s.label, line: s.line, parent: s.parent }));
+  io.stdout(parsed.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : table(entries));
+  return 0;
+}

@@ -1,0 +1,211 @@
+import type {
+  CodeAction, CodeActionParams, CompletionItem, CompletionParams, DocumentLink, DocumentLinkParams, DocumentSymbol,
+  DocumentSymbolParams, Hover, Location, ReferenceParams, SymbolInformation, TextDocumentPositionParams, TextDocuments,
+  WorkspaceSymbolParams,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  completeSections, definitionAt, findCitations, hoverSection, reportSymbols, sectionAt, sectionLinks, sectionLocation,
+  sectionSymbols, type CitingText, type SectionDocument,
+} from '../core/report/features';
+import { sectionCodeActions } from '../core/report/fixes';
+import type { ReportIndex, ReportSection } from '../core/report/indexer';
+import { reportFor } from '../core/report/reportSet';
+import type { ResourceLanguageService } from '../core/service';
+import { loadReports } from '../node/loadReports';
+import { WorkspaceTexts } from './citations';
+import type { WorkspaceState } from './workspace';
+
+/**
+ * Report sections in the server: keeps the service's reports current (disk, watched-file events, edits
+ * in open report documents) and answers the section features by calling the pure core.
+ */
+export class SectionFeatures {
+  /** Resolves when the reports of the current settings have been read. */
+  ready: Promise<void> = Promise.resolve();
+  private readonly texts: WorkspaceTexts;
+  private pendingRevalidate: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: ResourceLanguageService,
+    private readonly workspace: WorkspaceState,
+    private readonly revalidate: () => void,
+    private readonly log: (message: string) => void,
+  ) {
+    this.texts = new WorkspaceTexts(
+      () => workspace.root,
+      (rel) => workspace.configuration.isResource(rel) || workspace.configuration.isReport(rel),
+      () => this.documents.all().filter((d) => this.workspace.isResource(d.uri) || this.isReport(d.uri)).map((d) => this.citing(d)),
+    );
+  }
+
+  isReport(uri: string): boolean {
+    const rel = this.workspace.relativePath(uri);
+    return (rel !== undefined && this.workspace.configuration.isReport(rel)) || reportFor(this.service.reports, uri) !== undefined;
+  }
+
+  /** Re-reads every report (settings changed, or a report file changed on disk). */
+  reload(): Promise<void> {
+    this.texts.invalidate();
+    this.ready = this.ready.then(async () => {
+      const root = this.workspace.root;
+      if (!root) return;
+      try {
+        const loaded = await loadReports(root, this.workspace.configuration.settings);
+        for (const p of loaded.problems) this.log(p);
+        // An open report's editor text wins over the file on disk.
+        const open = new Map(this.documents.all().map((d) => [d.uri, d.getText()]));
+        this.service.setReports(loaded.reports.map((r) => ({ uri: r.uri, text: open.get(r.uri) ?? r.text })));
+      } catch (e) {
+        this.log(`Reading the reports failed: ${(e as Error).message}`);
+      }
+    });
+    return this.ready;
+  }
+
+  /** A watched file changed: true when it is (or may be) a report, after reloading. */
+  noteFileChange(uri: string): boolean {
+    this.texts.invalidate();
+    if (!this.isReport(uri)) return false;
+    void this.reload().then(this.revalidate);
+    return true;
+  }
+
+  /** An open document changed: when it is a report, re-index it and (soon) re-check everything that cites it. */
+  noteDocumentChange(doc: TextDocument): void {
+    if (!this.service.updateReport(doc.uri, doc.getText())) return;
+    if (this.pendingRevalidate) clearTimeout(this.pendingRevalidate);
+    this.pendingRevalidate = setTimeout(() => {
+      this.pendingRevalidate = undefined;
+      this.revalidate();
+    }, 150);
+  }
+
+  /** An open report was closed without saving: go back to its text on disk. */
+  noteDocumentClose(uri: string): void {
+    if (reportFor(this.service.reports, uri)) void this.reload().then(this.revalidate);
+  }
+
+  private self(uri: string, text: string): ReportIndex | undefined {
+    const known = reportFor(this.service.reports, uri);
+    if (known) return known.text === text ? known : undefined;
+    return undefined;
+  }
+
+  private view(doc: TextDocument): SectionDocument {
+    const text = doc.getText();
+    let self = this.self(doc.uri, text);
+    if (!self && this.isReport(doc.uri)) {
+      // A report not yet (or differently) indexed: index this text once for this request.
+      this.service.updateReport(doc.uri, text);
+      self = this.self(doc.uri, text);
+    }
+    return { uri: doc.uri, text, position: (o) => doc.positionAt(o), offset: (p) => doc.offsetAt(p), ...(self ? { self } : {}) };
+  }
+
+  private citing(doc: TextDocument): CitingText {
+    const text = doc.getText();
+    const self = this.self(doc.uri, text);
+    return { uri: doc.uri, text, ...(self ? { self } : {}) };
+  }
+
+  private doc(uri: string): TextDocument | undefined {
+    const d = this.documents.get(uri);
+    return d && (this.workspace.isResource(uri) || this.isReport(uri)) ? d : undefined;
+  }
+
+  completion(p: CompletionParams): CompletionItem[] | null {
+    const d = this.doc(p.textDocument.uri);
+    if (!d) return null;
+    const v = this.view(d);
+    return completeSections(v, d.offsetAt(p.position), this.service.reports);
+  }
+
+  private async citationCount(report: ReportIndex, section: ReportSection): Promise<{ places: number; files: number }> {
+    const found = findCitations(await this.texts.texts(), report, section, this.service.reports);
+    return { places: found.length, files: new Set(found.map((f) => f.uri)).size };
+  }
+
+  async hover(p: TextDocumentPositionParams): Promise<Hover | null> {
+    const d = this.doc(p.textDocument.uri);
+    if (!d) return null;
+    const v = this.view(d);
+    const offset = d.offsetAt(p.position);
+    const at = sectionAt(v, offset, this.service.reports);
+    if (!at) return null;
+    const count = await this.citationCount(at.report, at.section);
+    return hoverSection(v, offset, this.service.reports, () => count);
+  }
+
+  definition(p: TextDocumentPositionParams): Location | null {
+    const d = this.doc(p.textDocument.uri);
+    return d ? definitionAt(this.view(d), d.offsetAt(p.position), this.service.reports) : null;
+  }
+
+  async references(p: ReferenceParams): Promise<Location[] | null> {
+    const d = this.doc(p.textDocument.uri);
+    if (!d) return null;
+    const at = sectionAt(this.view(d), d.offsetAt(p.position), this.service.reports);
+    if (!at) return null;
+    const texts = await this.texts.texts();
+    const byUri = new Map(texts.map((t) => [t.uri, t]));
+    const reports = this.service.reports;
+    const withSelf = texts.map((t) => {
+      const r = reportFor(reports, t.uri);
+      return r && r.text === t.text ? { ...t, self: r } : t;
+    });
+    const out: Location[] = [];
+    if (p.context.includeDeclaration) out.push(sectionLocation(at.report, at.section));
+    for (const c of findCitations(withSelf, at.report, at.section, reports)) {
+      const open = this.documents.get(c.uri);
+      const text = byUri.get(c.uri)!.text;
+      const pos = open ? (o: number) => open.positionAt(o) : positionIn(text);
+      out.push({ uri: c.uri, range: { start: pos(c.start), end: pos(c.end) } });
+    }
+    return out;
+  }
+
+  links(p: DocumentLinkParams): DocumentLink[] | null {
+    const d = this.doc(p.textDocument.uri);
+    return d ? sectionLinks(this.view(d), this.service.reports) : null;
+  }
+
+  documentSymbols(p: DocumentSymbolParams): DocumentSymbol[] | null {
+    const d = this.documents.get(p.textDocument.uri);
+    if (!d || !this.isReport(d.uri)) return null;
+    const v = this.view(d);
+    return v.self ? reportSymbols(v.self) : null;
+  }
+
+  workspaceSymbols(p: WorkspaceSymbolParams): SymbolInformation[] {
+    return sectionSymbols(this.service.reports, p.query);
+  }
+
+  codeActions(p: CodeActionParams): CodeAction[] {
+    const d = this.doc(p.textDocument.uri);
+    if (!d) return [];
+    const role = this.isReport(d.uri) ? 'report' : 'resource';
+    const analysis = this.service.analyze({ uri: d.uri, version: d.version, text: d.getText(), role });
+    return sectionCodeActions(analysis, p.range, p.context.diagnostics);
+  }
+}
+
+/** Offset → position for a text that is not open (files read from disk for Find References). */
+function positionIn(text: string): (offset: number) => { line: number; character: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: offset - starts[lo] };
+  };
+}

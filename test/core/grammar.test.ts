@@ -1,0 +1,103 @@
+/**
+ * The TextMate injection grammar in syntaxes/ colours § references in Markdown. Tokenised here with the
+ * engine VS Code itself uses (vscode-textmate + Oniguruma), against a small stand-in for the Markdown
+ * grammar that has the scopes the injection selector names.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import * as oniguruma from 'vscode-oniguruma';
+import * as textmate from 'vscode-textmate';
+
+const ROOT = path.resolve(__dirname, '../..');
+const INJECTION = 'resources.section-reference.injection';
+const MARKDOWN = 'text.html.markdown';
+
+const markdownStandIn = {
+  scopeName: MARKDOWN,
+  patterns: [
+    { begin: '^```', end: '^```', name: 'markup.fenced_code.block.markdown' },
+    { begin: '<!--', end: '-->', name: 'comment.block.html' },
+  ],
+};
+
+let grammar: textmate.IGrammar;
+
+before(async () => {
+  const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+  await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer);
+  const registry = new textmate.Registry({
+    onigLib: Promise.resolve({
+      createOnigScanner: (sources: string[]) => new oniguruma.OnigScanner(sources),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
+    loadGrammar: async (scope) => {
+      if (scope === MARKDOWN) return textmate.parseRawGrammar(JSON.stringify(markdownStandIn), 'markdown.json');
+      if (scope === INJECTION) {
+        const file = path.join(ROOT, 'syntaxes/section-references.tmLanguage.json');
+        return textmate.parseRawGrammar(readFileSync(file, 'utf8'), file);
+      }
+      return null;
+    },
+    getInjections: (scope) => (scope === MARKDOWN ? [INJECTION] : undefined),
+  });
+  const loaded = await registry.loadGrammar(MARKDOWN);
+  assert.ok(loaded, 'the Markdown stand-in loads');
+  grammar = loaded;
+});
+
+/** Each token of `lines` whose scopes include one of ours: its text and our innermost scope. */
+function tokens(...lines: string[]): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  let state = textmate.INITIAL;
+  for (const line of lines) {
+    const r = grammar.tokenizeLine(line, state);
+    for (const t of r.tokens) {
+      const ours = t.scopes.filter((s) => s.endsWith('.resources'));
+      if (ours.length) out.push([line.slice(t.startIndex, t.endIndex), ours[ours.length - 1]]);
+    }
+    state = r.ruleStack;
+  }
+  return out;
+}
+
+describe('section reference grammar (syntaxes/section-references.tmLanguage.json)', () => {
+  it('is contributed as an injection into Markdown', () => {
+    const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      contributes: { grammars: Array<{ scopeName: string; path: string; injectTo: string[] }> };
+    };
+    const g = pkg.contributes.grammars.find((x) => x.scopeName === INJECTION);
+    assert.ok(g, 'package.json contributes the grammar');
+    assert.deepEqual(g.injectTo, [MARKDOWN]);
+    assert.equal(path.resolve(ROOT, g.path), path.join(ROOT, 'syntaxes/section-references.tmLanguage.json'));
+  });
+
+  it('scopes the sign, the number, the colon and the label of a labelled reference', () => {
+    assert.deepEqual(tokens('See §4.3: adaptation, then more.'), [
+      ['§', 'punctuation.definition.section.resources'],
+      ['4.3', 'constant.numeric.section-number.resources'],
+      [':', 'punctuation.separator.key-value.section.resources'],
+      [' ', 'meta.link.reference.section.resources'],
+      ['adaptation', 'entity.name.label.section.resources'],
+    ]);
+  });
+
+  it('takes a bare number, a space after the sign, and stops before a sentence end or a trailing hyphen', () => {
+    assert.deepEqual(tokens('As §2.1.1 and § 5 say; §3.1.3: healthcare-biomed-challenge-.'), [
+      ['§', 'punctuation.definition.section.resources'],
+      ['2.1.1', 'constant.numeric.section-number.resources'],
+      ['§', 'punctuation.definition.section.resources'],
+      [' ', 'meta.link.reference.section.resources'],
+      ['5', 'constant.numeric.section-number.resources'],
+      ['§', 'punctuation.definition.section.resources'],
+      ['3.1.3', 'constant.numeric.section-number.resources'],
+      [':', 'punctuation.separator.key-value.section.resources'],
+      [' ', 'meta.link.reference.section.resources'],
+      ['healthcare-biomed-challenge', 'entity.name.label.section.resources'],
+    ]);
+  });
+
+  it('leaves fenced code, comments and a sign without a number alone', () => {
+    assert.deepEqual(tokens('```', '§4.3: adaptation', '```', '<!-- §4.7 -->', 'The § sign alone, §x.'), []);
+  });
+});

@@ -1,0 +1,94 @@
+import * as assert from 'assert';
+import { createConfiguration } from '../../../server/src/core/configuration';
+import { analyzeText, ResourceLanguageService } from '../../../server/src/core/service';
+import { sectionFixes } from '../../../server/src/core/report/fixes';
+import { MD_REPORT, REPORT_URI, reportSet } from './helpers';
+
+const config = createConfiguration();
+const RESOURCE = 'file:///w/resources/a.md';
+const resource = (body: string) => ['---', 'title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]', 'type: Blog', 'link: https://example.org/a', '---', body].join('\n');
+
+/** Section findings of a body text: [code, the text spanned, message]. */
+function sectionFindings(body: string, uri = RESOURCE, withReport = true) {
+  const text = resource(body);
+  const { set } = reportSet();
+  const a = analyzeText(text, config, uri, 1, withReport ? { reports: set } : {});
+  return a.findings.map((f) => ({ code: f.code, text: text.slice(f.start, f.end), message: f.message, fixes: sectionFixes(f), finding: f, full: text }));
+}
+
+/** The text after applying a fix's edits. */
+function apply(full: string, edits: { start: number; end: number; newText: string }[]): string {
+  return [...edits].sort((a, b) => b.start - a.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), full);
+}
+
+describe('section references in a resource', () => {
+  it('accepts a number, its label, its title (any case, over several words) and a wrapped label', () => {
+    assert.deepStrictEqual(sectionFindings('§4.3, §4.3: adaptation, §4.3: Adaptation, §4.7: Security and privacy, §4.7: SECURITY, §4.8:\nrobustness.'), []);
+  });
+
+  it('unknown-section for a number the report lacks, with the section its label names as the fix', () => {
+    const [f, ...rest] = sectionFindings('See §4.9: robustness.');
+    assert.strictEqual(rest.length, 0);
+    assert.strictEqual(f.code, 'unknown-section');
+    assert.strictEqual(f.text, '§4.9');
+    assert.strictEqual(f.message, "report.md has no section §4.9. 'robustness' is §4.8 Robustness to distribution shifts.");
+    assert.deepStrictEqual(f.fixes.map((x) => [x.title, x.preferred]), [['Change number to §4.8', true]]);
+    assert.match(apply(f.full, f.fixes[0].edits), /See §4\.8: robustness\.$/);
+  });
+
+  it('section-label-mismatch for a misspelt label, fixed in one step', () => {
+    const [f] = sectionFindings('See §4.3: adaptaton here.');
+    assert.deepStrictEqual([f.code, f.text], ['section-label-mismatch', 'adaptaton']);
+    assert.strictEqual(f.message, "'adaptaton' does not name §4.3. Use 'adaptation' or its title 'Adaptation'.");
+    assert.deepStrictEqual(f.fixes.map((x) => [x.title, x.preferred]), [["Change label to 'adaptation'", true]]);
+    assert.match(apply(f.full, f.fixes[0].edits), /See §4\.3: adaptation here\.$/);
+  });
+
+  it('a label that names another section offers both the label and the number', () => {
+    const [f] = sectionFindings('§4.3: robustness');
+    assert.strictEqual(f.code, 'section-label-mismatch');
+    assert.deepStrictEqual(f.fixes.map((x) => [x.title, x.preferred]), [["Change label to 'adaptation'", false], ['Change number to §4.8', false]]);
+    assert.match(apply(f.full, f.fixes[1].edits), /§4\.8: robustness$/);
+  });
+
+  it('Markdown links into the report resolve by number and by slug; others are not references', () => {
+    assert.deepStrictEqual(sectionFindings('[a](../reports/report.md#4.3) [b](/reports/report.md#47-security-and-privacy) [c](https://x.org/#9.9) [d](other.md#9.9)'), []);
+    const [f] = sectionFindings('[a](../reports/report.md#4.4)');
+    assert.deepStrictEqual([f.code, f.text], ['unknown-section', '4.4']);
+    const [g] = sectionFindings('[b](../reports/report.md#44-nothing)');
+    assert.deepStrictEqual([g.code, g.text], ['unknown-section', '44-nothing']);
+  });
+
+  it('no-report once per file when there are references but no report', () => {
+    const found = sectionFindings('§4.3 and §4.7', RESOURCE, false);
+    assert.deepStrictEqual(found.map((f) => [f.code, f.text]), [['no-report', '§4.3']]);
+  });
+
+  it('no section findings at all without references', () => {
+    assert.deepStrictEqual(sectionFindings('Nothing cited.', RESOURCE, false), []);
+  });
+});
+
+describe('section references in the report itself', () => {
+  it('are checked against the report, without frontmatter checks', () => {
+    const { set } = reportSet();
+    const text = MD_REPORT + 'Also §4.9 and §4.7: securty.\n';
+    const a = analyzeText(text, config, REPORT_URI, 2, { reports: set });
+    assert.deepStrictEqual(a.findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-section', '§4.9'], ['section-label-mismatch', 'securty']]);
+  });
+});
+
+describe('language service: reports', () => {
+  it('re-checks cached analyses when a report changes, and re-indexes only changed reports', () => {
+    const service = new ResourceLanguageService(config);
+    const doc = { uri: RESOURCE, version: 1, text: resource('§4.9') };
+    assert.deepStrictEqual(service.analyze(doc).findings.map((f) => f.code), ['no-report']);
+    service.setReports([{ uri: REPORT_URI, text: MD_REPORT }]);
+    const first = service.reports.reports[0];
+    assert.deepStrictEqual(service.analyze(doc).findings.map((f) => f.code), ['unknown-section']);
+    service.setReports([{ uri: REPORT_URI, text: MD_REPORT }]);
+    assert.strictEqual(service.reports.reports[0], first, 'unchanged report keeps its index');
+    assert.ok(service.updateReport(REPORT_URI, MD_REPORT + '## 4.9 AI safety\n'));
+    assert.deepStrictEqual(service.analyze(doc).findings, []);
+  });
+});
