@@ -8,11 +8,11 @@ import { equivalentSchema, FOCUSES, TAGS, TYPES } from './schema';
  * value distributions like the reference site's, both list styles, plain/quoted/folded scalars,
  * bodies of report prose with section references, and about 5% of files carrying a typical mistake.
  * Alongside it, for the peers: the same frontmatter extracted to `.yaml` files (yaml-language-server
- * only reads YAML) and a `.remarkrc.json` + `schema.json` (remark-lint-frontmatter-schema).
+ * only reads YAML) and the equivalent `schema.json` (the floor and both peers validate against it).
  */
 
 /** Bump when the output changes, so cached corpora are rewritten. */
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 export const REPORT_FIXTURE = path.join(__dirname, 'fixtures', 'foundation-models-report.txt');
 export const REPORT_PATH = 'reports/foundation-models.txt';
@@ -34,7 +34,7 @@ export interface CorpusManifest {
 }
 
 export interface Corpus {
-  /** Root of the Markdown library (resources/, reports/, schema.json, .remarkrc.json). */
+  /** Root of the Markdown library (resources/, reports/, schema.json). */
   root: string;
   /** Root of the extracted frontmatter (`<same path>.yaml`) for yaml-language-server. */
   yamlRoot: string;
@@ -261,12 +261,10 @@ export async function ensureCorpus(baseDir: string, size: number, seed: number):
   };
   const links: string[] = [];
   const schema = JSON.stringify(equivalentSchema(), null, 2);
-  const remarkrc = JSON.stringify({ plugins: ['remark-frontmatter', ['remark-lint-frontmatter-schema', { schemas: { './schema.json': ['resources/**/*.md'] } }]] }, null, 2);
   function* entries(): Generator<[string, string]> {
     yield [path.join(root, REPORT_PATH), material.report];
     yield [schemaPath, schema];
     yield [path.join(yamlRoot, 'schema.json'), schema];
-    yield [path.join(root, '.remarkrc.json'), remarkrc];
     for (let i = 0; i < size; i++) {
       const r = resource(rng, material, i, links);
       if (links.length < 5000) links.push(r.link);

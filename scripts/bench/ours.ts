@@ -36,6 +36,22 @@ export async function floorRun(floorScript: string, corpus: Corpus): Promise<Pro
   return { ...run, invalid: out.invalid };
 }
 
+/**
+ * The file the editor has open: the first resource whose body cites the report with a label
+ * (`§4.3: adaptation`), so the keystrokes also re-check section references, and completion and hover
+ * have a reference to work on. Falls back to the first file.
+ */
+async function openCandidate(corpus: Corpus): Promise<{ file: string; text: string }> {
+  let first: { file: string; text: string } | undefined;
+  for (const rel of corpus.manifest.files.slice(0, 500)) {
+    const file = path.join(corpus.root, rel);
+    const text = await fs.readFile(file, 'utf8');
+    first ??= { file, text };
+    if (/§\d+(\.\d+)*:/.test(text) && !text.startsWith('\ufeff') && !text.includes('\r')) return { file, text };
+  }
+  return first!;
+}
+
 function startServer(corpus: Corpus): BenchClient {
   return new BenchClient([SERVER, '--stdio'], () => ({}), corpus.root);
 }
@@ -69,9 +85,8 @@ export async function serverScan(corpus: Corpus): Promise<ServerSession> {
   const client = startServer(corpus);
   const init = await client.initialize(corpus.root, { trusted: true });
   const capabilities = (init.capabilities ?? {}) as Record<string, unknown>;
-  const file = path.join(corpus.root, corpus.manifest.files[0]);
+  const { file, text } = await openCandidate(corpus);
   const uri = fileUri(file);
-  const text = await fs.readFile(file, 'utf8');
   const open = { uri, text, version: 1 };
   void client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
 
@@ -132,19 +147,25 @@ export async function serverScan(corpus: Corpus): Promise<ServerSession> {
   return { client, capabilities, scan, open };
 }
 
+export interface RequestTiming {
+  /** What was asked, e.g. "completion after § in the body". */
+  name: string;
+  stats: Stats;
+  /** Items (completion) or 1/0 for a hover with content, averaged over the requests. */
+  answered: number;
+}
+
 export interface InteractiveResult {
   keystroke: Stats;
-  completion: Stats | { error: string };
-  hover: Stats | { error: string };
-  completionItems: number;
-  hoverEmpty: number;
+  requests: (RequestTiming | { name: string; error: string })[];
 }
 
 /**
  * Keystroke latency in an open resource: `edits` one-character edits (alternately typing into and
  * deleting from the title, then the focus value, which makes it invalid and valid again), each timed
- * from didChange to the publishDiagnostics of that version. Then completion in the focus value and
- * hover on the focus key, `edits` requests each.
+ * from didChange to the publishDiagnostics of that version. Then completion and hover, `edits`
+ * requests each, at the places an author asks for them: the focus value / key in the frontmatter
+ * and a § reference in the body. A request the server does not answer there is reported as such.
  */
 export async function interactive(session: ServerSession, edits: number): Promise<InteractiveResult> {
   const { client, open } = session;
@@ -165,34 +186,37 @@ export async function interactive(session: ServerSession, edits: number): Promis
     void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: open.uri, version }, contentChanges: [change] });
     keystroke.push((await published).at - sent);
   }
-  const position = { line: focusLine, character: Math.min(lines[focusLine].length, 10) };
-  const timed = async (method: string, params: object, count: (r: unknown) => number): Promise<{ stats: Stats; total: number } | { error: string }> => {
+  const textDocument = { uri: open.uri };
+  const timed = async (name: string, method: string, position: { line: number; character: number }, count: (r: unknown) => number): Promise<RequestTiming | { name: string; error: string }> => {
     const samples: number[] = [];
     let total = 0;
     try {
       for (let i = 0; i < edits; i++) {
         const sent = now();
-        const r = await client.connection.sendRequest(method, params);
+        const r = await client.connection.sendRequest(method, { textDocument, position });
         samples.push(now() - sent);
         total += count(r);
       }
     } catch (e) {
-      return { error: `${method} failed: ${(e as Error).message}` };
+      return { name, error: `${method} failed: ${(e as Error).message}` };
     }
-    return { stats: stats(samples), total };
+    if (total === 0) return { name, error: 'no answer there in this build (null / no items)' };
+    return { name, stats: stats(samples), answered: total / edits };
   };
-  const textDocument = { uri: open.uri };
-  const completion = session.capabilities.completionProvider
-    ? await timed('textDocument/completion', { textDocument, position }, (r) => (Array.isArray(r) ? r.length : ((r as { items?: unknown[] } | null)?.items?.length ?? 0)))
-    : { error: 'the server does not offer completion in this build' };
-  const hover = session.capabilities.hoverProvider
-    ? await timed('textDocument/hover', { textDocument, position: { line: focusLine, character: 2 } }, (r) => (r ? 0 : 1))
-    : { error: 'the server does not offer hover in this build' };
-  return {
-    keystroke: stats(keystroke),
-    completion: 'error' in completion ? completion : completion.stats,
-    hover: 'error' in hover ? hover : hover.stats,
-    completionItems: 'error' in completion ? 0 : completion.total / edits,
-    hoverEmpty: 'error' in hover ? 0 : hover.total,
-  };
+  const items = (r: unknown): number => (Array.isArray(r) ? r.length : ((r as { items?: unknown[] } | null)?.items?.length ?? 0));
+  const hovered = (r: unknown): number => (r ? 1 : 0);
+  const requests: InteractiveResult['requests'] = [];
+  const focusValue = { line: focusLine, character: Math.min(lines[focusLine].length, 8) };
+  const refLine = lines.findIndex((l) => /§\d/.test(l));
+  const ref = refLine >= 0 ? { line: refLine, character: lines[refLine].indexOf('§') } : undefined;
+  const can = (cap: string): boolean => Boolean(session.capabilities[cap]);
+  if (can('completionProvider')) {
+    requests.push(await timed('completion: focus value (frontmatter)', 'textDocument/completion', focusValue, items));
+    if (ref) requests.push(await timed('completion: after § in the body', 'textDocument/completion', { line: ref.line, character: ref.character + 1 }, items));
+  } else requests.push({ name: 'completion', error: 'the server does not offer completion in this build' });
+  if (can('hoverProvider')) {
+    requests.push(await timed('hover: focus key (frontmatter)', 'textDocument/hover', { line: focusLine, character: 2 }, hovered));
+    if (ref) requests.push(await timed('hover: § reference in the body', 'textDocument/hover', { line: ref.line, character: ref.character + 2 }, hovered));
+  } else requests.push({ name: 'hover', error: 'the server does not offer hover in this build' });
+  return { keystroke: stats(keystroke), requests };
 }

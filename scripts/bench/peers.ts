@@ -124,8 +124,15 @@ export async function yamlLanguageServerKeystrokes(corpus: Corpus, edits: number
 /** remark-cli with remark-lint-frontmatter-schema over the library, as its README sets it up. */
 export async function remarkRun(corpus: Corpus, timeoutMs: number): Promise<PeerRun | PeerFailure> {
   if (!(await exists(REMARK))) return { error: 'remark-cli is not installed (npm ci installs it as a devDependency)' };
-  const run = await runNode(REMARK, ['resources', '--rc-path', '.remarkrc.json', '--quiet', '--no-stdout', '--no-color'], { cwd: corpus.root, timeoutMs });
+  // The corpus lies outside the repo, where remark cannot resolve plugins by name: name their files.
+  const rc = path.join(corpus.root, '.remarkrc.bench.json');
+  await fs.writeFile(rc, JSON.stringify({
+    plugins: [require.resolve('remark-frontmatter'), [require.resolve('remark-lint-frontmatter-schema'), { schemas: { './schema.json': ['resources/**/*.md'] } }]],
+  }));
+  const run = await runNode(REMARK, ['resources', '--no-config', '--rc-path', rc, '--quiet', '--no-stdout', '--no-color'], { cwd: corpus.root, timeoutMs });
   if (run.code === null) return { error: `did not finish within ${Math.round(timeoutMs / 1000)} s` };
+  const broken = /Cannot process file[\s\S]{0,400}/.exec(run.stderr);
+  if (broken) return { error: `remark could not process the files: ${broken[0].replace(/\s+/g, ' ').slice(0, 300)}` };
   // remark reports each file with messages as a line naming it; 0 = clean, 1 = findings.
   const filesWithFindings = run.stderr.split('\n').filter((l) => /^resources\/.*\.md$/.test(l.trim())).length;
   if (run.code !== 0 && run.code !== 1) return { error: `exit ${run.code}: ${run.stderr.slice(0, 500)}` };

@@ -8,6 +8,7 @@
  *   --server-sizes 1500,15000  workspace sizes for the server's initial scan
  *   --edits 500             keystrokes / completions / hovers in the 15,000-file workspace
  *   --seed 1                corpus seed
+ *   --dir DIR               where corpora are generated (default: $TMPDIR/resource-authoring-bench; kept between runs)
  *   --no-peers --no-server --profile --write
  */
 import { existsSync, promises as fs } from 'fs';
@@ -23,6 +24,7 @@ import { reportIndexTiming } from './reportIndex';
 import { renderMarkdown, type Results } from './render';
 
 const REPO = path.resolve(__dirname, '../..');
+/** Results and the bundled floor script (git-ignored). */
 const WORK = path.join(REPO, '.bench');
 
 function flag(name: string, fallback: string): string {
@@ -58,7 +60,10 @@ async function main(): Promise<void> {
   const serverSizes = has('no-server') ? [] : list('server-sizes', '1500,15000');
   const edits = Number(flag('edits', '500'));
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
+  // Corpora live outside the repo so editors, linters and globs in the repo never walk 150,000 files.
+  const corpusDir = path.resolve(flag('dir', path.join(os.tmpdir(), 'resource-authoring-bench')));
   await fs.mkdir(WORK, { recursive: true });
+  await fs.mkdir(corpusDir, { recursive: true });
   const results: Results = { command, date: new Date().toISOString(), machine: machine(), runs, seed, corpora: [], cli: [], peers: [], scans: [], notes: [] };
   const started = Date.now();
 
@@ -69,7 +74,7 @@ async function main(): Promise<void> {
   const corpora = new Map<number, Corpus>();
   for (const size of [...new Set([...sizes, ...peerSizes, ...serverSizes])].sort((a, b) => a - b)) {
     const t = Date.now();
-    const corpus = await ensureCorpus(WORK, size, seed);
+    const corpus = await ensureCorpus(corpusDir, size, seed);
     corpora.set(size, corpus);
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped from the summary
     const { files, ...manifest } = corpus.manifest;
