@@ -12,14 +12,15 @@ import { equivalentSchema, FOCUSES, TAGS, TYPES } from './schema';
  */
 
 /** Bump when the output changes, so cached corpora are rewritten. */
-const GENERATOR_VERSION = 4;
+const GENERATOR_VERSION = 5;
 
 export const REPORT_FIXTURE = path.join(__dirname, 'fixtures', 'foundation-models-report.txt');
 export const REPORT_PATH = 'reports/foundation-models.txt';
 
 export type MistakeKind = 'abbreviated-readability' | 'unknown-tag' | 'missing-link' | 'legacy-key' | 'duplicate-link';
 const MISTAKES: readonly MistakeKind[] = ['abbreviated-readability', 'unknown-tag', 'missing-link', 'legacy-key', 'duplicate-link'];
-const MISTAKE_RATE = 0.05;
+/** Share of files carrying one typical mistake (the issue's "about 5%"). */
+export const MISTAKE_RATE = 0.05;
 
 export interface CorpusManifest {
   version: number;
@@ -152,12 +153,12 @@ interface Generated {
   references: number;
 }
 
-function resource(rng: Random, material: Material, index: number, previousLinks: readonly string[]): Generated {
+function resource(rng: Random, material: Material, index: number, previousLinks: readonly string[], mistakeRate: number): Generated {
   const style: Quote = rng.weighted([['double', 5], ['plain', 4], ['single', 1]]);
   const flow = rng.chance(0.55);
   const eol = rng.chance(0.03) ? '\r\n' : '\n';
   const bom = rng.chance(0.01) ? '\ufeff' : '';
-  const mistake = rng.chance(MISTAKE_RATE) ? rng.pick(MISTAKES) : undefined;
+  const mistake = rng.chance(mistakeRate) ? rng.pick(MISTAKES) : undefined;
 
   const title = titleCase(rng);
   const focus = rng.weighted(FOCUSES.map((f, i) => [f, FOCUS_WEIGHTS[i] ?? 1] as const));
@@ -179,7 +180,11 @@ function resource(rng: Random, material: Material, index: number, previousLinks:
   if (mistake !== 'missing-link') lines.push(`link: ${scalar(link, style === 'plain' ? 'double' : style)}`);
   if (rng.chance(0.6)) lines.push(...list('keywords', rng.sample(KEYWORDS, rng.int(0, 5)), flow, style));
   if (tags.length > 0 || rng.chance(0.3)) lines.push(...list('learnTags', tags, flow, style));
-  if (mistake === 'legacy-key') lines.splice(rng.int(1, lines.length), 0, rng.pick(LEGACY_KEYS));
+  if (mistake === 'legacy-key') {
+    // Between two fields (never inside a block list, which would make it a YAML error instead).
+    const at = rng.pick([...lines.keys()].filter((i) => i > 0 && !lines[i].startsWith(' ')).concat(lines.length));
+    lines.splice(at, 0, rng.pick(LEGACY_KEYS));
+  }
   if (rng.chance(0.75)) {
     const summary = prose(rng, material.words, rng.int(30, 80));
     const how = rng.weighted([['folded', 4], ['double', 3], ['plain', 2]]);
@@ -243,8 +248,9 @@ async function writeAll(entries: Iterable<[string, string]>): Promise<void> {
  * The corpus for `size` and `seed` under `baseDir`, generated unless an identical one (same seed,
  * size and generator version) is already there.
  */
-export async function ensureCorpus(baseDir: string, size: number, seed: number): Promise<Corpus> {
-  const root = path.join(baseDir, `corpus-${size}-s${seed}`);
+export async function ensureCorpus(baseDir: string, size: number, seed: number, mistakeRate = MISTAKE_RATE): Promise<Corpus> {
+  // A library with another mistake rate (e.g. 0: every file clean) lives beside the standard one.
+  const root = path.join(baseDir, `corpus-${size}-s${seed}${mistakeRate === MISTAKE_RATE ? '' : `-m${mistakeRate}`}`);
   const yamlRoot = `${root}.yaml`;
   const schemaPath = path.join(root, 'schema.json');
   const existing = await readManifest(root);
@@ -266,7 +272,7 @@ export async function ensureCorpus(baseDir: string, size: number, seed: number):
     yield [schemaPath, schema];
     yield [path.join(yamlRoot, 'schema.json'), schema];
     for (let i = 0; i < size; i++) {
-      const r = resource(rng, material, i, links);
+      const r = resource(rng, material, i, links, mistakeRate);
       if (links.length < 5000) links.push(r.link);
       manifest.files.push(r.file);
       if (r.mistake) manifest.mistakes[r.mistake]++;

@@ -151,6 +151,8 @@ export interface RequestTiming {
   /** What was asked, e.g. "completion after § in the body". */
   name: string;
   stats: Stats;
+  /** The first request alone (it may fill caches, e.g. hover reads every file once). */
+  first: number;
   /** Items (completion) or 1/0 for a hover with content, averaged over the requests. */
   answered: number;
 }
@@ -201,7 +203,7 @@ export async function interactive(session: ServerSession, edits: number): Promis
       return { name, error: `${method} failed: ${(e as Error).message}` };
     }
     if (total === 0) return { name, error: 'no answer there in this build (null / no items)' };
-    return { name, stats: stats(samples), answered: total / edits };
+    return { name, stats: stats(samples), first: samples[0], answered: total / edits };
   };
   const items = (r: unknown): number => (Array.isArray(r) ? r.length : ((r as { items?: unknown[] } | null)?.items?.length ?? 0));
   const hovered = (r: unknown): number => (r ? 1 : 0);

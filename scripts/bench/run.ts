@@ -9,7 +9,8 @@
  *   --edits 500             keystrokes / completions / hovers in the 15,000-file workspace
  *   --seed 1                corpus seed
  *   --dir DIR               where corpora are generated (default: $TMPDIR/resource-authoring-bench; kept between runs)
- *   --no-peers --no-server --profile --write
+ *   --clean-sizes 1500,15000  sizes also measured on a library without mistakes (CLI and floor; --no-clean skips)
+ *   --no-cli --no-peers --no-server --profile --write
  */
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
@@ -40,7 +41,7 @@ function log(message: string): void {
 
 async function buildFloor(): Promise<string> {
   const outfile = path.join(WORK, 'floor.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'floor.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  await esbuild.build({ entryPoints: [path.join(__dirname, 'floor.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning' });
   return outfile;
 }
 
@@ -53,12 +54,13 @@ function machine(): Results['machine'] {
 }
 
 async function main(): Promise<void> {
-  const sizes = list('sizes', '1500,15000');
+  const sizes = has('no-cli') ? [] : list('sizes', '1500,15000');
   const runs = Number(flag('runs', '5'));
   const seed = Number(flag('seed', '1'));
   const peerSizes = has('no-peers') ? [] : list('peer-sizes', '1500');
   const serverSizes = has('no-server') ? [] : list('server-sizes', '1500,15000');
   const edits = Number(flag('edits', '500'));
+  const cleanSizes = has('no-clean') ? [] : list('clean-sizes', sizes.filter((x) => x <= 15_000).join(','));
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   // Corpora live outside the repo so editors, linters and globs in the repo never walk 150,000 files.
   const corpusDir = path.resolve(flag('dir', path.join(os.tmpdir(), 'resource-authoring-bench')));
@@ -83,10 +85,7 @@ async function main(): Promise<void> {
   }
 
   // 1 + 5a: the CLI and the floor, interleaved run by run so machine load hits both alike.
-  for (const size of sizes) {
-    const corpus = corpora.get(size)!;
-    const n = size >= 150_000 ? Math.min(runs, 3) : runs;
-    log(`CLI vs floor at ${size} files, ${n} runs (+1 warm-up)`);
+  const measureCli = async (corpus: Corpus, n: number, clean: boolean): Promise<Results['cli'][number]> => {
     const floorRuns: { wallMs: number; peakRssMb: number }[] = [];
     const ourRuns: { wallMs: number; peakRssMb: number }[] = [];
     let check = { floorInvalid: 0, errors: 0, warnings: 0 };
@@ -106,7 +105,20 @@ async function main(): Promise<void> {
     }
     const wall = (xs: { wallMs: number }[]): Stats => stats(xs.map((x) => x.wallMs));
     const rss = (xs: { peakRssMb: number }[]): Stats => stats(xs.map((x) => x.peakRssMb));
-    results.cli.push({ size, floor: { wall: wall(floorRuns), rss: rss(floorRuns) }, ours: ourRuns.length ? { wall: wall(ourRuns), rss: rss(ourRuns) } : { error: ourError ?? 'not built' }, check });
+    const size = corpus.manifest.size;
+    return { size, clean, floor: { wall: wall(floorRuns), rss: rss(floorRuns) }, ours: ourRuns.length ? { wall: wall(ourRuns), rss: rss(ourRuns) } : { error: ourError ?? 'not built' }, check };
+  };
+  for (const size of sizes) {
+    const n = size >= 150_000 ? Math.min(runs, 3) : runs;
+    log(`CLI vs floor at ${size} files, ${n} runs (+1 warm-up)`);
+    results.cli.push(await measureCli(corpora.get(size)!, n, false));
+  }
+  // The same libraries without mistakes: how much of the gap to the floor is the full (position-keeping)
+  // analysis that only files with findings get.
+  for (const size of cleanSizes) {
+    const corpus = await ensureCorpus(corpusDir, size, seed, 0);
+    log(`CLI vs floor at ${size} files without mistakes, ${runs} runs (+1 warm-up)`);
+    results.cli.push(await measureCli(corpus, runs, true));
   }
 
   // 5b, 5c: the peers on the same files and schema.
