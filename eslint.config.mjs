@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '**/fixtures/**', 'test/e2e/workspace/**', '*.vsix', '.bench/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '**/fixtures/**', 'test/e2e/workspace/**', '*.vsix', '.scratch/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -3,8 +3,11 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 
 let client: LanguageClient | undefined;
 
-/** Data files the server re-reads when they change on disk. */
-const WATCHED = '**/{resourceTags,resourceFocuses,resourceTypes,resourceCategories}.json';
+/**
+ * Files the server hears about when they change on disk: vocabulary data files (re-read), Markdown
+ * resources and reports (`.md`/`.txt`, re-checked: workspace diagnostics, duplicate links, sections).
+ */
+const WATCHED = ['**/{resourceTags,resourceFocuses,resourceTypes,resourceCategories}.json', '**/*.{md,txt}'];
 
 function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');
@@ -19,7 +22,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     ],
     synchronize: {
       configurationSection: 'resourceAuthoring',
-      fileEvents: [vscode.workspace.createFileSystemWatcher(WATCHED)],
+      fileEvents: WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(glob)),
     },
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted },

@@ -7,9 +7,11 @@ import { URI } from 'vscode-uri';
 import { ResourceLanguageService } from './core/service';
 import { renderCardFor } from './lsp/cardPreview';
 import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
-import { DiagnosticsPublisher } from './lsp/diagnostics';
+import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
+import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
 import { SectionFeatures } from './lsp/sections';
 import { WorkspaceState } from './lsp/workspace';
+import { WorkspaceDiagnostics } from './lsp/workspaceDiagnostics';
 
 /** LSP wiring only: the language service in ./core does the work. */
 const connection = createConnection(ProposedFeatures.all);
@@ -29,7 +31,9 @@ const service = new ResourceLanguageService(workspace.configuration);
 const sections: SectionFeatures = new SectionFeatures(
   documents, service, workspace, () => publisher.validateAll(), (message) => connection.console.warn(message),
 );
-const publisher = new DiagnosticsPublisher(connection, documents, service, workspace, (uri) => sections.isReport(uri));
+// Every resource file's diagnostics (open or not, per resourceAuthoring.workspaceDiagnostics), incl. duplicate-resource.
+const publisher = new WorkspaceDiagnostics(connection, documents, service, workspace, (uri) => sections.isReport(uri));
+const frontmatter = new FrontmatterFeatures(documents, service, workspace);
 let ready: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params): InitializeResult => {
@@ -41,14 +45,14 @@ connection.onInitialize((params): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      completionProvider: { triggerCharacters: ['§', '.'] },
+      completionProvider: { triggerCharacters: ['§', '.', ...FRONTMATTER_TRIGGER_CHARACTERS] },
       hoverProvider: true,
       definitionProvider: true,
       referencesProvider: true,
       documentLinkProvider: { resolveProvider: false },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [...new Set([CodeActionKind.QuickFix, ...FRONTMATTER_CODE_ACTION_KINDS])] },
     },
     serverInfo: { name: 'resource-authoring' },
   };
@@ -69,6 +73,7 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
   for (const c of changes) {
     reload = workspace.noteFileChange(c.uri, kinds[c.type]) || reload;
     sections.noteFileChange(c.uri);
+    void ready.then(() => publisher.noteFileChange(c.uri, kinds[c.type]));
   }
   if (reload) ready = ready.then(() => workspace.reload());
 });
@@ -88,18 +93,31 @@ connection.onRequest(RENDER_CARD_METHOD, async (params: RenderCardParams): Promi
 documents.onDidClose(({ document }) => {
   sections.noteDocumentClose(document.uri);
   service.forget(document.uri);
-  publisher.clear(document.uri);
+  void publisher.closed(document.uri);
 });
 
+/** Settings, vocabularies and reports loaded: answers use the workspace's, not the bundled defaults. */
+const settled = () => ready.then(() => sections.ready);
+
 // Section references (issue 4): completion, hover, navigation, outline and quick fixes.
-connection.onCompletion((p) => sections.completion(p));
-connection.onHover((p) => sections.hover(p));
+// Frontmatter (issue 3) and section references share these requests: each answers where it applies.
+connection.onCompletion(async (p) => {
+  await settled();
+  return mergeCompletions(frontmatter.completion(p), sections.completion(p));
+});
+connection.onHover(async (p) => {
+  await settled();
+  return mergeHovers(frontmatter.hover(p), await sections.hover(p));
+});
 connection.onDefinition((p) => sections.definition(p));
 connection.onReferences((p) => sections.references(p));
 connection.onDocumentLinks((p) => sections.links(p));
 connection.onDocumentSymbol((p) => sections.documentSymbols(p));
 connection.onWorkspaceSymbol((p) => sections.workspaceSymbols(p));
-connection.onCodeAction((p) => sections.codeActions(p));
+connection.onCodeAction(async (p) => {
+  await settled();
+  return mergeCodeActions(p.context.only, frontmatter.codeActions(p), sections.codeActions(p));
+});
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
 

@@ -205,4 +205,28 @@ describe('resource-lint (built dist/cli.js, run as a process)', function () {
       assert.deepStrictEqual(doc.results.map((x: { file: string }) => x.file), ['resources/a.md']);
     });
   });
+
+  describe('section references (the same verdict as the editor)', () => {
+    const REPORT = ['# 4 Technology', '## 4.3 Adaptation', 'Adapting models.', '## 4.7 Security and privacy', 'Threats.', ''].join('\n');
+    const citing = (ref: string) => resource(`https://example.org/${encodeURIComponent(ref)}`).replace('Body.', `As the report says (${ref}).`);
+    const codes = (r: { stdout: string }) => JSON.parse(r.stdout).results.flatMap((x: { diagnostics: { code: string }[] }) => x.diagnostics.map((d) => d.code));
+
+    it('checks references against the reports the settings find, even in files with a clean frontmatter', () => {
+      const root = ws(workspace({ 'reports/report.md': REPORT, 'resources/good.md': citing('§4.3: Adaptation'), 'resources/bad.md': citing('§9.9') }));
+      const r = lint(['--format', 'json'], root);
+      assert.strictEqual(r.status, 1, r.stderr);
+      const doc = JSON.parse(r.stdout);
+      assert.deepStrictEqual(doc.results.map((x: { file: string; diagnostics: { code: string }[] }) => [x.file, x.diagnostics.map((d) => d.code)]), [
+        ['resources/bad.md', ['unknown-section']], ['resources/good.md', []],
+      ]);
+    });
+
+    it('--report names the report (relative to the working folder); without any report, references get no-report', () => {
+      const root = ws(workspace({ 'docs/the-report.md': REPORT, 'resources/a.md': citing('§4.3: Adaptation') }));
+      assert.deepStrictEqual(codes(lint(['--format', 'json'], root)), ['no-report']);
+      assert.deepStrictEqual(codes(lint(['--format', 'json', '--report', 'docs/the-report.md'], root)), []);
+      assert.deepStrictEqual(codes(lint(['--format', 'json', '--root', '..', '--report', 'the-report.md'], path.join(root, 'docs'))), []);
+      assert.strictEqual(lint(['--report', 'docs/missing.md'], root).status, 2);
+    });
+  });
 });

@@ -68,4 +68,20 @@ describe('hostile and odd input', () => {
     assert.doesNotThrow(() => check('---\n---'));
     assert.doesNotThrow(() => check(resource(['\ttitle: x', '? [a, b]', ': c', '1: 2', 'null: ~'])));
   });
+  it('a file that is not UTF-8 text says so, on its first character', () => {
+    const bytes = Buffer.alloc(3000);
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
+    const binary = check(bytes.toString('utf8'));
+    assert.deepStrictEqual(binary.map((s) => [s.code, s.text.length]), [['frontmatter-missing', 1]]);
+    assert.match(binary[0].message, /binary data, not text/);
+
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntitle: x\n---\n', 'utf16le')]);
+    const seen = check(utf16.toString('utf8'));
+    assert.deepStrictEqual(seen.map((s) => s.code), ['frontmatter-missing']);
+    assert.match(seen[0].message, /UTF-16.*UTF-8/);
+
+    const latin1 = check(Buffer.from('Caf\xe9 '.repeat(200), 'latin1').toString('utf8'));
+    assert.match(latin1[0].message, /not valid UTF-8/);
+    assert.match(check('Just a note without frontmatter.')[0].message, /has no frontmatter/);
+  });
 });

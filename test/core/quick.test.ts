@@ -13,6 +13,7 @@ function assertAgrees(text: string): void {
   const quick = quickCheck(text, cfg);
   const full = analyzeText(text, cfg).findings;
   if (quick.clean) assert.deepStrictEqual(full.map((f) => f.code), [], `fast path called clean:\n${text}`);
+  if (text.includes('\n') && !text.includes('\r')) assertAgrees(text.replace(/\n/g, '\r\n'));
 }
 
 /** Values a field may be written with: every YAML scalar style, the ambiguous edges of both parsers. */
@@ -32,6 +33,7 @@ describe('fast path (js-yaml + compiled schema) agrees with the full analysis', 
       withFields({ readability: 'readability:\n  - Beginner\n  - Expert' }, ['learnTags:', '  - bias', '  - ethics']),
       withFields({}, ['summary: >', '  A folded summary', '  over two lines.', 'keywords: [a, "b", \'c\']', 'openSource: true']),
       '\uFEFF' + withFields({}, [], '\r\n').replace(/\r?\n/g, '\r\n'),
+      withFields({ readability: 'readability:\n- Beginner\n- "Expert" # best' }, ['learnTags:', '- bias']).replace(/\n/g, '\r\n'),
     ]) {
       assert.strictEqual(quickCheck(text, cfg).clean, true, text);
       assert.deepStrictEqual(analyzeText(text, cfg).findings, []);

@@ -1,9 +1,11 @@
 import { readFileSync } from 'fs';
+import { URI } from 'vscode-uri';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DuplicateLinkIndex, linkOf } from '../core/checks/duplicates';
 import type { DiagnosticCode, SeverityName } from '../core/codes';
 import type { Configuration } from '../core/configuration';
+import { NO_REPORTS, type ReportSet } from '../core/report/reportSet';
 import { checkResourceText, fromAnalysis, type FileCheck } from '../core/lint';
 import { analyzeText, toDiagnostics, type Analysis } from '../core/service';
 import { severityOf } from '../core/settings';
@@ -26,9 +28,11 @@ export interface LintRun {
   fixedFiles: number;
 }
 
+/** A file's text as an editor shows it: without a UTF-8 BOM (positions count from after it; --fix puts it back). */
 function readText(file: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    const text = readFileSync(file, 'utf8');
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } catch (e) {
     throw new ConfigurationError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
@@ -57,9 +61,14 @@ export async function lintFiles(opts: {
   /** The quick fixes: say which problems are fixable, and repair them with --fix. */
   fixes?: FixSupport;
   fix?: boolean;
+  /** The reports section references resolve against. */
+  reports?: ReportSet;
 }): Promise<LintRun> {
+  const context = { reports: opts.reports ?? NO_REPORTS };
   const { root, config, fixes } = opts;
-  const relative = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  // Most files lie under the root: slicing is much cheaper than path.relative for each of thousands.
+  const relative = (abs: string) => (abs.startsWith(prefix) ? abs.slice(prefix.length) : path.relative(root, abs)).split(path.sep).join('/');
   const links = new DuplicateLinkIndex();
   const results: FileResult[] = [];
   let fixed = 0;
@@ -68,7 +77,8 @@ export async function lintFiles(opts: {
     const file = opts.files[i];
     const rel = relative(file);
     const text = readText(file);
-    let check: FileCheck = checkResourceText(text, config, rel);
+    // A file URI, as the editor has it: Markdown links to the report resolve relative to it.
+    let check: FileCheck = checkResourceText(text, config, URI.file(file).toString(), context);
     if (opts.fix && fixes && check.analysis && check.analysis.findings.length > 0) {
       const outcome = await fixes.fix({ path: file, text, analysis: check.analysis });
       fixed += outcome.fixes;

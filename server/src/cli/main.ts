@@ -1,13 +1,19 @@
 import * as path from 'path';
 import { promises as fs } from 'fs';
 import { globMatcher } from '../core/globs';
+import { buildReportIndex } from '../core/report/indexer';
+import type { ReportSet } from '../core/report/reportSet';
+import { analyzeText } from '../core/service';
+import { DEFAULT_SETTINGS } from '../core/settings';
+import { loadReports } from '../node/loadReports';
 import { DATA_FILE_NAMES, loadConfiguration } from '../node/loadConfiguration';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
-import { lintFiles, type FixSupport } from './lint';
+import { createFixSupport } from './fix';
+import { lintFiles } from './lint';
 import { createProgress } from './progress';
 import { summarise } from './results';
 import { readWorkspaceSettings } from './settings';
@@ -58,20 +64,18 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   if (!rootStat?.isDirectory()) throw new ConfigurationError(`--root ${args.root ?? '.'} is not a folder.`);
   const settings = await readWorkspaceSettings(root);
   const isResource = globMatcher(settings.resourceGlobs);
-  const { targets, rootFiles } = await resolveTargetsFor(args, root, io, isResource);
+  // Reports come from --report, else from the settings' globs (found by the same walk as the resources).
+  const isReport = args.reports.length > 0 ? () => false : globMatcher(settings.reports);
+  const { targets, rootFiles } = await resolveTargetsFor(args, root, io, isResource, isReport);
   const loaded = await loadConfiguration({ root, settings, discovered: rootFiles.filter((rel) => DATA_NAMES.has(baseName(rel))) });
   const config = loaded.configuration;
   // CI must not pass on a configuration the editor would flag: any problem with it is fatal here.
   if (config.problems.length > 0) throw new ConfigurationError(config.problems.join('\n'));
-  for (const report of args.reports) {
-    await fs.access(path.resolve(io.cwd, report)).catch((e: NodeJS.ErrnoException) => {
-      throw new ConfigurationError(`Cannot read the report ${report} (${e.code ?? e.message}).`);
-    });
-  }
-  const fixes: FixSupport | undefined = undefined;
-  if (args.fix && !fixes) throw new ConfigurationError('--fix is not available in this build.');
+  const reports = await readReports(args, root, io, rootFiles.filter(isReport));
+  const context = { reports };
+  const fixes = createFixSupport(config, (text, uri, version) => analyzeText(text, config, uri, version, context), (m) => io.stderr.write(`resource-lint: ${m}\n`));
   const progress = createProgress(io.stderr, targets.length, args.fix ? 'Fixing' : 'Checking');
-  const run = await lintFiles({ files: targets, root, config, progress, fixes, fix: args.fix });
+  const run = await lintFiles({ files: targets, root, config, progress, fixes, fix: args.fix, reports });
   const all = summarise(run.results, run.fixed, run.fixedFiles);
   const shown = args.quiet
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
@@ -91,14 +95,23 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   return 0;
 }
 
-function resolveTargetsFor(args: LintArgs, root: string, io: CliIO, isResource: (rel: string) => boolean) {
+function resolveTargetsFor(args: LintArgs, root: string, io: CliIO, isResource: (rel: string) => boolean, isReport: (rel: string) => boolean) {
   return resolveTargets({
     patterns: args.patterns,
     root,
     cwd: io.cwd,
     isResource,
-    keep: (rel) => DATA_NAMES.has(baseName(rel)),
+    keep: (rel) => DATA_NAMES.has(baseName(rel)) || isReport(rel),
   });
+}
+
+/** The reports section references point into, indexed: those named with --report (unreadable: exit 2), else those the settings find. */
+async function readReports(args: LintArgs, root: string, io: CliIO, found: string[]): Promise<ReportSet> {
+  const explicit = args.reports.map((r) => path.resolve(io.cwd, r));
+  const loaded = await loadReports(root, DEFAULT_SETTINGS, explicit.length > 0 ? explicit : found);
+  if (loaded.failed && explicit.length > 0) throw new ConfigurationError(loaded.problems.join('\n'));
+  for (const p of loaded.problems) io.stderr.write(`resource-lint: ${p}\n`);
+  return { generation: 1, reports: loaded.reports.map((r) => buildReportIndex(r.text, r.uri)) };
 }
 
 function colourWanted(io: CliIO): boolean {

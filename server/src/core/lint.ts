@@ -2,7 +2,9 @@ import type { Range } from 'vscode-languageserver-types';
 import { linkOf, normaliseLink } from './checks/duplicates';
 import type { Configuration } from './configuration';
 import { quickCheck } from './quick';
-import { analyzeText, type Analysis } from './service';
+import { checkSections } from './checks/sections';
+import { NO_REPORTS } from './report/reportSet';
+import { analyzeText, type Analysis, type AnalysisContext } from './service';
 
 /** One file's verdict when many files are checked (CLI, workspace scan). */
 export interface FileCheck {
@@ -18,10 +20,16 @@ export interface FileCheck {
  * Checks one text the cheapest way that gives the same verdict as `analyzeText`: the fast path
  * when it can vouch for the text, the full analysis (with exact ranges) otherwise.
  */
-export function checkResourceText(text: string, config: Configuration, uri?: string): FileCheck {
+const DEFAULT_URI = 'mem://resource';
+
+export function checkResourceText(text: string, config: Configuration, uri?: string, context: AnalysisContext = {}): FileCheck {
   const quick = quickCheck(text, config);
-  if (quick.clean) return { link: normaliseLink(quick.data.link) };
-  return fromAnalysis(analyzeText(text, config, uri));
+  // The fast path checks the frontmatter only; section references are checked here (cheap, no YAML
+  // parse), and only a file with a finding there needs the full analysis for its report.
+  if (quick.clean && checkSections(text, uri ?? DEFAULT_URI, context.reports ?? NO_REPORTS).length === 0) {
+    return { link: normaliseLink(quick.data.link) };
+  }
+  return fromAnalysis(analyzeText(text, config, uri, 0, context));
 }
 
 export function fromAnalysis(analysis: Analysis): FileCheck {

@@ -25,10 +25,13 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
  */
 const CORE_NON_STRING = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))?$/;
 
+/** The first characters (or none) a core-schema null, boolean or number can start with. */
+const MAY_BE_NON_STRING = /^(?:$|[~nNtTfF0-9+.-])/;
+
 /** True when every value is one both parsers agree on: strings that stay strings, booleans, null, lists, maps. */
 function unambiguous(value: unknown, depth = 0): boolean {
   if (value === null || typeof value === 'boolean') return true;
-  if (typeof value === 'string') return !CORE_NON_STRING.test(value);
+  if (typeof value === 'string') return !MAY_BE_NON_STRING.test(value) || !CORE_NON_STRING.test(value);
   if (depth > LIMITS.maxNestingDepth || typeof value !== 'object') return false; // numbers, dates
   if (Array.isArray(value)) return value.every((v) => unambiguous(v, depth + 1));
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
@@ -38,8 +41,9 @@ function unambiguous(value: unknown, depth = 0): boolean {
   return true;
 }
 
-const KEY_LINE = /^(?:[^\s#'"[\]{}:,?&*!|>%@`-][^\n]*?|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?:[ \t]|$)/;
-const SEQ_ITEM_LINE = /^-(?:[ \t]+(?:[^\s'"[\]{}#&*!|>][^\]}]*|"(?:[^"\\]|\\.)*"[ \t]*(?:#.*)?|'(?:[^']|'')*'[ \t]*(?:#.*)?|#.*)?)?$/;
+// Sticky, multi-line: tested at a line's start without slicing the line out.
+const KEY_LINE = /(?:[^\s#'"[\]{}:,?&*!|>%@`-][^:\r\n]*|"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\r\n]|'')*')[ \t]*:(?:[ \t]|\r?$)/my;
+const SEQ_ITEM_LINE = /-(?:[ \t]+(?:[^\s'"[\]{}#&*!|>][^\]}\r\n]*|"(?:[^"\\\r\n]|\\.)*"[ \t]*(?:#.*)?|'(?:[^'\r\n]|'')*'[ \t]*(?:#.*)?|#.*)?)?\r?$/my;
 
 /**
  * js-yaml forgives what the full parse rejects: a quoted scalar or flow list continued on an
@@ -50,18 +54,16 @@ function topLevelLinesAgree(source: string, keyCount: number): boolean {
   let keys = 0;
   let i = 0;
   while (i < source.length) {
-    let end = source.indexOf('\n', i);
-    if (end < 0) end = source.length;
-    const line = source.charCodeAt(end - 1) === 13 ? source.slice(i, end - 1) : source.slice(i, end);
-    i = end + 1;
-    const c = line.charCodeAt(0);
-    if (line.length === 0 || c === 32 || c === 9 || c === 35 /* # */ || c === 13) continue;
-    if (c === 45 /* - */) {
-      if (!SEQ_ITEM_LINE.test(line)) return false;
-      continue;
+    const c = source.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 35 /* # */ && c !== 13 && c !== 10) {
+      const re = c === 45 /* - */ ? SEQ_ITEM_LINE : KEY_LINE;
+      re.lastIndex = i;
+      if (!re.test(source)) return false;
+      if (re === KEY_LINE) keys++;
     }
-    if (!KEY_LINE.test(line)) return false;
-    keys++;
+    const end = source.indexOf('\n', i);
+    if (end < 0) break;
+    i = end + 1;
   }
   return keys === keyCount;
 }
@@ -70,7 +72,7 @@ export function quickCheck(text: string, config: Configuration): QuickVerdict {
   const block = findFrontmatter(text);
   if (!block || !block.close) return NOT_CLEAN;
   const source = text.slice(block.content.start, block.content.end);
-  if (source.length > LIMITS.maxFrontmatterLength || ANCHOR_OR_ALIAS.test(source) || nestingTooDeep(source) >= 0) return NOT_CLEAN;
+  if (source.length > LIMITS.maxFrontmatterLength || ((source.includes('&') || source.includes('*')) && ANCHOR_OR_ALIAS.test(source)) || nestingTooDeep(source) >= 0) return NOT_CLEAN;
   let data: unknown;
   try {
     data = load(source, { schema: CORE_SCHEMA });

@@ -102,4 +102,11 @@ describe('report index: combining the evidence', () => {
       ['4', 'Technology', null, 0, null], ['4.3', 'Adaptation', 'adaptation', 1, '4'], ['4.3.1', 'Methods for adaptation', null, 3, '4.3'],
     ]);
   });
+  it('a .md report without one numbered # heading is plain text under a Markdown name, read by the text rules', () => {
+    const text = ['# Notes on the report', '', '4 TECHNOLOGY', 'Intro.', '4.1 Modeling', 'Text.', '4.2 Training', 'See §4.2: training.'].join('\n');
+    const asMarkdown = buildReportIndex(text, 'file:///w/reports/r.md');
+    assert.strictEqual(asMarkdown.format, 'text');
+    assert.deepStrictEqual(index(text, 'file:///w/reports/r.md'), index(text));
+    assert.deepStrictEqual(index(text).map((s) => s[0]), ['4', '4.1', '4.2']);
+  });
 });

@@ -66,8 +66,11 @@ function isLabel(ref: SectionReference): boolean {
  * sections those imply (a 4.3.1 proves a 4.3), overview entries (`§4.7: Security and privacy.`) and
  * the report's own references, which also give each section its canonical label.
  */
-export function buildReportIndex(text: string, uri: string, format: ReportFormat = reportFormat(uri)): ReportIndex {
+export function buildReportIndex(text: string, uri: string, declared: ReportFormat = reportFormat(uri)): ReportIndex {
   const lines = new Lines(text);
+  // A `.md` file without one numbered `#` heading is plain text under a Markdown name (a PDF export
+  // pasted into a .md): its headings are plain lines, so the plain-text rules read it.
+  const format = declared === 'markdown' && headings(lines, 'markdown').length === 0 ? 'text' : declared;
   const references = parseReferences(text).filter((r) => r.kind === 'section');
   const overview = overviewEntries(lines);
   const overviewAt = new Set(overview.map((o) => o.start));
@@ -106,8 +109,8 @@ export function buildReportIndex(text: string, uri: string, format: ReportFormat
   // Sections named only by the overview or the report's own references exist when they fit the
   // numbering: their parent exists and they fill a gap or follow the last sibling. Only text extracted
   // from a PDF loses headings; in Markdown a cited number without a heading is the report's mistake.
-  const named = format === 'text' ? [...new Set([...titles.keys(), ...firstCitation.keys()])].sort(compareNumbers) : [];
-  for (const n of named) {
+  const implied = format === 'text' ? [...new Set([...titles.keys(), ...firstCitation.keys()])].sort(compareNumbers) : [];
+  for (const n of implied) {
     if (byNumber.has(n) || !fitsNumbering(n, byNumber)) continue;
     const o = titles.get(n);
     if (o) add({ number: n, title: null, line: o.line, start: o.start, end: o.end, evidence: 'overview' });

@@ -1,0 +1,109 @@
+import { promises as fs } from 'fs';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Configuration } from '../core/configuration';
+import { applyOffsetEdits } from '../core/edits';
+import type { Finding } from '../core/findings';
+import { fixAllOffsetEdits, fixesForFinding } from '../core/fixes';
+import type { Analysis } from '../core/service';
+import { severityOf } from '../core/settings';
+import { writeFileAtomic } from './io';
+import type { FixSupport } from './lint';
+
+/** Enough for any chain of fixes that reveal each other; a guard against two fixes undoing each other. */
+const MAX_PASSES = 10;
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/** Analyses a text of the file being fixed, with the same context (reports) as the first analysis. */
+export type Analyze = (text: string, uri: string, version: number) => Analysis;
+
+/**
+ * `--fix` with the editor's own "fix all" (server/src/core/fixes): the preferred, never-deleting fix
+ * of every problem, pass after pass until nothing fixable is left or a pass changes nothing.
+ */
+export function createFixSupport(config: Configuration, analyze: Analyze, warn: (message: string) => void): FixSupport {
+  return {
+    fixable(diagnostic, analysis) {
+      const finding = findingOf(diagnostic, analysis);
+      return finding !== undefined && fixesForFinding(finding, analysis, config)
+        .some((f) => f.preferred && !f.destructive && f.edits.length > 0 && !f.fileEdit);
+    },
+
+    async fix({ path, text, analysis }) {
+      let current = analysis;
+      let fixes = 0;
+      const seen = new Set([text]);
+      for (let pass = 1; pass <= MAX_PASSES; pass++) {
+        const edits = fixAllOffsetEdits(current, config);
+        if (edits.length === 0) break;
+        const next = applyOffsetEdits(current.parsed.text, edits);
+        if (seen.has(next)) break; // no change, or back to an earlier text: stop rather than loop
+        seen.add(next);
+        const after = analyze(next, current.uri, current.version + 1);
+        fixes += resolved(current.findings, after.findings, config);
+        current = after;
+      }
+      if (current.parsed.text === text) return { analysis: current, fixes: 0, written: false };
+      try {
+        if (!(await writeFixed(path, text, current.parsed.text))) {
+          warn(`${path}: not fixed, the file changed on disk or is not valid UTF-8 where the fixes go.`);
+          return { analysis, fixes: 0, written: false };
+        }
+      } catch (e) {
+        warn(`${path}: could not write the fixes (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).`);
+        return { analysis, fixes: 0, written: false };
+      }
+      return { analysis: current, fixes, written: true };
+    },
+  };
+}
+
+function findingOf(d: Diagnostic, analysis: Analysis): Finding | undefined {
+  return analysis.findings.find((f) => {
+    if (f.code !== d.code) return false;
+    const r = analysis.lines.range(f.start, f.end);
+    return r.start.line === d.range.start.line && r.start.character === d.range.start.character
+      && r.end.line === d.range.end.line && r.end.character === d.range.end.character;
+  });
+}
+
+/**
+ * How many reported problems a pass made disappear. Problems are told apart by code and message
+ * (the message names the field and value), not by position, which earlier edits shift.
+ */
+function resolved(before: readonly Finding[], after: readonly Finding[], config: Configuration): number {
+  const key = (f: Finding) => `${f.code}\u0000${f.message}`;
+  const left = new Map<string, number>();
+  for (const f of after) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
+  let gone = 0;
+  for (const f of before) {
+    if (severityOf(f.code, config.settings) === 'off') continue;
+    const n = left.get(key(f)) ?? 0;
+    if (n > 0) left.set(key(f), n - 1);
+    else gone++;
+  }
+  return gone;
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * Writes `fixed` over the file whose (BOM-less) text was `original`, changing only the bytes that
+ * differ: the unchanged tail is copied from the file's own bytes, so a body that is not valid UTF-8
+ * survives untouched. False (nothing written) when the file's bytes before that tail are not
+ * `original` any more.
+ */
+async function writeFixed(file: string, original: string, fixed: string): Promise<boolean> {
+  const bytes = await fs.readFile(file);
+  const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
+  const body = bom ? bytes.subarray(3) : bytes;
+  let same = 0;
+  const most = Math.min(original.length, fixed.length);
+  while (same < most && original.charCodeAt(original.length - 1 - same) === fixed.charCodeAt(fixed.length - 1 - same)) same++;
+  if (same > 0 && same < original.length && isLowSurrogate(original.charCodeAt(original.length - same))) same--;
+  const oldHead = Buffer.from(original.slice(0, original.length - same), 'utf8');
+  if (!body.subarray(0, oldHead.length).equals(oldHead)) return false;
+  const newHead = Buffer.from(fixed.slice(0, fixed.length - same), 'utf8');
+  await writeFileAtomic(file, Buffer.concat([bom ? UTF8_BOM : Buffer.alloc(0), newHead, body.subarray(oldHead.length)]));
+  return true;
+}

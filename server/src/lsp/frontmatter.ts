@@ -1,0 +1,68 @@
+import type {
+  CodeAction, CodeActionParams, CompletionList, CompletionParams, Hover, TextDocumentPositionParams, TextDocuments,
+} from 'vscode-languageserver';
+import { CodeActionKind } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { complete } from '../core/complete';
+import { codeActionsFor, fixAllAction, FIX_ALL_KIND } from '../core/fixes';
+import { hover } from '../core/hover';
+import type { Analysis, ResourceLanguageService } from '../core/service';
+import { kindRequested } from './combine';
+import type { WorkspaceState } from './workspace';
+
+/** The code action kinds this server offers (announced in the capabilities). */
+export const FRONTMATTER_CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+/** Completion trigger characters for frontmatter values: `key: `, `[`, `, `, `"`, `- `. */
+export const FRONTMATTER_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '"', '-'];
+
+/**
+ * Completion, hover and quick fixes for the frontmatter of open resource documents. Thin: every
+ * request reads the cached analysis of the document's current version (no file I/O) and calls the core.
+ */
+export class FrontmatterFeatures {
+  constructor(
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly service: ResourceLanguageService,
+    private readonly workspace: WorkspaceState,
+  ) {}
+
+  private analysis(uri: string): { doc: TextDocument; analysis: Analysis } | undefined {
+    const doc = this.documents.get(uri);
+    if (!doc || !this.workspace.isResource(uri)) return undefined;
+    const analysis = this.service.analyze({ uri, version: doc.version, text: doc.getText() });
+    return analysis.role === 'resource' ? { doc, analysis } : undefined;
+  }
+
+  completion(p: CompletionParams): CompletionList | null {
+    const found = this.analysis(p.textDocument.uri);
+    if (!found) return null;
+    return complete(found.analysis, this.service.configuration, found.doc.offsetAt(p.position));
+  }
+
+  hover(p: TextDocumentPositionParams): Hover | null {
+    const found = this.analysis(p.textDocument.uri);
+    if (!found) return null;
+    return hover(found.analysis, this.service.configuration, found.doc.offsetAt(p.position));
+  }
+
+  codeActions(p: CodeActionParams): CodeAction[] {
+    const found = this.analysis(p.textDocument.uri);
+    if (!found) return [];
+    const config = this.service.configuration;
+    const only = p.context.only;
+    const actions: CodeAction[] = [];
+    if (kindRequested(CodeActionKind.QuickFix, only)) {
+      const ours = p.context.diagnostics.filter((d) => d.source === 'resources');
+      actions.push(...codeActionsFor(found.analysis, config, ours, p.textDocument.uri));
+    }
+    // Fix all is a source action: offered when asked for by kind (`source.fixAll` on save, the Source
+    // Action menu), and beside the quick fixes when one of them is preferred (clients that list everything).
+    const besideQuickFixes = !only && actions.some((a) => a.isPreferred);
+    if ((only && kindRequested(FIX_ALL_KIND, only)) || besideQuickFixes) {
+      const all = fixAllAction(found.analysis, config, p.textDocument.uri);
+      if (all) actions.push(all);
+    }
+    return actions;
+  }
+}
