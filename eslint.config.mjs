@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '**/fixtures/**', 'test/e2e/workspace/**', 'test/e2e/multiroot/**', '*.vsix', '.scratch/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '**/fixtures/**', 'test/e2e/workspace/**', 'test/e2e/multiroot/**', '*.vsix', '.scratch/**', '.bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

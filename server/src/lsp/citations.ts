@@ -19,6 +19,11 @@ export class WorkspaceTexts {
   private files = new Map<string, CachedFile>();
   private listing: { at: number; files: string[] } | undefined;
   private static readonly LISTING_TTL_MS = 3000;
+  /** The disk texts as of the last full pass, for answers that may be a few seconds old (hover). */
+  private disk: { at: number; byUri: Map<string, CitingText> } | undefined;
+  private refreshing: Promise<unknown> | undefined;
+  /** The last list handed out, reused while neither the disk pass nor the open documents change. */
+  private assembled: { disk: Map<string, CitingText>; open: CitingText[]; texts: CitingText[] } | undefined;
 
   constructor(
     private readonly root: () => string | undefined,
@@ -29,6 +34,36 @@ export class WorkspaceTexts {
   /** Forget the listing (files created, deleted, or the settings changed). */
   invalidate(): void {
     this.listing = undefined;
+    this.disk = undefined;
+  }
+
+  /**
+   * Like `texts()`, but from the last pass over the disk when there is one, refreshing it in the
+   * background once it is older than the listing's lifetime: a hover in a 15,000-file workspace must
+   * not wait for 15,000 stats (about 250 ms here). The same array comes back while nothing changed,
+   * so callers can cache what they compute from it.
+   */
+  async recentTexts(): Promise<CitingText[]> {
+    if (!this.disk) return this.texts();
+    if (Date.now() - this.disk.at > WorkspaceTexts.LISTING_TTL_MS && !this.refreshing) {
+      this.refreshing = this.texts().catch(() => undefined).finally(() => {
+        this.refreshing = undefined;
+      });
+    }
+    return this.assemble(this.disk.byUri);
+  }
+
+  private assemble(disk: Map<string, CitingText>): CitingText[] {
+    const open = this.open();
+    const last = this.assembled;
+    if (last && last.disk === disk && last.open.length === open.length && last.open.every((d, i) => d.uri === open[i].uri && d.text === open[i].text)) {
+      return last.texts;
+    }
+    const byUri = new Map(disk);
+    for (const doc of open) byUri.set(doc.uri, doc);
+    const texts = [...byUri.values()];
+    this.assembled = { disk, open, texts };
+    return texts;
   }
 
   async texts(): Promise<CitingText[]> {
@@ -58,7 +93,7 @@ export class WorkspaceTexts {
       }));
       for (const f of this.files.keys()) if (!seen.has(f)) this.files.delete(f);
     }
-    for (const doc of this.open()) byUri.set(doc.uri, doc);
-    return [...byUri.values()];
+    this.disk = { at: Date.now(), byUri };
+    return this.assemble(byUri);
   }
 }

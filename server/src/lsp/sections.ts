@@ -122,9 +122,20 @@ export class SectionFeatures {
     return completeSections(v, d.offsetAt(p.position), this.service.reports);
   }
 
+  /** Counts per section, kept while the workspace texts stay the same array (see `recentTexts`). */
+  private counted = new WeakMap<CitingText[], Map<ReportSection, { places: number; files: number }>>();
+
   private async citationCount(report: ReportIndex, section: ReportSection): Promise<{ places: number; files: number }> {
-    const found = findCitations(await this.texts.texts(), report, section, this.service.reports);
-    return { places: found.length, files: new Set(found.map((f) => f.uri)).size };
+    const texts = await this.texts.recentTexts();
+    let counts = this.counted.get(texts);
+    if (!counts) this.counted.set(texts, (counts = new Map()));
+    let count = counts.get(section);
+    if (!count) {
+      const found = findCitations(texts, report, section, this.service.reports);
+      count = { places: found.length, files: new Set(found.map((f) => f.uri)).size };
+      counts.set(section, count);
+    }
+    return count;
   }
 
   async hover(p: TextDocumentPositionParams): Promise<Hover | null> {
