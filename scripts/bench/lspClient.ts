@@ -31,6 +31,9 @@ export class BenchClient {
   /** Every publishDiagnostics, in arrival order. */
   readonly published: Published[] = [];
   private listeners: ((p: Published) => void)[] = [];
+  /** When each work-done progress began and ended (the server's workspace scan reports one). */
+  readonly progressBegins: number[] = [];
+  readonly progressEnds: number[] = [];
   stderr = '';
 
   constructor(command: readonly string[], private readonly configuration: (section: string | undefined) => unknown, cwd?: string) {
@@ -50,7 +53,10 @@ export class BenchClient {
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.onNotification('window/showMessage', () => undefined);
     this.connection.onNotification('telemetry/event', () => undefined);
-    this.connection.onNotification('$/progress', () => undefined);
+    this.connection.onNotification('$/progress', (p: { value?: { kind?: string } }) => {
+      if (p.value?.kind === 'begin') this.progressBegins.push(now());
+      if (p.value?.kind === 'end') this.progressEnds.push(now());
+    });
     this.connection.onUnhandledNotification(() => undefined);
     this.connection.listen();
   }

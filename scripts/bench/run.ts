@@ -168,6 +168,8 @@ async function main(): Promise<void> {
     results.scans.push(scans.length ? {
       size, scan: stats(scans.map((s) => s.scanMs)), rss: stats(scans.map((s) => s.rssMb)), peakRss: stats(scans.map((s) => s.peakRssMb)),
       duringScanP95: stats(scans.map((s) => s.duringScan.p95)), duringScanMax: stats(scans.map((s) => s.duringScan.max)),
+      duringScanSamples: scans.reduce((a, s) => a + s.duringScan.n, 0),
+      startupMax: scans.some((s) => s.startup) ? stats(scans.filter((s) => s.startup).map((s) => s.startup!.max)) : undefined,
       published: scans[0].published, withFindings: scans[0].withFindings,
     } : { size, error: error ?? 'no run' });
   }

@@ -47,7 +47,9 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     await start();
     assert.deepStrictEqual(codes(await client.waitForDiagnostics(broken, (d) => d.length > 0)), ['invalid-value']);
     assert.deepStrictEqual(codes(await client.waitForDiagnostics(noFrontmatter, (d) => d.length > 0)), ['frontmatter-missing']);
-    assert.deepStrictEqual(await client.waitForDiagnostics(clean, () => true), []);
+    // A clean file that never had problems gets no (empty) publication: the editor shows it clean anyway.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.strictEqual(client.diagnostics.get(clean), undefined);
     const uris = [...client.diagnostics.keys()];
     assert.ok(!uris.some((u) => u.includes('node_modules') || u.includes('docs/')), uris.join('\n'));
   });
@@ -71,7 +73,6 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
   it('created and changed files on disk update the picture, including a new duplicate partner', async () => {
     const one = write('resources/one.md', doc('https://example.org/one'));
     await start();
-    await client.waitForDiagnostics(one, (d) => d.length === 0);
     const created = write('resources/new.md', doc('https://example.org/one', 'legacy: 1'));
     await watched([{ uri: created, type: CREATED }]);
     assert.deepStrictEqual(codes(await client.waitForDiagnostics(created, (d) => d.length === 2)), ['duplicate-resource', 'unknown-field']);
@@ -86,7 +87,6 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     const onDisk = write('resources/disk.md', doc('https://example.org/same'));
     const edited = write('resources/edited.md', doc('https://example.org/other'));
     await start();
-    await client.waitForDiagnostics(edited, (d) => d.length === 0);
     client.open('resources/edited.md', doc('https://example.org/same'));
     await client.waitForDiagnostics(edited, (d, p) => p.version === 1 && d.length === 1 && d[0].code === 'duplicate-resource');
     await client.waitForDiagnostics(onDisk, (d) => d.length === 1 && d[0].code === 'duplicate-resource');
@@ -182,7 +182,7 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
   });
 
   it('reports progress (window/workDoneProgress) for a long scan, begin to end', async () => {
-    for (let i = 0; i < 220; i++) write(`resources/r${i}.md`, doc(`https://example.org/${i}`));
+    for (let i = 0; i < 220; i++) write(`resources/r${i}.md`, doc(`https://example.org/${i}`, ...(i % 10 === 0 ? ['legacy: 1'] : [])));
     client = new TestClient(root);
     const created: unknown[] = [];
     const kinds: string[] = [];
@@ -194,13 +194,14 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
       kinds.push(p.value.kind);
     });
     await client.initialize();
-    await client.waitForDiagnostics(fileUri(path.join(root, 'resources/r99.md')), () => true);
     const deadline = Date.now() + 8000;
     while (!kinds.includes('end') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     assert.strictEqual(created.length, 1);
     assert.strictEqual(kinds[0], 'begin');
     assert.ok(kinds.includes('report'));
     assert.strictEqual(kinds[kinds.length - 1], 'end');
-    assert.strictEqual(client.diagnostics.size, 220);
+    // Only the 22 files with a problem were published; the 198 clean ones cost no message.
+    assert.strictEqual(client.diagnostics.size, 22);
+    assert.ok([...client.diagnostics.values()].every((p) => p.diagnostics.length === 1));
   });
 });

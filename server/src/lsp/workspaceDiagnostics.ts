@@ -18,6 +18,10 @@ const PROGRESS_MIN_FILES = 200;
 
 const LSP_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
+/** The longest the scan runs without letting a keystroke in. */
+const SLICE_MS = 4;
+/** URIs built at once from the listing before yielding. */
+const URI_SLICE = 1000;
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
@@ -135,7 +139,12 @@ export class WorkspaceDiagnostics {
       return;
     }
     const found = await listFiles(root, (rel) => config.isResource(rel) || config.isReport(rel));
-    const uris = found.map((rel) => URI.file(path.join(root, rel)).toString());
+    // 15,000 URIs take ~45 ms to build: in slices, so a keystroke meanwhile is not kept waiting.
+    const uris: string[] = [];
+    for (let i = 0; i < found.length; i += URI_SLICE) {
+      for (const rel of found.slice(i, i + URI_SLICE)) uris.push(URI.file(path.join(root, rel)).toString());
+      if (i + URI_SLICE < found.length) await yieldToEvents();
+    }
     const present = new Set(uris);
     for (const uri of [...this.own.keys()]) if (!present.has(uri) && !openUris.has(uri)) this.forget(uri);
     const closed = uris.filter((u) => !openUris.has(u));
@@ -171,18 +180,25 @@ export class WorkspaceDiagnostics {
   private async checkFromDisk(uris: readonly string[]): Promise<string[]> {
     const texts = await Promise.all(uris.map((uri) => readText(uri)));
     const affected: string[] = [];
-    uris.forEach((uri, i) => {
-      if (this.documents.get(uri)) return; // opened meanwhile: the editor's text wins
+    let slice = performance.now();
+    for (let i = 0; i < uris.length; i++) {
+      // Files with findings get the full analysis (~1 ms each): yield once a slice has run its budget.
+      if (performance.now() - slice > SLICE_MS) {
+        await yieldToEvents();
+        slice = performance.now();
+      }
+      const uri = uris[i];
+      if (this.documents.get(uri)) continue; // opened meanwhile: the editor's text wins
       const text = texts[i];
       const role = this.roleOf(uri);
       if (text === undefined || !role) {
         affected.push(...this.forget(uri, false));
-        return;
+        continue;
       }
       const check = this.check(uri, text, role);
       this.own.set(uri, check.analysis ? toDiagnostics(check.analysis, this.workspace.configuration) : []);
       affected.push(...this.links.set(uri, check.link, check.linkRange));
-    });
+    }
     return affected;
   }
 
@@ -202,17 +218,20 @@ export class WorkspaceDiagnostics {
   private async publishPartners(uris: readonly string[]): Promise<void> {
     if (uris.length === 0) return;
     const missing = this.links.missingRanges();
-    if (missing.length > 0) {
-      const texts = await Promise.all(missing.map((uri) => {
+    // In batches, yielding between them: a library with many duplicates re-reads hundreds of files here.
+    for (let i = 0; i < missing.length; i += BATCH) {
+      const batch = missing.slice(i, i + BATCH);
+      const texts = await Promise.all(batch.map((uri) => {
         const doc = this.documents.get(uri);
         return doc ? doc.getText() : readText(uri);
       }));
-      missing.forEach((uri, i) => {
-        const text = texts[i];
+      batch.forEach((uri, j) => {
+        const text = texts[j];
         if (text === undefined) return;
         const link = linkOf(analyzeText(text, this.workspace.configuration, uri));
         this.links.set(uri, link?.key, link?.range);
       });
+      if (i + BATCH < missing.length) await yieldToEvents();
     }
     for (const uri of new Set([...uris, ...missing])) this.publish(uri);
   }
@@ -242,6 +261,13 @@ export class WorkspaceDiagnostics {
     const duplicate = this.duplicateDiagnostic(uri);
     const diagnostics = duplicate ? [...own, duplicate].sort(byPosition) : own;
     const version = this.documents.get(uri)?.version;
+    // A closed file with nothing to show needs a message only to withdraw problems published before:
+    // otherwise the editor already shows it clean. In a large library that is nearly every file, and the flood of
+    // empty publications would queue in front of the diagnostics of the file being typed in.
+    if (version === undefined && diagnostics.length === 0) {
+      this.clear(uri);
+      return;
+    }
     this.published.add(uri);
     void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
   }

@@ -1,6 +1,9 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 
+/** Entries handled between yields to the event loop. */
+const YIELD_EVERY = 1000;
+
 /** Folders never searched: dependencies and VCS metadata. */
 const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
 
@@ -10,6 +13,7 @@ const SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
  */
 export async function listFiles(root: string, accept: (relative: string) => boolean = () => true): Promise<string[]> {
   const out: string[] = [];
+  let seen = 0;
   let queue: string[] = [''];
   while (queue.length > 0) {
     const next: string[] = [];
@@ -21,6 +25,8 @@ export async function listFiles(root: string, accept: (relative: string) => bool
         return; // unreadable folder: nothing to check in it
       }
       for (const e of entries) {
+        // A folder of thousands of files: let other work in between (a keystroke in the server).
+        if (++seen % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
         const rel = dir ? `${dir}/${e.name}` : e.name;
         if (e.isDirectory()) {
           if (!SKIP.has(e.name)) next.push(rel);

@@ -48,10 +48,17 @@ describe('section features', () => {
   });
 
   it('finds citations in several files, the report included', () => {
-    const files = [{ uri: 'file:///w/resources/a.md', text: 'a §4.8 b §4.3 c [x](../reports/report.md#4.8)' }, { uri: REPORT_URI, text: report.text, self: report }];
+    const files = [
+      { uri: 'file:///w/resources/a.md', text: 'a §4.8 b §4.3 c [x](../reports/report.md#4.8)' },
+      // Only a link, no § at all: the quick pre-filter must still let it through.
+      { uri: 'file:///w/resources/b.md', text: '# B\n\nSee [robustness](/reports/report.md#4.8).' },
+      { uri: 'file:///w/resources/c.md', text: '# C\n\nNothing cited; a #hashtag and §4.3.' },
+      { uri: REPORT_URI, text: report.text, self: report },
+    ];
     const found = findCitations(files, report, report.byNumber.get('4.8')!, set);
     assert.deepStrictEqual(found.map((f) => [f.uri, files.find((x) => x.uri === f.uri)!.text.slice(f.start, f.end)]), [
       ['file:///w/resources/a.md', '§4.8'], ['file:///w/resources/a.md', '[x](../reports/report.md#4.8)'],
+      ['file:///w/resources/b.md', '[robustness](/reports/report.md#4.8)'],
       [REPORT_URI, '§4.8: robustness'], [REPORT_URI, '§4.8: robustness'],
     ]);
   });

@@ -152,8 +152,19 @@ export interface CitingText {
 /** Every place in `files` that cites `section` of `report`, as offsets per file. */
 export function findCitations(files: Iterable<CitingText>, report: ReportIndex, section: ReportSection, reports: ReportSet): { uri: string; start: number; end: number }[] {
   const out: { uri: string; start: number; end: number }[] = [];
+  // Most files of a large workspace cite nothing here: skip them without parsing. A citation is a
+  // `§number`, or a link whose target names the report's file (every way a link resolves does).
+  const encoded = report.uri.slice(report.uri.lastIndexOf('/') + 1).replace(/[?#].*$/, '');
+  let decoded = encoded;
+  try {
+    decoded = decodeURIComponent(encoded);
+  } catch {
+    // keep the encoded form
+  }
+  const mayCite = (text: string): boolean => text.includes('§' + section.number)
+    || (text.includes('#') && (text.includes(decoded) || text.includes(encoded)));
   for (const f of files) {
-    if (!f.text.includes('§' + section.number) && !f.text.includes('#')) continue;
+    if (!f.self && !mayCite(f.text)) continue;
     const refs = f.self && f.self.text === f.text ? f.self.references : parseReferences(f.text);
     for (const ref of refs) {
       if (ref.number !== null && ref.number !== section.number) continue;
