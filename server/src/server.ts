@@ -9,6 +9,7 @@ import { renderCardFor } from './lsp/cardPreview';
 import { reportSections } from './lsp/cardSections';
 import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
 import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
+import { LoadedFileWatch } from './lsp/loadedFileWatch';
 import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
 import { SectionFeatures } from './lsp/sections';
 import { WorkspaceState } from './lsp/workspace';
@@ -18,17 +19,20 @@ import { WorkspaceDiagnostics } from './lsp/workspaceDiagnostics';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let supportsConfigurationPull = false;
+let supportsWatchRegistration = false;
 
 const workspace = new WorkspaceState(
   async () => (supportsConfigurationPull ? connection.workspace.getConfiguration({ section: 'resourceAuthoring' }) : {}),
   (config) => {
     service.setConfiguration(config);
+    loadedFileWatch.update(workspace.loadedPaths());
     // Report globs are settings too: re-read the reports, then check with them.
     void sections.reload().then(() => publisher.validateAll());
   },
   (message) => connection.console.warn(message),
 );
 const service = new ResourceLanguageService(workspace.configuration);
+const loadedFileWatch = new LoadedFileWatch(connection, () => supportsWatchRegistration, (file) => workspace.watchedByClient(file));
 const sections: SectionFeatures = new SectionFeatures(
   documents, service, workspace, () => publisher.validateAll(), (message) => connection.console.warn(message),
 );
@@ -45,6 +49,7 @@ connection.onInitialize((params): InitializeResult => {
   workspace.setRoot(folder ? URI.parse(folder).fsPath : undefined);
   workspace.trusted = options.trusted !== false;
   supportsConfigurationPull = params.capabilities.workspace?.configuration === true;
+  supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -95,4 +95,17 @@ describe('resource-lint --fix (built dist/cli.js, run as a process)', function (
     assert.deepStrictEqual(fixable, ['invalid-value:true', 'invalid-value:true', 'invalid-value:true', 'invalid-value:true', 'unknown-field:false']);
     assert.strictEqual(fs.readFileSync(path.join(root, 'resources/a.md'), 'utf8'), text([...BROKEN, UNFIXABLE], ''));
   });
+
+  it('repairs section references too: the misspelt label, and the number its label names', () => {
+    const report = ['# 4 Technology', '## 4.3 Adaptation', 'Adapting models.', '## 4.8 Robustness', 'Holding up.', ''].join('\n');
+    const body = 'See §4.3: adaptaton and §4.9: robustness; §4.3: robustness stays (label or number?).\n';
+    const root = ws({ 'reports/report.md': report, 'resources/a.md': text(FIXED, body) });
+    const before = JSON.parse(lint(['--format', 'json'], root).stdout).results.find((x: { file: string }) => x.file === 'resources/a.md');
+    assert.deepStrictEqual(before.diagnostics.map((d: { code: string; fixable: boolean }) => `${d.code}:${d.fixable}`),
+      ['section-label-mismatch:true', 'unknown-section:true', 'section-label-mismatch:false']);
+    const r = lint(['--fix'], root);
+    assert.strictEqual(fs.readFileSync(path.join(root, 'resources/a.md'), 'utf8'),
+      text(FIXED, 'See §4.3: Adaptation and §4.8: robustness; §4.3: robustness stays (label or number?).\n'));
+    assert.match(r.stdout, /Fixed 2 problems in 1 file\./);
+  });
 });

@@ -3,7 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Configuration } from '../core/configuration';
 import { applyOffsetEdits } from '../core/edits';
 import type { Finding } from '../core/findings';
-import { fixAllOffsetEdits, fixesForFinding } from '../core/fixes';
+import { fixAllOffsetEdits, hasPreferredFix } from '../core/fixes';
 import type { Analysis } from '../core/service';
 import { severityOf } from '../core/settings';
 import { writeFileAtomic } from './io';
@@ -25,8 +25,7 @@ export function createFixSupport(config: Configuration, analyze: Analyze, warn: 
   return {
     fixable(diagnostic, analysis) {
       const finding = findingOf(diagnostic, analysis);
-      return finding !== undefined && fixesForFinding(finding, analysis, config)
-        .some((f) => f.preferred && !f.destructive && f.edits.length > 0 && !f.fileEdit);
+      return finding !== undefined && hasPreferredFix(finding, analysis, config);
     },
 
     async fix({ path, text, analysis }) {

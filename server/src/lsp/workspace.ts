@@ -95,6 +95,18 @@ export class WorkspaceState {
     return relevant;
   }
 
+  /** The files the current configuration was read from (vocabularies, categories, a schema). */
+  loadedPaths(): string[] {
+    return [...this.loadedFiles];
+  }
+
+  /** True for a data file the client watches itself: a usual data-file name inside the folder. */
+  watchedByClient(file: string): boolean {
+    if (!this.root) return false;
+    const rel = toRelative(this.root, file);
+    return DATA_NAMES.has(path.basename(file)) && !rel.startsWith('..') && !path.isAbsolute(rel);
+  }
+
   /** The root-relative path of a document, or undefined when it lies outside the workspace folder. */
   relativePath(uri: string): string | undefined {
     const parsed = URI.parse(uri);

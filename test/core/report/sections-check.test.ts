@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import { createConfiguration } from '../../../server/src/core/configuration';
 import { analyzeText, ResourceLanguageService } from '../../../server/src/core/service';
 import { sectionFixes } from '../../../server/src/core/report/fixes';
+import { fixAllOffsetEdits, hasPreferredFix } from '../../../server/src/core/fixes';
+import { applyOffsetEdits } from '../../../server/src/core/edits';
 import { MD_REPORT, REPORT_URI, reportSet } from './helpers';
 
 const config = createConfiguration();
@@ -49,6 +51,19 @@ describe('section references in a resource', () => {
     assert.strictEqual(f.code, 'section-label-mismatch');
     assert.deepStrictEqual(f.fixes.map((x) => [x.title, x.preferred]), [["Change label to 'adaptation'", false], ['Change number to §4.8', false]]);
     assert.match(apply(f.full, f.fixes[1].edits), /§4\.8: robustness$/);
+  });
+
+  it('fix all repairs the preferred section fixes with the frontmatter ones, and leaves ambiguous ones', () => {
+    const { set } = reportSet();
+    const text = resource('See §4.3: adaptaton, §4.9: robustness and §4.3: robustness.').replace('readability: [Expert]', 'readability: [Expet]');
+    const a = analyzeText(text, config, RESOURCE, 1, { reports: set });
+    const fixed = applyOffsetEdits(text, fixAllOffsetEdits(a, config));
+    assert.strictEqual(fixed, resource('See §4.3: adaptation, §4.8: robustness and §4.3: robustness.'));
+    // The last one could be either the label or the number: it stays, and is not counted as fixable.
+    const left = analyzeText(fixed, config, RESOURCE, 2, { reports: set }).findings;
+    assert.deepStrictEqual(left.map((f) => f.code), ['section-label-mismatch']);
+    assert.strictEqual(hasPreferredFix(left[0], a, config), false);
+    assert.ok(a.findings.filter((f) => f.code !== 'section-label-mismatch' || f.start < text.indexOf('§4.3: robustness')).every((f) => hasPreferredFix(f, a, config)));
   });
 
   it('Markdown links into the report resolve by number and by slug; others are not references', () => {

@@ -7,6 +7,7 @@ import { analyzeText, type Analysis } from '../service';
 import { applyOffsetEdits, joinTouching, minimalEdit, overlaps, toTextEdits, type OffsetEdit } from '../edits';
 import type { Finding } from '../findings';
 import { LineMap } from '../positions';
+import { sectionFixes } from '../report/fixes';
 import { severityOf } from '../settings';
 import { fixDuplicateValue, removeItemEdit } from './duplicateValue';
 import { fixEmptyValue } from './emptyValue';
@@ -55,9 +56,20 @@ export function fixesForFinding(finding: Finding, analysis: Analysis, config: Co
   }));
 }
 
-/** The one fix "fix all" may apply for a finding: preferred and not destructive. */
+/** The one fix "fix all" may apply for a frontmatter finding: preferred and not destructive. */
 function preferredFix(finding: Finding, analysis: Analysis, config: Configuration): Fix | undefined {
   return fixesForFinding(finding, analysis, config).find((f) => f.preferred && !f.destructive && f.edits.length > 0 && !f.fileEdit);
+}
+
+/** The preferred repair of a section reference (the right label, or the number its label names). */
+function preferredSectionFix(finding: Finding): Fix | undefined {
+  const fix = sectionFixes(finding).find((f) => f.preferred && f.edits.length > 0);
+  return fix && { title: fix.title, finding, edits: fix.edits, preferred: true, destructive: false };
+}
+
+/** Whether "fix all" (and `resource-lint --fix`) repairs this finding. */
+export function hasPreferredFix(finding: Finding, analysis: Analysis, config: Configuration): boolean {
+  return preferredFix(finding, analysis, config) !== undefined || preferredSectionFix(finding) !== undefined;
 }
 
 const itemKey = (node: Node | undefined): string => JSON.stringify(isScalar(node) ? node.value : (node?.toJSON() ?? null));
@@ -67,8 +79,13 @@ const itemKey = (node: Node | undefined): string => JSON.stringify(isScalar(node
  * whose fix makes it a repeat of an earlier one (`["B", "Beginner"]`) is removed instead.
  */
 function onePass(analysis: Analysis, config: Configuration): OffsetEdit[] {
-  const reported = analysis.findings.filter((f) => severityOf(f.code, config.settings) !== 'off' && FIXERS[f.code]);
+  const shown = analysis.findings.filter((f) => severityOf(f.code, config.settings) !== 'off');
+  const reported = shown.filter((f) => FIXERS[f.code]);
   const chosen: Fix[] = [];
+  for (const finding of shown) {
+    const fix = preferredSectionFix(finding);
+    if (fix) chosen.push(fix);
+  }
   const perList = new Map<string, Map<number, Fix>>();
   for (const finding of reported) {
     const fix = preferredFix(finding, analysis, config);

@@ -1,0 +1,37 @@
+import * as path from 'path';
+import { DidChangeWatchedFilesNotification, type Connection, type Disposable } from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+
+/**
+ * Asks the editor to watch the files the configuration was loaded from that its own watchers miss: a
+ * schema (`resourceAuthoring.schema`) or vocabulary named by a setting, or one outside the folder. The
+ * client's static watchers cover the data files by their usual names inside the folder. Re-registered
+ * whenever the set changes; needs the client's dynamic registration of watched files.
+ */
+export class LoadedFileWatch {
+  private registration: Promise<Disposable | undefined> = Promise.resolve(undefined);
+  private watched = '';
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly supported: () => boolean,
+    private readonly coveredByClient: (file: string) => boolean,
+  ) {}
+
+  update(files: readonly string[]): void {
+    if (!this.supported()) return;
+    const wanted = [...new Set(files.filter((f) => !this.coveredByClient(f)))].sort();
+    const key = wanted.join('\n');
+    if (key === this.watched) return;
+    this.watched = key;
+    const previous = this.registration;
+    this.registration = previous.then(async (old) => {
+      old?.dispose();
+      if (wanted.length === 0) return undefined;
+      const watchers = wanted.map((file) => ({
+        globPattern: { baseUri: URI.file(path.dirname(file)).toString(), pattern: path.basename(file) },
+      }));
+      return this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    });
+  }
+}
