@@ -5,6 +5,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { ResourceLanguageService } from './core/service';
+import { renderCardFor } from './lsp/cardPreview';
+import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
 import { DiagnosticsPublisher } from './lsp/diagnostics';
 import { SectionFeatures } from './lsp/sections';
 import { WorkspaceState } from './lsp/workspace';
@@ -74,6 +76,13 @@ connection.onDidChangeWatchedFiles(({ changes }) => {
 documents.onDidChangeContent(({ document }) => {
   sections.noteDocumentChange(document);
   void ready.then(() => sections.ready).then(() => publisher.validate(document));
+});
+
+// The card preview: rendered here, where the parser, the workspace vocabularies and the report are.
+connection.onRequest(RENDER_CARD_METHOD, async (params: RenderCardParams): Promise<RenderCardResult | null> => {
+  await ready;
+  const doc = documents.get(params.uri);
+  return doc ? renderCardFor(doc, service, workspace.isResource(doc.uri)) : null;
 });
 
 documents.onDidClose(({ document }) => {

@@ -29,7 +29,7 @@ export interface ParsedResource {
 }
 
 /** Depth of `[`/`{` nesting and of indentation, measured without parsing: the YAML composer recurses. */
-function nestingTooDeep(yamlText: string): number {
+export function nestingTooDeep(yamlText: string): number {
   let depth = 0;
   for (let i = 0; i < yamlText.length; i++) {
     const c = yamlText.charCodeAt(i);

@@ -1,0 +1,94 @@
+import { parseArgs } from 'util';
+
+export type OutputFormat = 'stylish' | 'json' | 'sarif';
+const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+
+/** `resource-lint [paths or globs…] [options]`, as the interface contract defines it. */
+export interface LintArgs {
+  command: 'lint';
+  patterns: string[];
+  root: string | undefined;
+  reports: string[];
+  format: OutputFormat;
+  fix: boolean;
+  /** Exit 1 when there are more warnings than this; unlimited when undefined. */
+  maxWarnings: number | undefined;
+  quiet: boolean;
+}
+
+export type ParsedArgs =
+  | LintArgs
+  | { command: 'help' }
+  | { command: 'version' }
+  | { command: 'usage-error'; message: string };
+
+export const USAGE = `Usage: resource-lint [paths or globs…] [options]
+       resource-lint sections --report FILE [--format json]
+
+Checks the YAML frontmatter of resource files. Without paths, every resource file under
+--root (per resourceAuthoring.resourceGlobs in <root>/.vscode/settings.json) is checked.
+
+Options:
+  --root DIR          workspace folder: settings, vocabularies and reports come from it (default: .)
+  --report FILE       a report that section references point into (repeatable)
+  --format FORMAT     stylish (default), json or sarif
+  --fix               apply every preferred fix, then report what is left
+  --max-warnings N    exit 1 when there are more than N warnings
+  --quiet             report errors only (--max-warnings still counts warnings)
+  -h, --help          show this help
+  -v, --version       print the version
+
+Exit status: 0 no errors (and warnings within --max-warnings), 1 errors found,
+2 usage or configuration error.
+`;
+
+/** Parses the lint command's arguments; never throws: a bad flag is a usage error (exit 2). */
+export function parseLintArgs(argv: readonly string[]): ParsedArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        root: { type: 'string' },
+        report: { type: 'string', multiple: true },
+        format: { type: 'string', short: 'f' },
+        fix: { type: 'boolean' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (e) {
+    // Node's messages name the flag ("Unknown option '--frmat'"); keep their first sentence.
+    return { command: 'usage-error', message: (e as Error).message.split('. ')[0].replace(/\.$/, '') + '.' };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { command: 'help' };
+  if (values.version) return { command: 'version' };
+  const format = values.format ?? 'stylish';
+  if (!FORMATS.includes(format as OutputFormat)) {
+    return { command: 'usage-error', message: `Unknown format '${format}': use stylish, json or sarif.` };
+  }
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    const raw = values['max-warnings'];
+    if (!/^\d+$/.test(raw)) return { command: 'usage-error', message: `--max-warnings needs a whole number of 0 or more, not '${raw}'.` };
+    maxWarnings = Number(raw);
+  }
+  if (values.root === '') return { command: 'usage-error', message: '--root needs a folder.' };
+  const reports = values.report ?? [];
+  if (reports.some((r) => r === '')) return { command: 'usage-error', message: '--report needs a file.' };
+  return {
+    command: 'lint',
+    patterns: positionals,
+    root: values.root,
+    reports,
+    format: format as OutputFormat,
+    fix: values.fix ?? false,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+  };
+}

@@ -1,0 +1,113 @@
+import { readFileSync } from 'fs';
+import * as path from 'path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { DuplicateLinkIndex, linkOf } from '../core/checks/duplicates';
+import type { DiagnosticCode, SeverityName } from '../core/codes';
+import type { Configuration } from '../core/configuration';
+import { checkResourceText, fromAnalysis, type FileCheck } from '../core/lint';
+import { analyzeText, toDiagnostics, type Analysis } from '../core/service';
+import { severityOf } from '../core/settings';
+import { ConfigurationError } from './io';
+import type { Progress } from './progress';
+import type { CliDiagnostic, FileResult } from './results';
+
+const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
+
+/** What `--fix` plugs in: given one file's analysis, repair what can be repaired and say how much. */
+export interface FixSupport {
+  fix(file: { path: string; text: string; analysis: Analysis }): Promise<{ analysis: Analysis; fixes: number; written: boolean }>;
+  /** Whether a finding has a preferred fix (the JSON format's `fixable`). */
+  fixable(diagnostic: Diagnostic, analysis: Analysis): boolean;
+}
+
+export interface LintRun {
+  results: FileResult[];
+  fixed: number;
+  fixedFiles: number;
+}
+
+function readText(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigurationError(`Cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
+
+function toCli(analysis: Analysis, config: Configuration, fixes: FixSupport | undefined): CliDiagnostic[] {
+  return toDiagnostics(analysis, config).map((d) => ({
+    code: d.code as DiagnosticCode,
+    severity: SEVERITY_NAMES[d.severity ?? 1],
+    message: typeof d.message === 'string' ? d.message : d.message.value,
+    range: d.range,
+    fixable: fixes ? fixes.fixable(d, analysis) : false,
+  }));
+}
+
+/**
+ * Checks every file (fast path first, the full analysis only where there is something to report),
+ * then the workspace-level duplicate check across them. Files are read one at a time and only
+ * their diagnostics are kept, so memory does not grow with the library's text.
+ */
+export async function lintFiles(opts: {
+  files: readonly string[];
+  root: string;
+  config: Configuration;
+  progress: Progress;
+  /** The quick fixes: say which problems are fixable, and repair them with --fix. */
+  fixes?: FixSupport;
+  fix?: boolean;
+}): Promise<LintRun> {
+  const { root, config, fixes } = opts;
+  const relative = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  const links = new DuplicateLinkIndex();
+  const results: FileResult[] = [];
+  let fixed = 0;
+  let fixedFiles = 0;
+  for (let i = 0; i < opts.files.length; i++) {
+    const file = opts.files[i];
+    const rel = relative(file);
+    const text = readText(file);
+    let check: FileCheck = checkResourceText(text, config, rel);
+    if (opts.fix && fixes && check.analysis && check.analysis.findings.length > 0) {
+      const outcome = await fixes.fix({ path: file, text, analysis: check.analysis });
+      fixed += outcome.fixes;
+      if (outcome.written) fixedFiles++;
+      check = fromAnalysis(outcome.analysis);
+    }
+    links.set(rel, check.link, check.linkRange);
+    const diagnostics = check.analysis ? toCli(check.analysis, config, fixes) : [];
+    results.push({ file: rel, path: file, diagnostics });
+    opts.progress.tick(i + 1);
+  }
+  addDuplicates(results, links, config);
+  opts.progress.done();
+  return { results, fixed, fixedFiles };
+}
+
+function addDuplicates(results: FileResult[], links: DuplicateLinkIndex, config: Configuration): void {
+  const level = severityOf('duplicate-resource', config.settings);
+  if (level === 'off') return;
+  const byFile = new Map(results.map((r) => [r.file, r]));
+  // Files the fast path vouched for have no link position yet: read those few again in full.
+  for (const rel of links.missingRanges()) {
+    const result = byFile.get(rel);
+    if (!result) continue;
+    const link = linkOf(analyzeText(readText(result.path), config, rel));
+    links.set(rel, link?.key, link?.range);
+  }
+  for (const rel of links.duplicated()) {
+    const result = byFile.get(rel);
+    const report = links.report(rel);
+    if (!result || !report) continue;
+    result.diagnostics.push({
+      code: 'duplicate-resource',
+      severity: level,
+      message: report.message,
+      range: report.range,
+      fixable: false,
+      related: report.others.filter((o) => o.range).map((o) => ({ file: o.file, range: o.range!, message: `The same link in ${o.file}` })),
+    });
+    result.diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  }
+}

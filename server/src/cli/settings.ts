@@ -1,0 +1,32 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { DEFAULT_SETTINGS, settingsFromSettingsJson, type Settings } from '../core/settings';
+import { ConfigurationError } from './io';
+
+/**
+ * The `resourceAuthoring.*` settings of `<root>/.vscode/settings.json`, so CI and the editor agree.
+ * VS Code allows comments and trailing commas there; a file that is not even that is a
+ * configuration error, not a reason to fall back silently to defaults.
+ */
+export async function readWorkspaceSettings(root: string): Promise<Settings> {
+  const file = path.join(root, '.vscode', 'settings.json');
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_SETTINGS;
+    throw new ConfigurationError(`Cannot read ${file}: ${(e as Error).message}`);
+  }
+  const errors: ParseError[] = [];
+  const json: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (errors.length > 0) {
+    const first = errors[0];
+    const line = text.slice(0, first.offset).split(/\r\n|\n|\r/).length;
+    throw new ConfigurationError(`${file} is not valid JSON (${printParseErrorCode(first.error)} on line ${line}).`);
+  }
+  if (json !== undefined && (json === null || typeof json !== 'object' || Array.isArray(json))) {
+    throw new ConfigurationError(`${file} should hold a JSON object of settings.`);
+  }
+  return settingsFromSettingsJson(json);
+}

@@ -1,0 +1,86 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import picomatch from 'picomatch';
+import { listFiles } from '../node/files';
+import { ConfigurationError } from './io';
+
+/** What the command line asked to check, resolved against the working folder. */
+interface Pattern {
+  text: string;
+  kind: 'file' | 'folder' | 'glob';
+  /** Absolute path of the file or folder; for a glob, the folder its static part names. */
+  base: string;
+  /** For a glob: matches absolute paths. */
+  match?: (absolute: string) => boolean;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+async function classify(text: string, cwd: string): Promise<Pattern> {
+  const absolute = path.resolve(cwd, text);
+  const stat = await fs.stat(absolute).catch(() => undefined);
+  if (stat?.isFile()) return { text, kind: 'file', base: absolute };
+  if (stat?.isDirectory()) return { text, kind: 'folder', base: absolute };
+  const scan = picomatch.scan(toPosix(text));
+  if (!scan.isGlob) throw new ConfigurationError(`No such file or folder: ${text}`);
+  const glob = toPosix(path.resolve(cwd, text));
+  const matcher = picomatch(glob, { dot: false });
+  return { text, kind: 'glob', base: path.resolve(cwd, scan.base || '.'), match: (abs) => matcher(toPosix(abs)) };
+}
+
+const inside = (folder: string, file: string) => {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+export interface Walked {
+  /** Absolute paths of the files to check, sorted. */
+  targets: string[];
+  /** Root-relative paths of every file the walk kept for the configuration (data files, reports). */
+  rootFiles: string[];
+}
+
+/**
+ * One walk of the root finds the resource files, the workspace's data files and reports; folders and
+ * globs outside the root get a walk of their own. Explicitly named files are checked whatever the
+ * resource globs say; folders contribute their resource files; globs, every file they match.
+ */
+export async function resolveTargets(opts: {
+  patterns: readonly string[];
+  root: string;
+  cwd: string;
+  isResource: (relative: string) => boolean;
+  /** Files under the root the configuration needs (data files, reports). */
+  keep: (relative: string) => boolean;
+}): Promise<Walked> {
+  const { root } = opts;
+  const patterns = await Promise.all(opts.patterns.map((p) => classify(p, opts.cwd)));
+  const targets = new Set<string>();
+  const wanted = (absolute: string, relative: string): boolean => {
+    if (patterns.length === 0) return opts.isResource(relative);
+    return patterns.some((p) =>
+      p.kind === 'folder' ? inside(p.base, absolute) && opts.isResource(relative) : p.kind === 'glob' ? p.match!(absolute) : false);
+  };
+  const rootFiles = await listFiles(root, (rel) => {
+    const keep = opts.keep(rel);
+    if (wanted(path.join(root, rel), rel)) {
+      targets.add(path.join(root, rel));
+      return true;
+    }
+    return keep;
+  });
+  for (const p of patterns) {
+    if (p.kind === 'file') targets.add(p.base);
+    else if (!inside(root, p.base)) {
+      // Outside the root: resource globs apply to paths relative to the folder named.
+      const found = await listFiles(p.base, (rel) => (p.kind === 'glob' ? p.match!(path.join(p.base, rel)) : opts.isResource(rel)));
+      for (const rel of found) targets.add(path.join(p.base, rel));
+    }
+  }
+  for (const p of patterns) {
+    if (p.kind !== 'file' && ![...targets].some((t) => inside(p.base, t) && (p.kind === 'folder' || p.match!(t)))) {
+      throw new ConfigurationError(p.kind === 'glob' ? `No files match the pattern ${p.text}` : `No resource files in ${p.text} (resourceAuthoring.resourceGlobs)`);
+    }
+  }
+  return { targets: [...targets].sort(), rootFiles: rootFiles.filter((rel) => opts.keep(rel)) };
+}

@@ -1,0 +1,61 @@
+import { distance } from 'fastest-levenshtein';
+import type { Term } from '../vocabulary';
+
+/** How a replacement was found, best first: the tier decides ranking and whether a fix is unambiguous. */
+export type MatchTier = 'case' | 'prefix' | 'label' | 'edit';
+
+export interface Candidate {
+  value: string;
+  tier: MatchTier;
+  /** Edit distance for the `edit` tier, 0 otherwise. */
+  distance: number;
+}
+
+/** Words of a value or label: split at spaces, punctuation and camelCase humps. */
+export function wordsOf(s: string): string[] {
+  return s
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+}
+
+const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
+
+function initials(s: string): string {
+  return wordsOf(s).map((w) => w[0]).join('').toLowerCase();
+}
+
+const MAX_DISTANCE = 2;
+
+/**
+ * Ranks the allowed terms as replacements for a wrong value: case-insensitive exact match, then a
+ * unique prefix or abbreviation (`E` → Expert, `ML` → machineLearning), then a label match
+ * (`AI and Machine Learning` → machineLearning), then a small edit distance. Only the best
+ * non-empty tier is returned; `unambiguous` says whether it holds exactly one term.
+ */
+export function rankCandidates(value: string, terms: readonly Term[]): { candidates: Candidate[]; unambiguous: boolean } {
+  const v = value.trim();
+  if (!v) return { candidates: [], unambiguous: false };
+  const lower = v.toLowerCase();
+  const tiers: [MatchTier, (t: Term) => number | false][] = [
+    ['case', (t) => t.value.toLowerCase() === lower && 0],
+    ['prefix', (t) => (t.value.toLowerCase().startsWith(lower) || (lower.length >= 2 && initials(t.value) === lower) || (!!t.label && lower.length >= 2 && initials(t.label) === lower)) && 0],
+    ['label', (t) => !!t.label && (t.label.toLowerCase() === lower || squash(t.label) === squash(v) || t.label.toLowerCase().startsWith(lower)) && 0],
+    ['edit', (t) => {
+      const d = Math.min(distance(lower, t.value.toLowerCase()), t.label ? distance(lower, t.label.toLowerCase()) : Infinity);
+      return d <= MAX_DISTANCE && d < Math.max(lower.length, 2) ? d : false;
+    }],
+  ];
+  for (const [tier, test] of tiers) {
+    const found: Candidate[] = [];
+    for (const t of terms) {
+      const r = test(t);
+      if (r !== false) found.push({ value: t.value, tier, distance: r });
+    }
+    if (found.length === 0) continue;
+    found.sort((a, b) => a.distance - b.distance);
+    const best = found.filter((c) => c.distance === found[0].distance);
+    return { candidates: found.slice(0, 3), unambiguous: best.length === 1 };
+  }
+  return { candidates: [], unambiguous: false };
+}

@@ -1,0 +1,39 @@
+import type { Configuration } from '../configuration';
+import type { ParsedResource } from '../document';
+import { joinTouching, type OffsetEdit } from '../edits';
+import type { Finding } from '../findings';
+
+/** An edit to a vocabulary data file (for "Add 'X' to resourceTags.json"). */
+export interface FileEdit {
+  /** Absolute path of the file. */
+  path: string;
+  /** The file's text the offsets refer to. */
+  text: string;
+  edits: OffsetEdit[];
+}
+
+/** One way to repair one finding: edits to the resource text and, rarely, to a data file. */
+export interface Fix {
+  title: string;
+  finding: Finding;
+  edits: OffsetEdit[];
+  /** Unambiguous: the editor may apply it on its own (fix all, `--fix`). */
+  preferred: boolean;
+  /** Deletes something the author wrote that is not an exact repeat: never preferred. */
+  destructive: boolean;
+  /** The item's new value, for fixes that change a list item (lets "fix all" spot new repeats). */
+  result?: string;
+  fileEdit?: FileEdit;
+}
+
+export interface FixContext {
+  parsed: ParsedResource;
+  config: Configuration;
+  /** All findings of the text, for fixes that must not collide with each other (two renames to one key). */
+  findings: readonly Finding[];
+}
+
+export type Fixer = (finding: Finding, ctx: FixContext) => Fix[];
+
+/** Joins touching edits of one fix, so a client never sees an insert and a replace at one offset. */
+export const mergeTouching = joinTouching;

@@ -1,0 +1,83 @@
+import { CORE_SCHEMA, load } from 'js-yaml';
+import type { Configuration } from './configuration';
+import { LIMITS, nestingTooDeep } from './document';
+import { findFrontmatter } from './frontmatter';
+
+/**
+ * The fast path for checking many files: split the frontmatter, parse it with js-yaml (about three
+ * times faster than the position-keeping parse) and run the compiled schema. It can only say
+ * "certainly clean"; anything else — a schema error, a YAML error, or a text where the two parsers
+ * might read the YAML differently — goes to the full analysis, which finds the exact ranges. So a
+ * clean verdict here must never hide a finding the full analysis would report (see the
+ * differential test).
+ */
+export type QuickVerdict = { clean: true; data: Record<string, unknown> } | { clean: false };
+
+const NOT_CLEAN: QuickVerdict = { clean: false };
+
+/** An anchor (`&a`) or alias (`*a`) token: the full parse bounds alias expansion, so it decides. */
+const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
+
+/**
+ * Strings the YAML 1.2 core schema (what the full parse uses) would read as null, a boolean or a
+ * number when written plain. js-yaml's core schema differs at the edges (`+.5`, `1_000`, `0b1`), and
+ * its data cannot tell a quoted string from a plain one, so such strings go to the full parse.
+ */
+const CORE_NON_STRING = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))?$/;
+
+/** True when every value is one both parsers agree on: strings that stay strings, booleans, null, lists, maps. */
+function unambiguous(value: unknown, depth = 0): boolean {
+  if (value === null || typeof value === 'boolean') return true;
+  if (typeof value === 'string') return !CORE_NON_STRING.test(value);
+  if (depth > LIMITS.maxNestingDepth || typeof value !== 'object') return false; // numbers, dates
+  if (Array.isArray(value)) return value.every((v) => unambiguous(v, depth + 1));
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  for (const key in value) {
+    if (!unambiguous((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+const KEY_LINE = /^(?:[^\s#'"[\]{}:,?&*!|>%@`-][^\n]*?|"(?:[^"\\]|\\.)*"|'(?:[^']|'')*')[ \t]*:(?:[ \t]|$)/;
+const SEQ_ITEM_LINE = /^-(?:[ \t]+(?:[^\s'"[\]{}#&*!|>][^\]}]*|"(?:[^"\\]|\\.)*"[ \t]*(?:#.*)?|'(?:[^']|'')*'[ \t]*(?:#.*)?|#.*)?)?$/;
+
+/**
+ * js-yaml forgives what the full parse rejects: a quoted scalar or flow list continued on an
+ * unindented line. So every line at column 0 must be a comment, a block-list item that ends where
+ * the line does, or a key — and there must be exactly as many key lines as js-yaml found keys.
+ */
+function topLevelLinesAgree(source: string, keyCount: number): boolean {
+  let keys = 0;
+  let i = 0;
+  while (i < source.length) {
+    let end = source.indexOf('\n', i);
+    if (end < 0) end = source.length;
+    const line = source.charCodeAt(end - 1) === 13 ? source.slice(i, end - 1) : source.slice(i, end);
+    i = end + 1;
+    const c = line.charCodeAt(0);
+    if (line.length === 0 || c === 32 || c === 9 || c === 35 /* # */ || c === 13) continue;
+    if (c === 45 /* - */) {
+      if (!SEQ_ITEM_LINE.test(line)) return false;
+      continue;
+    }
+    if (!KEY_LINE.test(line)) return false;
+    keys++;
+  }
+  return keys === keyCount;
+}
+
+export function quickCheck(text: string, config: Configuration): QuickVerdict {
+  const block = findFrontmatter(text);
+  if (!block || !block.close) return NOT_CLEAN;
+  const source = text.slice(block.content.start, block.content.end);
+  if (source.length > LIMITS.maxFrontmatterLength || ANCHOR_OR_ALIAS.test(source) || nestingTooDeep(source) >= 0) return NOT_CLEAN;
+  let data: unknown;
+  try {
+    data = load(source, { schema: CORE_SCHEMA });
+  } catch {
+    return NOT_CLEAN;
+  }
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return NOT_CLEAN;
+  if (!config.schema.validate(data) || !unambiguous(data) || !topLevelLinesAgree(source, Object.keys(data).length)) return NOT_CLEAN;
+  return { clean: true, data: data as Record<string, unknown> };
+}
