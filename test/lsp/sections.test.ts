@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import type { CodeAction, CompletionItem, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { fileUri, TestClient } from './client';
 
 /** A plain-text report as PDF extraction leaves it: a chapter, a section without heading, a bare number. */
@@ -78,7 +78,8 @@ describe('language server over stdio: section references', function () {
   it('completes after §, hovers with the title, and goes to the section in the report', async () => {
     const uri = client.open('resources/a.md', resource('See §2.4 and §'));
     await client.waitForDiagnostics(uri, () => true);
-    const items: CompletionItem[] = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(body, 14) });
+    const result: CompletionItem[] | CompletionList = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(body, 14) });
+    const items = Array.isArray(result) ? result : result.items;
     const adaptation = items.find((i) => i.label === '2.3 Adaptation');
     assert.ok(adaptation, JSON.stringify(items.map((i) => i.label)));
     assert.strictEqual(adaptation.detail, '2 TECHNOLOGY › 2.3 Adaptation');
