@@ -136,4 +136,33 @@ describe('quick fixes: properties over generated invalid documents', () => {
     }
     assert.ok(changed > COUNT / 2, `only ${changed} documents had something to fix`);
   });
+
+  it(`fix all never loses a valid list value, wherever its misspelt twin stands (${COUNT} documents)`, () => {
+    const VALID: Record<string, readonly string[]> = {
+      readability: ['Beginner', 'Intermediate', 'Expert'],
+      learnTags: ['bias', 'ethics', 'machineLearning', 'methods', 'accessibility'],
+    };
+    const values = (a: Analysis, field: string): string[] => {
+      const v = (a.parsed.data as Record<string, unknown> | undefined)?.[field];
+      return Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : [];
+    };
+    for (let seed = 1; seed <= COUNT; seed++) {
+      const text = generate(seed);
+      const before = analyzeText(text, cfg);
+      const after = analyzeText(applyOffsetEdits(text, fixAllOffsetEdits(before, cfg)), cfg);
+      for (const [field, valid] of Object.entries(VALID)) {
+        const lost = values(before, field).filter((v) => valid.includes(v) && !values(after, field).includes(v));
+        assert.deepStrictEqual(lost, [], `seed ${seed}: fix all lost ${field} ${lost.join(', ')}\n${text}`);
+      }
+    }
+  });
+
+  it('fix all keeps the written item when its misspelt twin comes first, in block and flow lists', () => {
+    const doc = (lines: string[]) => ['---', 'title: "A"', 'focus: Bias', 'source: S', 'type: Blog', 'link: https://example.org/a', ...lines, '---', ''].join('\n');
+    const fix = (t: string) => applyOffsetEdits(t, fixAllOffsetEdits(analyzeText(t, cfg), cfg));
+    assert.strictEqual(fix(doc(['readability: [Expert]', 'learnTags:', "  - 'ethic'", "  - 'ethics'", '  - bias'])),
+      doc(['readability: [Expert]', 'learnTags:', "  - 'ethics'", '  - bias']));
+    assert.strictEqual(fix(doc(['readability:', '  - Beg', '  - Beg', '  - Beginner'])), doc(['readability:', '  - Beginner']));
+    assert.strictEqual(fix(doc(['readability: [Beg, Beginner, E]'])), doc(['readability: [Beginner, Expert]']));
+  });
 });

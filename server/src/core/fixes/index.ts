@@ -108,6 +108,12 @@ function onePass(analysis: Analysis, config: Configuration): OffsetEdit[] {
     const seen = new Set<string>();
     (seq.items as Node[]).forEach((item, index) => {
       const plan = plans.get(index);
+      // An item that goes because its corrected value is already in the list leaves that other item
+      // as the one to keep: it must not count as seen, or the other would be removed as its repeat.
+      if (plan?.removesItem) {
+        chosen.push(plan);
+        return;
+      }
       const final = plan?.result !== undefined ? JSON.stringify(plan.result) : itemKey(item);
       if (seen.has(final)) {
         const edit = removeItemEdit(analysis.parsed, [field, index]);

@@ -27,7 +27,7 @@ export const fixInvalidValue: Fixer = (finding, ctx) => {
     if (others.includes(c.value)) {
       // Changing it would only repeat an item that is already there: the item goes instead.
       const edit = removeItemEdit(ctx.parsed, path);
-      if (edit) fixes.push({ title: `Remove '${value}': '${c.value}' is already in the list`, finding, edits: [edit], preferred: unambiguous && i === 0, destructive: false, result: c.value });
+      if (edit) fixes.push({ title: `Remove '${value}': '${c.value}' is already in the list`, finding, edits: [edit], preferred: unambiguous && i === 0, destructive: false, result: c.value, removesItem: true });
       return;
     }
     const edit = replaceScalar(ctx.parsed, node, c.value, inFlow);

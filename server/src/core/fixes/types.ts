@@ -23,6 +23,8 @@ export interface Fix {
   destructive: boolean;
   /** The item's new value, for fixes that change a list item (lets "fix all" spot new repeats). */
   result?: string;
+  /** The fix removes the list item (its corrected value is already elsewhere in the list). */
+  removesItem?: boolean;
   fileEdit?: FileEdit;
 }
 
