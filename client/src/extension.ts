@@ -11,6 +11,17 @@ const WATCHED = ['**/{resourceTags,resourceFocuses,resourceTypes,resourceCategor
 
 /** Running servers by key: an outermost workspace folder's URI, or DEFAULT_SERVER. */
 const clients = new Map<string, LanguageClient>();
+/** Each server's file watchers: the language client disposes its listeners, not the watchers. */
+const watchers = new Map<LanguageClient, vscode.FileSystemWatcher[]>();
+
+async function stopClient(c: LanguageClient): Promise<void> {
+  try {
+    await c.stop();
+  } finally {
+    for (const w of watchers.get(c) ?? []) w.dispose();
+    watchers.delete(c);
+  }
+}
 
 function folderUris(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
@@ -27,18 +38,18 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
   const documentSelector: DocumentSelector = folder
     ? [{ scheme: 'file', language: 'markdown', pattern: { baseUri: { uri: folder.uri.toString(), name: folder.name }, pattern: '**/*' } }]
     : [{ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' }];
+  const fileEvents = folder ? WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob))) : [];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     workspaceFolder: folder,
-    synchronize: {
-      configurationSection: 'resourceAuthoring',
-      fileEvents: folder ? WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob))) : [],
-    },
+    synchronize: { configurationSection: 'resourceAuthoring', fileEvents },
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted, root: folder ? folder.uri.toString() : null },
   };
   const name = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `Resource Authoring (${folder.name})` : 'Resource Authoring';
-  return new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions);
+  const client = new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions);
+  watchers.set(client, fileEvents);
+  return client;
 }
 
 /**
@@ -53,12 +64,13 @@ async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOut
   if (wanted.size === 0) wanted.set(DEFAULT_SERVER, undefined);
   const stopping = [...clients].filter(([key]) => !wanted.has(key)).map(async ([key, c]) => {
     clients.delete(key);
-    await c.stop();
+    await stopClient(c);
   });
   const starting = [...wanted].filter(([key]) => !clients.has(key)).map(async ([key, folder]) => {
     const c = createClient(context, output, folder);
     clients.set(key, c);
-    await c.start();
+    // A server that fails to start must not take the other folders' servers (or activation) with it.
+    await c.start().catch((e: unknown) => output.error(`The language server${folder ? ` for ${folder.name}` : ''} did not start: ${e instanceof Error ? e.message : String(e)}`));
   });
   await Promise.all([...stopping, ...starting]);
 }
@@ -66,7 +78,7 @@ async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOut
 async function stopAll(): Promise<void> {
   const all = [...clients.values()];
   clients.clear();
-  await Promise.all(all.map((c) => c.stop()));
+  await Promise.all(all.map(stopClient));
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
