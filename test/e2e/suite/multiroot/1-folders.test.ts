@@ -41,4 +41,24 @@ describe('multi-root: each workspace folder is checked against its own vocabular
     const inA = vscode.Uri.joinPath((await folder('site-a')).uri, 'resources', 'robots.md');
     assert.deepStrictEqual(ourDiagnostics(inA).map(codeOf), ['invalid-value']);
   });
+
+  it('a folder added to the window gets its own server (bundled vocabularies); removing it withdraws its problems', async () => {
+    const first = await folder('site-a');
+    const siteC = vscode.Uri.joinPath(first.uri, '..', 'site-c');
+    const count = vscode.workspace.workspaceFolders?.length ?? 0;
+    // Added after the others, so the first folder is unchanged and the extension host keeps running.
+    assert.ok(vscode.workspace.updateWorkspaceFolders(count, 0, { uri: siteC, name: 'site-c' }));
+    const inC = vscode.Uri.joinPath((await folder('site-c')).uri, 'resources', 'robots.md');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(inC));
+    const ds = await waitFor('diagnostics in site-c', () => {
+      const found = ourDiagnostics(inC);
+      return found.length ? found : undefined;
+    });
+    assert.deepStrictEqual(ds.map(codeOf), ['invalid-value']);
+    assert.match(ds[0].message, /'robotics' is not a learn tag in the bundled resourceTags\.json/);
+
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    assert.ok(vscode.workspace.updateWorkspaceFolders(count, 1));
+    await waitFor('site-c\'s problems to be withdrawn with its server', () => (ourDiagnostics(inC).length === 0 ? true : undefined));
+  });
 });
