@@ -95,6 +95,33 @@ describe('language server over stdio: section references', function () {
     assert.deepStrictEqual(def, { uri: reportUri, range: { start: at(9, 0), end: at(9, 0) } });
   });
 
+  it('a hover does not wait for the citation count: it says it is counting, and the next hover has it', async () => {
+    await client.stop();
+    // The server waits 150 ms for the count; with no wait at all the first hover cannot have it.
+    process.env.RESOURCE_AUTHORING_HOVER_COUNT_WAIT_MS = '0';
+    try {
+      client = new TestClient(root);
+      await client.initialize();
+    } finally {
+      delete process.env.RESOURCE_AUTHORING_HOVER_COUNT_WAIT_MS;
+    }
+    const uri = client.open('resources/a.md', resource('See §2.4 here.'));
+    await client.waitForDiagnostics(uri, () => true);
+    const hoverText = async () => ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: at(body, 6) })) as Hover & { contents: { value: string } }).contents.value;
+    const first = await hoverText();
+    assert.match(first, /\*\*§2\.4 Security and privacy\*\*/);
+    assert.match(first, /Counting the citations in the workspace…/);
+    assert.doesNotMatch(first, /Cited/);
+    const deadline = Date.now() + 5000;
+    let later = first;
+    while (!/Cited 3 times in 2 files/.test(later) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      later = await hoverText();
+    }
+    assert.match(later, /Cited 3 times in 2 files/); // the report cites it twice
+    assert.doesNotMatch(later, /Counting/);
+  });
+
   it('finds references across the workspace, including files that are not open', async () => {
     fs.writeFileSync(path.join(root, 'resources/closed.md'), resource('Closed file cites §2.3: Adaptation.'));
     const uri = client.open('resources/a.md', resource('Open file: §2.3'));

@@ -20,6 +20,12 @@ import type { WorkspaceState } from './workspace';
  * Report sections in the server: keeps the service's reports current (disk, watched-file events, edits
  * in open report documents) and answers the section features by calling the pure core.
  */
+/**
+ * How long a hover waits for the workspace's citation count before answering without it
+ * (`RESOURCE_AUTHORING_HOVER_COUNT_WAIT_MS` overrides it, for tests of the answer without it).
+ */
+const HOVER_COUNT_WAIT_MS = Number(process.env.RESOURCE_AUTHORING_HOVER_COUNT_WAIT_MS ?? 150);
+
 export class SectionFeatures {
   /** Resolves when the reports of the current settings have been read. */
   ready: Promise<void> = Promise.resolve();
@@ -145,8 +151,16 @@ export class SectionFeatures {
     const offset = d.offsetAt(p.position);
     const at = sectionAt(v, offset, this.service.reports);
     if (!at) return null;
-    const count = await this.citationCount(at.report, at.section);
-    return hoverSection(v, offset, this.service.reports, () => count);
+    // The count needs every file's text once (about 1 s at 15,000 files): a hover does not wait for it
+    // longer than a moment, and says so; the pass goes on and the next hover has the count.
+    const counting = this.citationCount(at.report, at.section);
+    const count = await Promise.race([counting, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), HOVER_COUNT_WAIT_MS))]);
+    if (!count) void counting.catch(() => undefined);
+    const hover = hoverSection(v, offset, this.service.reports, () => count);
+    if (hover && !count && typeof hover.contents === 'object' && 'value' in hover.contents) {
+      hover.contents.value += '\n\n*Counting the citations in the workspace…*';
+    }
+    return hover;
   }
 
   definition(p: TextDocumentPositionParams): Location | null {
