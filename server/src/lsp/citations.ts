@@ -15,13 +15,16 @@ interface CachedFile {
  * disk (re-read only when its modification time or size changes) and overlaid with open documents.
  * The file listing is kept for a few seconds, so a burst of hovers does not walk the tree each time.
  */
+/** Files read at once in a pass over the workspace. */
+const READ_BATCH = 64;
+
 export class WorkspaceTexts {
   private files = new Map<string, CachedFile>();
   private listing: { at: number; files: string[] } | undefined;
   private static readonly LISTING_TTL_MS = 3000;
   /** The disk texts as of the last full pass, for answers that may be a few seconds old (hover). */
   private disk: { at: number; byUri: Map<string, CitingText> } | undefined;
-  private refreshing: Promise<unknown> | undefined;
+  private pass: Promise<CitingText[]> | undefined;
   /** The last list handed out, reused while neither the disk pass nor the open documents change. */
   private assembled: { disk: Map<string, CitingText>; open: CitingText[]; texts: CitingText[] } | undefined;
 
@@ -44,13 +47,17 @@ export class WorkspaceTexts {
    * so callers can cache what they compute from it.
    */
   async recentTexts(): Promise<CitingText[]> {
-    if (!this.disk) return this.texts();
-    if (Date.now() - this.disk.at > WorkspaceTexts.LISTING_TTL_MS && !this.refreshing) {
-      this.refreshing = this.texts().catch(() => undefined).finally(() => {
-        this.refreshing = undefined;
-      });
-    }
+    if (!this.disk) return this.sharedPass();
+    if (Date.now() - this.disk.at > WorkspaceTexts.LISTING_TTL_MS) void this.sharedPass().catch(() => undefined);
     return this.assemble(this.disk.byUri);
+  }
+
+  /** One pass over the disk at a time: hovers that come while it runs wait for the same pass. */
+  private sharedPass(): Promise<CitingText[]> {
+    this.pass ??= this.texts().finally(() => {
+      this.pass = undefined;
+    });
+    return this.pass;
   }
 
   private assemble(disk: Map<string, CitingText>): CitingText[] {
@@ -74,7 +81,7 @@ export class WorkspaceTexts {
         this.listing = { at: Date.now(), files: await listFiles(root, this.accept) };
       }
       const seen = new Set<string>();
-      await Promise.all(this.listing.files.map(async (rel) => {
+      const readOne = async (rel: string): Promise<void> => {
         const file = path.join(root, rel);
         seen.add(file);
         try {
@@ -86,11 +93,19 @@ export class WorkspaceTexts {
             cached = { mtimeMs: stat.mtimeMs, size: stat.size, text: raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw };
             this.files.set(file, cached);
           }
-          byUri.set(URI.file(file).toString(), { uri: URI.file(file).toString(), text: cached.text });
+          const uri = URI.file(file).toString();
+          byUri.set(uri, { uri, text: cached.text });
         } catch {
           this.files.delete(file); // vanished since the listing: nothing cites from it
         }
-      }));
+      };
+      // A few files at a time, yielding between: 15,000 reads at once kept the server from answering
+      // anything else for up to 250 ms at a time while their completions were handled.
+      const files = this.listing.files;
+      for (let i = 0; i < files.length; i += READ_BATCH) {
+        await Promise.all(files.slice(i, i + READ_BATCH).map(readOne));
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
       for (const f of this.files.keys()) if (!seen.has(f)) this.files.delete(f);
     }
     this.disk = { at: Date.now(), byUri };

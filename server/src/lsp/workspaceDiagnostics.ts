@@ -19,7 +19,7 @@ const PROGRESS_MIN_FILES = 200;
 const LSP_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 /** The longest the scan runs without letting a keystroke in. */
-const SLICE_MS = 4;
+const SLICE_MS = 2;
 /** URIs built at once from the listing before yielding. */
 const URI_SLICE = 1000;
 const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
