@@ -12,7 +12,7 @@ import { listFiles } from '../node/files';
 import type { WorkspaceState } from './workspace';
 
 /** Files read at once during a scan; the server yields to other requests between batches. */
-const BATCH = 32;
+const BATCH = 16;
 /** Scans of fewer files than this finish too fast for a progress bar to help. */
 const PROGRESS_MIN_FILES = 200;
 
