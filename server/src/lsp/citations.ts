@@ -3,6 +3,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { CitingText } from '../core/report/features';
 import { listFiles } from '../node/files';
+import { yieldToEvents } from '../node/yieldToEvents';
 
 interface CachedFile {
   mtimeMs: number;
@@ -104,7 +105,7 @@ export class WorkspaceTexts {
       const files = this.listing.files;
       for (let i = 0; i < files.length; i += READ_BATCH) {
         await Promise.all(files.slice(i, i + READ_BATCH).map(readOne));
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        await yieldToEvents();
       }
       for (const f of this.files.keys()) if (!seen.has(f)) this.files.delete(f);
     }

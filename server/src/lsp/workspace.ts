@@ -5,6 +5,7 @@ import { createConfiguration } from '../core/configuration';
 import { normaliseSettings, type Settings } from '../core/settings';
 import { listFiles, toRelative } from '../node/files';
 import { DATA_FILE_NAMES, loadConfiguration } from '../node/loadConfiguration';
+import { CoalescedRun } from './coalescedRun';
 
 const DATA_NAMES = new Set(DATA_FILE_NAMES);
 
@@ -17,8 +18,7 @@ export class WorkspaceState {
   configuration: Configuration = createConfiguration();
   private discovered = new Set<string>();
   private loadedFiles = new Set<string>();
-  private reloading: Promise<void> | undefined;
-  private again = false;
+  private readonly reloads = new CoalescedRun(() => this.load());
 
   constructor(
     private readonly fetchSettings: () => Promise<unknown>,
@@ -42,19 +42,7 @@ export class WorkspaceState {
 
   /** Re-reads settings and data files; concurrent calls collapse into one more run. */
   reload(): Promise<void> {
-    if (this.reloading) {
-      this.again = true;
-      return this.reloading;
-    }
-    this.reloading = (async () => {
-      do {
-        this.again = false;
-        await this.load();
-      } while (this.again);
-    })().finally(() => {
-      this.reloading = undefined;
-    });
-    return this.reloading;
+    return this.reloads.run();
   }
 
   private async load(): Promise<void> {

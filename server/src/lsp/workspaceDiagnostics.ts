@@ -9,6 +9,8 @@ import { checkResourceText, type FileCheck } from '../core/lint';
 import { analyzeText, toDiagnostics, type DocumentRole, type ResourceLanguageService } from '../core/service';
 import { severityOf } from '../core/settings';
 import { listFiles } from '../node/files';
+import { yieldToEvents } from '../node/yieldToEvents';
+import { CoalescedRun } from './coalescedRun';
 import type { WorkspaceState } from './workspace';
 
 /** Files read at once during a scan; the server yields to other requests between batches. */
@@ -22,7 +24,6 @@ const LSP_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSever
 const SLICE_MS = 2;
 /** URIs built at once from the listing before yielding. */
 const URI_SLICE = 1000;
-const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * The diagnostics of every resource file: open documents from the editor's text, all others (when
@@ -35,8 +36,13 @@ export class WorkspaceDiagnostics {
   private readonly own = new Map<string, Diagnostic[]>();
   private readonly links = new DuplicateLinkIndex();
   private readonly published = new Set<string>();
-  private scanning: Promise<void> | undefined;
-  private again = false;
+  private readonly scans = new CoalescedRun(async () => {
+    try {
+      await this.scan();
+    } catch (e) {
+      this.connection.console.error(`Checking the workspace failed: ${e instanceof Error ? e.stack : String(e)}`);
+    }
+  });
 
   constructor(
     private readonly connection: Connection,
@@ -86,23 +92,7 @@ export class WorkspaceDiagnostics {
    * on disk. Concurrent calls collapse into one more run.
    */
   validateAll(): Promise<void> {
-    if (this.scanning) {
-      this.again = true;
-      return this.scanning;
-    }
-    this.scanning = (async () => {
-      do {
-        this.again = false;
-        try {
-          await this.scan();
-        } catch (e) {
-          this.connection.console.error(`Checking the workspace failed: ${e instanceof Error ? e.stack : String(e)}`);
-        }
-      } while (this.again);
-    })().finally(() => {
-      this.scanning = undefined;
-    });
-    return this.scanning;
+    return this.scans.run();
   }
 
   /** An open document was closed: keep showing its file's problems (as on disk) when the workspace is checked. */
@@ -152,7 +142,7 @@ export class WorkspaceDiagnostics {
     progress?.begin('Checking resource files', 0, `0/${closed.length}`, false);
     try {
       const dirty = new Set<string>();
-      for (let i = 0; i < closed.length && !this.again; i += BATCH) {
+      for (let i = 0; i < closed.length && !this.scans.pending; i += BATCH) {
         const batch = closed.slice(i, i + BATCH);
         for (const uri of await this.checkFromDisk(batch)) dirty.add(uri);
         for (const uri of batch) {

@@ -1,5 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { yieldToEvents } from './yieldToEvents';
 
 /** Entries handled between yields to the event loop. */
 const YIELD_EVERY = 1000;
@@ -26,7 +27,7 @@ export async function listFiles(root: string, accept: (relative: string) => bool
       }
       for (const e of entries) {
         // A folder of thousands of files: let other work in between (a keystroke in the server).
-        if (++seen % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        if (++seen % YIELD_EVERY === 0) await yieldToEvents();
         const rel = dir ? `${dir}/${e.name}` : e.name;
         if (e.isDirectory()) {
           if (!SKIP.has(e.name)) next.push(rel);
