@@ -156,11 +156,7 @@ export class SectionFeatures {
     const counting = this.citationCount(at.report, at.section);
     const count = await Promise.race([counting, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), HOVER_COUNT_WAIT_MS))]);
     if (!count) void counting.catch(() => undefined);
-    const hover = hoverSection(v, offset, this.service.reports, () => count);
-    if (hover && !count && typeof hover.contents === 'object' && 'value' in hover.contents) {
-      hover.contents.value += '\n\n*Counting the citations in the workspace…*';
-    }
-    return hover;
+    return hoverSection(v, offset, this.service.reports, () => count ?? 'counting');
   }
 
   definition(p: TextDocumentPositionParams): Location | null {

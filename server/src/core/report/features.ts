@@ -113,7 +113,10 @@ export function reportFileName(report: ReportIndex): string {
 }
 
 /** Hover on a reference (or a report heading): number, title, breadcrumb, excerpt and how often it is cited. */
-export function hoverSection(doc: SectionDocument, offset: number, reports: ReportSet, citations?: (report: ReportIndex, section: ReportSection) => { places: number; files: number } | undefined): Hover | null {
+/** How often a section is cited, or `'counting'` while the workspace's texts are still being read. */
+export type CitationCount = { places: number; files: number } | 'counting';
+
+export function hoverSection(doc: SectionDocument, offset: number, reports: ReportSet, citations?: (report: ReportIndex, section: ReportSection) => CitationCount | undefined): Hover | null {
   const ref = referenceAt(doc, offset, reports);
   const hit = ref ?? (doc.self ? (() => { const s = headingAt(doc.self!, offset); return s ? { report: doc.self!, section: s } : undefined; })() : undefined);
   if (!hit) return null;
@@ -126,7 +129,8 @@ export function hoverSection(doc: SectionDocument, offset: number, reports: Repo
   const excerpt = sectionExcerpt(report, section);
   if (excerpt) lines.push('', excerpt.replace(/([\\`*_[\]<>#])/g, '\\$1'));
   const cited = citations?.(report, section);
-  if (cited) lines.push('', cited.places === 0 ? 'Not cited in the workspace.' : `Cited ${cited.places} time${cited.places === 1 ? '' : 's'} in ${cited.files} file${cited.files === 1 ? '' : 's'} in the workspace.`);
+  if (cited === 'counting') lines.push('', '*Counting the citations in the workspace…*');
+  else if (cited) lines.push('', cited.places === 0 ? 'Not cited in the workspace.' : `Cited ${cited.places} time${cited.places === 1 ? '' : 's'} in ${cited.files} file${cited.files === 1 ? '' : 's'} in the workspace.`);
   const range = ref ? { start: doc.position(ref.ref.start), end: doc.position(ref.end) } : undefined;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, ...(range ? { range } : {}) };
 }
@@ -154,13 +158,9 @@ export function findCitations(files: Iterable<CitingText>, report: ReportIndex, 
   const out: { uri: string; start: number; end: number }[] = [];
   // Most files of a large workspace cite nothing here: skip them without parsing. A citation is a
   // `§number`, or a link whose target names the report's file (every way a link resolves does).
-  const encoded = report.uri.slice(report.uri.lastIndexOf('/') + 1).replace(/[?#].*$/, '');
-  let decoded = encoded;
-  try {
-    decoded = decodeURIComponent(encoded);
-  } catch {
-    // keep the encoded form
-  }
+  const path = report.uri.replace(/[?#].*$/, '');
+  const encoded = path.slice(path.lastIndexOf('/') + 1);
+  const decoded = reportFileName(report);
   const mayCite = (text: string): boolean => text.includes('§' + section.number)
     || (text.includes('#') && (text.includes(decoded) || text.includes(encoded)));
   for (const f of files) {
