@@ -9,17 +9,17 @@ import { registerCardPreview } from './preview';
  */
 const WATCHED = ['**/{resourceTags,resourceFocuses,resourceTypes,resourceCategories}.json', '**/*.{md,txt}'];
 
-/** Running servers by key: an outermost workspace folder's URI, or DEFAULT_SERVER. */
-const clients = new Map<string, LanguageClient>();
-/** Each server's file watchers: the language client disposes its listeners, not the watchers. */
-const watchers = new Map<LanguageClient, vscode.FileSystemWatcher[]>();
+/**
+ * Running servers by key (an outermost workspace folder's URI, or DEFAULT_SERVER), with their file
+ * watchers: the language client disposes its listeners on them, not the watchers.
+ */
+const servers = new Map<string, { client: LanguageClient; watchers: vscode.FileSystemWatcher[] }>();
 
-async function stopClient(c: LanguageClient): Promise<void> {
+async function stopServer(server: { client: LanguageClient; watchers: vscode.FileSystemWatcher[] }): Promise<void> {
   try {
-    await c.stop();
+    await server.client.stop();
   } finally {
-    for (const w of watchers.get(c) ?? []) w.dispose();
-    watchers.delete(c);
+    for (const w of server.watchers) w.dispose();
   }
 }
 
@@ -27,7 +27,7 @@ function folderUris(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
 }
 
-function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, folder: vscode.WorkspaceFolder | undefined): LanguageClient {
+function createServer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, folder: vscode.WorkspaceFolder | undefined): { client: LanguageClient; watchers: vscode.FileSystemWatcher[] } {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -47,9 +47,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     initializationOptions: { trusted: vscode.workspace.isTrusted, root: folder ? folder.uri.toString() : null },
   };
   const name = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `Resource Authoring (${folder.name})` : 'Resource Authoring';
-  const client = new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions);
-  watchers.set(client, fileEvents);
-  return client;
+  return { client: new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions), watchers: fileEvents };
 }
 
 /**
@@ -62,23 +60,23 @@ async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOut
   const wanted = new Map<string, vscode.WorkspaceFolder | undefined>();
   for (const uri of outermostFolders(folderUris())) wanted.set(uri, folders.find((f) => f.uri.toString() === uri));
   if (wanted.size === 0) wanted.set(DEFAULT_SERVER, undefined);
-  const stopping = [...clients].filter(([key]) => !wanted.has(key)).map(async ([key, c]) => {
-    clients.delete(key);
-    await stopClient(c);
+  const stopping = [...servers].filter(([key]) => !wanted.has(key)).map(async ([key, server]) => {
+    servers.delete(key);
+    await stopServer(server);
   });
-  const starting = [...wanted].filter(([key]) => !clients.has(key)).map(async ([key, folder]) => {
-    const c = createClient(context, output, folder);
-    clients.set(key, c);
+  const starting = [...wanted].filter(([key]) => !servers.has(key)).map(async ([key, folder]) => {
+    const server = createServer(context, output, folder);
+    servers.set(key, server);
     // A server that fails to start must not take the other folders' servers (or activation) with it.
-    await c.start().catch((e: unknown) => output.error(`The language server${folder ? ` for ${folder.name}` : ''} did not start: ${e instanceof Error ? e.message : String(e)}`));
+    await server.client.start().catch((e: unknown) => output.error(`The language server${folder ? ` for ${folder.name}` : ''} did not start: ${e instanceof Error ? e.message : String(e)}`));
   });
   await Promise.all([...stopping, ...starting]);
 }
 
 async function stopAll(): Promise<void> {
-  const all = [...clients.values()];
-  clients.clear();
-  await Promise.all(all.map(stopClient));
+  const all = [...servers.values()];
+  servers.clear();
+  await Promise.all(all.map(stopServer));
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -95,7 +93,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
     vscode.workspace.onDidChangeWorkspaceFolders(() => reconcile(context, output)),
   );
-  registerCardPreview(context, (uri) => clients.get(serverFor(uri.toString(), folderUris())));
+  registerCardPreview(context, (uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client);
   await reconcile(context, output);
 }
 

@@ -90,9 +90,8 @@ export class WorkspaceState {
 
   /** True for a data file the client watches itself: a usual data-file name inside the folder. */
   watchedByClient(file: string): boolean {
-    if (!this.root) return false;
-    const rel = toRelative(this.root, file);
-    return DATA_NAMES.has(path.basename(file)) && !rel.startsWith('..') && !path.isAbsolute(rel);
+    // Without a folder the client watches nothing.
+    return this.root !== undefined && DATA_NAMES.has(path.basename(file)) && this.relativePath(URI.file(file).toString()) !== undefined;
   }
 
   /** The root-relative path of a document, or undefined when it lies outside the workspace folder. */
