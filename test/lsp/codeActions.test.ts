@@ -3,26 +3,20 @@ import * as path from 'path';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../../server/src/core/edits';
 import { fileUri, TestClient } from './client';
-import { freshName, resource, startWorkspace } from './frontmatterHelpers';
+import { freshName, resource, startWorkspace, useWorkspace } from './frontmatterHelpers';
 
 const REPORT = ['# 4 Technology', '## 4.3 Adaptation', 'Adapting models, see §4.3: adaptation.', '## 4.7 Security and privacy', 'Threats.', ''].join('\n');
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 describe('language server: quick fixes and fix all', function () {
-  let ws: Awaited<ReturnType<typeof startWorkspace>>;
-  let client: TestClient;
-  before(async () => {
-    ws = await startWorkspace({ 'reports/report.md': REPORT });
-    client = ws.client;
-  });
-  after(async () => ws.dispose());
+  const ws = useWorkspace({ 'reports/report.md': REPORT });
 
   async function open(text: string, expect: (d: Diagnostic[]) => boolean): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
-    const uri = client.open(freshName(), text);
-    return { uri, diagnostics: await client.waitForDiagnostics(uri, expect) };
+    const uri = ws.client.open(freshName(), text);
+    return { uri, diagnostics: await ws.client.waitForDiagnostics(uri, expect) };
   }
   const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) =>
-    client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+    ws.client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
   const apply = (text: string, uri: string, a: CodeAction) => applyTextEdits(text, a.edit!.changes![uri]);
 
   it('announces quickfix and source.fixAll.resources', async () => {

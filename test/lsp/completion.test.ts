@@ -4,7 +4,7 @@ import * as path from 'path';
 import type { CompletionItem, CompletionList, TextEdit } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../../server/src/core/edits';
 import { fileUri, TestClient } from './client';
-import { cursor, freshName, resource, startWorkspace } from './frontmatterHelpers';
+import { cursor, freshName, resource, useWorkspace } from './frontmatterHelpers';
 
 const REPORT = [
   '# 4 Technology', '## 4.3 Adaptation', 'Adapting models, see §4.3: adaptation.', '## 4.7 Security and privacy', 'Threats. §4.7: security', '',
@@ -13,19 +13,13 @@ const REPORT = [
 const bundledTags = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/vocabularies/resourceTags.json'), 'utf8')) as { resourceTags: { value: string; label?: string }[] }).resourceTags;
 
 describe('language server: completion in the frontmatter (and § references beside it)', function () {
-  let ws: Awaited<ReturnType<typeof startWorkspace>>;
-  let client: TestClient;
-  before(async () => {
-    ws = await startWorkspace({ 'reports/report.md': REPORT });
-    client = ws.client;
-  });
-  after(async () => ws.dispose());
+  const ws = useWorkspace({ 'reports/report.md': REPORT });
 
   /** Opens `src` (with a `|` cursor) as a new file and asks for completion there, as the editor does after a keystroke. */
   async function completeAt(src: string, file = freshName()): Promise<{ items: CompletionItem[]; list: CompletionList; apply(label: string): string }> {
     const { text, position } = cursor(src);
-    const uri = client.open(file, text);
-    const list = (await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
+    const uri = ws.client.open(file, text);
+    const list = (await ws.client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
     const items = list?.items ?? [];
     return {
       items,

@@ -40,4 +40,28 @@ export async function startWorkspace(files: Record<string, string> = {}): Promis
 
 let counter = 0;
 /** A fresh file name per use, so one server can answer many cases without stale documents. */
+/**
+ * One workspace for the surrounding `describe`: started in its `before` hook, disposed in `after`.
+ * Its client and root are read when a test runs.
+ */
+export function useWorkspace(files: Record<string, string> = {}): { readonly client: TestClient; readonly root: string } {
+  let ws: Awaited<ReturnType<typeof startWorkspace>> | undefined;
+  before(async () => {
+    ws = await startWorkspace(files);
+  });
+  after(async () => ws?.dispose());
+  const started = () => {
+    if (!ws) throw new Error('the workspace is started in the before hook');
+    return ws;
+  };
+  return {
+    get client() {
+      return started().client;
+    },
+    get root() {
+      return started().root;
+    },
+  };
+}
+
 export const freshName = (dir = 'resources', ext = 'md'): string => `${dir}/case-${++counter}.${ext}`;

@@ -1,24 +1,17 @@
 import * as assert from 'assert';
 import type { Diagnostic, Hover, MarkupContent, Position } from 'vscode-languageserver-protocol';
-import { TestClient } from './client';
-import { cursor, freshName, resource, startWorkspace } from './frontmatterHelpers';
+import { cursor, freshName, resource, useWorkspace } from './frontmatterHelpers';
 
 const REPORT = ['# 4 Technology', '## 4.3 Adaptation', 'Adapting models, see §4.3: adaptation.', ''].join('\n');
 
 describe('language server: hover in the frontmatter (and on § references)', function () {
-  let ws: Awaited<ReturnType<typeof startWorkspace>>;
-  let client: TestClient;
-  before(async () => {
-    ws = await startWorkspace({ 'reports/report.md': REPORT });
-    client = ws.client;
-  });
-  after(async () => ws.dispose());
+  const ws = useWorkspace({ 'reports/report.md': REPORT });
 
   async function hoverAt(src: string): Promise<{ value: string | undefined; hover: Hover | null; diagnostics: Diagnostic[]; position: Position }> {
     const { text, position } = cursor(src);
-    const uri = client.open(freshName(), text);
-    const diagnostics = await client.waitForDiagnostics(uri, () => true);
-    const hover = (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
+    const uri = ws.client.open(freshName(), text);
+    const diagnostics = await ws.client.waitForDiagnostics(uri, () => true);
+    const hover = (await ws.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position })) as Hover | null;
     return { value: hover ? (hover.contents as MarkupContent).value : undefined, hover, diagnostics, position };
   }
 
@@ -50,8 +43,8 @@ describe('language server: hover in the frontmatter (and on § references)', fun
   it('nothing in the body, nothing on a non-resource file', async () => {
     assert.strictEqual((await hoverAt(`${resource('readability: [Expert]')}fo|cus: Bias`)).hover, null);
     const { text, position } = cursor(resource('fo|cus: Bias'));
-    const uri = client.open(freshName('docs'), text);
-    assert.strictEqual(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), null);
+    const uri = ws.client.open(freshName('docs'), text);
+    assert.strictEqual(await ws.client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position }), null);
   });
 
   it('a § reference in a resource still gets the section hover', async () => {
