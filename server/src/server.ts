@@ -1,6 +1,6 @@
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, FileChangeType, ProposedFeatures, TextDocuments,
-  TextDocumentSyncKind, type InitializeResult,
+  CodeActionKind, createConnection, DidChangeConfigurationNotification, FileChangeType, MessageType, ProposedFeatures,
+  ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -12,6 +12,7 @@ import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
 import { LoadedFileWatch } from './lsp/loadedFileWatch';
 import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
 import { SectionFeatures } from './lsp/sections';
+import { SettingsNotice } from './lsp/settingsNotice';
 import { WorkspaceState } from './lsp/workspace';
 import { WorkspaceDiagnostics } from './lsp/workspaceDiagnostics';
 
@@ -21,8 +22,13 @@ const documents = new TextDocuments(TextDocument);
 let supportsConfigurationPull = false;
 let supportsWatchRegistration = false;
 
+// Settings the server ignores are announced where they are (re)loaded: the fetch below.
+const settingsNotice = new SettingsNotice({
+  showError: (message) => connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
+  log: (message) => connection.console.error(message),
+});
 const workspace = new WorkspaceState(
-  async () => (supportsConfigurationPull ? connection.workspace.getConfiguration({ section: 'resourceAuthoring' }) : {}),
+  async () => settingsNotice.check(supportsConfigurationPull ? await connection.workspace.getConfiguration({ section: 'resourceAuthoring' }) : {}),
   (config) => {
     service.setConfiguration(config);
     loadedFileWatch.update(workspace.loadedPaths());

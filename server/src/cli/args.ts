@@ -22,8 +22,11 @@ export type ParsedArgs =
   | { command: 'version' }
   | { command: 'usage-error'; message: string };
 
+/** The sections subcommand's synopsis: its own usage and --help's show the same line. */
+export const SECTIONS_SYNOPSIS = 'resource-lint sections --report FILE [--format json|text]';
+
 export const USAGE = `Usage: resource-lint [paths or globs…] [options]
-       resource-lint sections --report FILE [--format json]
+       ${SECTIONS_SYNOPSIS}
 
 Checks the YAML frontmatter of resource files. Without paths, every resource file under
 --root (per resourceAuthoring.resourceGlobs in <root>/.vscode/settings.json) is checked.
@@ -33,7 +36,7 @@ Options:
   --report FILE       a report that section references point into (repeatable)
   --format FORMAT     stylish (default), json or sarif
   --fix               apply every preferred fix, then report what is left
-  --max-warnings N    exit 1 when there are more than N warnings
+  --max-warnings N    exit 1 when there are more than N warnings (-1: no limit, the default)
   --quiet             report errors only (--max-warnings still counts warnings)
   -h, --help          show this help
   -v, --version       print the version
@@ -45,9 +48,19 @@ Exit status: 0 no errors (and warnings within --max-warnings), 1 errors found,
 /** Parses the lint command's arguments; never throws: a bad flag is a usage error (exit 2). */
 export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   let parsed;
+  // parseArgs takes "-1" after a flag for another flag; ESLint's "--max-warnings -1" (no limit) must work.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') {
+      args.push(...argv.slice(i));
+      break;
+    }
+    if (argv[i] === '--max-warnings' && /^-\d+$/.test(argv[i + 1] ?? '')) args.push(`--max-warnings=${argv[++i]}`);
+    else args.push(argv[i]);
+  }
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args,
       allowPositionals: true,
       strict: true,
       options: {
@@ -75,8 +88,8 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings'];
-    if (!/^\d+$/.test(raw)) return { command: 'usage-error', message: `--max-warnings needs a whole number of 0 or more, not '${raw}'.` };
-    maxWarnings = Number(raw);
+    if (!/^(\d+|-1)$/.test(raw)) return { command: 'usage-error', message: `--max-warnings needs a whole number of 0 or more (or -1 for no limit), not '${raw}'.` };
+    maxWarnings = raw === '-1' ? undefined : Number(raw);
   }
   if (values.root === '') return { command: 'usage-error', message: '--root needs a folder.' };
   const reports = values.report ?? [];

@@ -63,6 +63,8 @@ export async function lintFiles(opts: {
   fix?: boolean;
   /** The reports section references resolve against. */
   reports?: ReportSet;
+  /** Files to check as reports (their own section references only, no frontmatter), as the editor does. */
+  isReportFile?: (absolute: string) => boolean;
 }): Promise<LintRun> {
   const context = { reports: opts.reports ?? NO_REPORTS };
   const { root, config, fixes } = opts;
@@ -78,12 +80,16 @@ export async function lintFiles(opts: {
     const rel = relative(file);
     const text = readText(file);
     // A file URI, as the editor has it: Markdown links to the report resolve relative to it.
-    let check: FileCheck = checkResourceText(text, config, URI.file(file).toString(), context);
+    const uri = URI.file(file).toString();
+    const asReport = opts.isReportFile?.(file) === true;
+    let check: FileCheck = asReport
+      ? { analysis: analyzeText(text, config, uri, 0, { ...context, role: 'report' }) }
+      : checkResourceText(text, config, uri, context);
     if (opts.fix && fixes && check.analysis && check.analysis.findings.length > 0) {
       const outcome = await fixes.fix({ path: file, text, analysis: check.analysis });
       fixed += outcome.fixes;
       if (outcome.written) fixedFiles++;
-      check = fromAnalysis(outcome.analysis);
+      check = asReport ? { analysis: outcome.analysis } : fromAnalysis(outcome.analysis);
     }
     links.set(rel, check.link, check.linkRange);
     const diagnostics = check.analysis ? toCli(check.analysis, config, fixes) : [];

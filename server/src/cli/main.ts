@@ -17,7 +17,7 @@ import { lintFiles } from './lint';
 import { createProgress } from './progress';
 import { summarise } from './results';
 import { readWorkspaceSettings } from './settings';
-import { resolveTargets } from './targets';
+import { resolveTargets, skippedWarning } from './targets';
 import { sectionsCommand } from './sections';
 
 declare const RESOURCE_LINT_VERSION: string | undefined;
@@ -66,8 +66,19 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   const isResource = globMatcher(settings.resourceGlobs);
   // Reports come from --report, else from the settings' globs (found by the same walk as the resources).
   const isReport = args.reports.length > 0 ? () => false : globMatcher(settings.reports);
-  const { targets, rootFiles } = await resolveTargetsFor(args, root, io, isResource, isReport);
-  const loaded = await loadConfiguration({ root, settings, discovered: rootFiles.filter((rel) => DATA_NAMES.has(baseName(rel))) });
+  const named = new Set(args.reports.map((r) => path.resolve(io.cwd, r)));
+  const isReportFile = (abs: string): boolean => {
+    if (named.size > 0) return named.has(abs);
+    const rel = path.relative(root, abs);
+    return !rel.startsWith('..') && !path.isAbsolute(rel) && isReport(rel.split(path.sep).join('/'));
+  };
+  const { targets, rootFiles, skipped } = await resolveTargetsFor(args, root, io, isResource, isReport, isReportFile);
+  for (const file of skipped) io.stderr.write(`resource-lint: warning: ${skippedWarning(file)}\n`);
+  if (args.patterns.length === 0 && targets.length === 0) {
+    // Like ESLint's "No files matching": a glob typo must not pass CI by checking nothing.
+    throw new ConfigurationError(`No files match resourceAuthoring.resourceGlobs (${settings.resourceGlobs.join(', ')}) under ${root}.`);
+  }
+  const loaded = await loadConfiguration({ root, settings, discovered: rootFiles.filter((rel) => DATA_NAMES.has(baseName(rel))), stopsOnProblems: true });
   const config = loaded.configuration;
   // CI must not pass on a configuration the editor would flag: any problem with it is fatal here.
   if (config.problems.length > 0) throw new ConfigurationError(config.problems.join('\n'));
@@ -75,7 +86,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   const context = { reports };
   const fixes = createFixSupport(config, (text, uri, version) => analyzeText(text, config, uri, version, context), (m) => io.stderr.write(`resource-lint: ${m}\n`));
   const progress = createProgress(io.stderr, targets.length, args.fix ? 'Fixing' : 'Checking');
-  const run = await lintFiles({ files: targets, root, config, progress, fixes, fix: args.fix, reports });
+  const run = await lintFiles({ files: targets, root, config, progress, fixes, fix: args.fix, reports, isReportFile });
   const all = summarise(run.results, run.fixed, run.fixedFiles);
   const shown = args.quiet
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
@@ -83,24 +94,30 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   const summary = summarise(shown, run.fixed, run.fixedFiles);
   if (args.format === 'json') io.stdout.write(formatJson(shown, summary));
   else if (args.format === 'sarif') io.stdout.write(formatSarif(shown, root, VERSION));
-  else io.stdout.write(formatStylish(shown, summary, { cwd: io.cwd, colour: colourWanted(io) }));
+  else io.stdout.write(formatStylish(shown, summary, { cwd: io.cwd, colour: colourWanted(io), hiddenWarnings: all.warnings - summary.warnings }));
   if (args.fix && args.format !== 'stylish') {
     io.stderr.write(`Fixed ${run.fixed} problem${run.fixed === 1 ? '' : 's'} in ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`);
   }
   if (all.errors > 0) return 1;
   if (args.maxWarnings !== undefined && all.warnings > args.maxWarnings) {
-    if (args.format === 'stylish') io.stdout.write(`resource-lint found too many warnings (maximum: ${args.maxWarnings}).\n`);
+    // json and sarif keep stdout to their one document: the reason goes to stderr there.
+    const reason = `✖ resource-lint found too many warnings: ${all.warnings.toLocaleString('en')} (maximum: ${args.maxWarnings}).\n`;
+    if (args.format === 'stylish') io.stdout.write(reason);
+    else io.stderr.write(reason);
     return 1;
   }
   return 0;
 }
 
-function resolveTargetsFor(args: LintArgs, root: string, io: CliIO, isResource: (rel: string) => boolean, isReport: (rel: string) => boolean) {
+function resolveTargetsFor(
+  args: LintArgs, root: string, io: CliIO, isResource: (rel: string) => boolean, isReport: (rel: string) => boolean, isReportFile: (abs: string) => boolean,
+) {
   return resolveTargets({
     patterns: args.patterns,
     root,
     cwd: io.cwd,
     isResource,
+    isReportFile,
     keep: (rel) => DATA_NAMES.has(baseName(rel)) || isReport(rel),
   });
 }

@@ -1,6 +1,7 @@
 import { buildReportIndex } from '../core/report/indexer';
 import { DEFAULT_SETTINGS } from '../core/settings';
 import { loadReports } from '../node/loadReports';
+import { SECTIONS_SYNOPSIS } from './args';
 
 export interface CommandIO {
   stdout(s: string): void;
@@ -8,7 +9,7 @@ export interface CommandIO {
   cwd: string;
 }
 
-const USAGE = 'Usage: resource-lint sections --report FILE [--format json|text]';
+const USAGE = `Usage: ${SECTIONS_SYNOPSIS}\n\nPrints the section index of a report: text (default) or json.\n`;
 
 /** One entry of `resource-lint sections --format json` (the contract's shape). */
 export interface SectionEntry {
@@ -58,16 +59,18 @@ function table(entries: SectionEntry[]): string {
 export async function sectionsCommand(args: string[], io: CommandIO): Promise<number> {
   const parsed = parseArgs(args);
   if (parsed.help) {
-    io.stdout(USAGE + '\n');
+    io.stdout(USAGE);
     return 0;
   }
+  // The same shape as the lint command's errors: prefixed, then the usage.
   if (parsed.error || !parsed.report) {
-    io.stderr(`${parsed.error}\n${USAGE}\n`);
+    io.stderr(`resource-lint: ${parsed.error ?? 'sections needs --report FILE.'}\n\n${USAGE}`);
     return 2;
   }
   const loaded = await loadReports(io.cwd, DEFAULT_SETTINGS, [parsed.report]);
   if (loaded.failed || loaded.reports.length === 0) {
-    io.stderr(`${loaded.problems.join('\n') || `Cannot read the report ${parsed.report}.`}\n`);
+    const problems = loaded.problems.length > 0 ? loaded.problems : [`Cannot read the report ${parsed.report}.`];
+    io.stderr(problems.map((p) => `resource-lint: ${p}\n`).join(''));
     return 2;
   }
   const report = loaded.reports[0];

@@ -1,13 +1,14 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { DEFAULT_SETTINGS, settingsFromSettingsJson, type Settings } from '../core/settings';
+import { DEFAULT_SETTINGS, settingsFromSettingsJson, settingsJsonProblems, type Settings } from '../core/settings';
 import { ConfigurationError } from './io';
 
 /**
  * The `resourceAuthoring.*` settings of `<root>/.vscode/settings.json`, so CI and the editor agree.
  * VS Code allows comments and trailing commas there; a file that is not even that is a
- * configuration error, not a reason to fall back silently to defaults.
+ * configuration error, not a reason to fall back silently to defaults; so is a setting the editor
+ * would ignore (an unknown severity or code): CI must not pass on what the author did not ask for.
  */
 export async function readWorkspaceSettings(root: string): Promise<Settings> {
   const file = path.join(root, '.vscode', 'settings.json');
@@ -28,5 +29,7 @@ export async function readWorkspaceSettings(root: string): Promise<Settings> {
   if (json !== undefined && (json === null || typeof json !== 'object' || Array.isArray(json))) {
     throw new ConfigurationError(`${file} should hold a JSON object of settings.`);
   }
+  const problems = settingsJsonProblems(json);
+  if (problems.length > 0) throw new ConfigurationError(problems.map((p) => `${file}: ${p.message}`).join('\n'));
   return settingsFromSettingsJson(json);
 }

@@ -38,24 +38,36 @@ export interface Walked {
   targets: string[];
   /** Root-relative paths of every file the walk kept for the configuration (data files, reports). */
   rootFiles: string[];
+  /** Files named on the command line that are neither resources nor reports: one warning each, not checked. */
+  skipped: string[];
+}
+
+/** The warning for a named file that is not checked (stderr; the exit status does not change). */
+export function skippedWarning(file: string): string {
+  return `${file}: not a resource file: it does not match resourceAuthoring.resourceGlobs (relative to --root); skipped.`;
 }
 
 /**
  * One walk of the root finds the resource files, the workspace's data files and reports; folders and
- * globs outside the root get a walk of their own. Explicitly named files are checked whatever the
- * resource globs say; folders contribute their resource files; globs, every file they match.
+ * globs outside the root get a walk of their own. Explicitly named files are checked when they are
+ * resources or reports and skipped otherwise (as ESLint skips a named file its configuration does
+ * not cover), so `resource-lint $(git diff --name-only)` checks only what it should; folders
+ * contribute their resource files; globs, every file they match.
  */
 export async function resolveTargets(opts: {
   patterns: readonly string[];
   root: string;
   cwd: string;
   isResource: (relative: string) => boolean;
+  /** Whether a file (absolute path) is a report: named with --report, or matching the settings' globs. */
+  isReportFile: (absolute: string) => boolean;
   /** Files under the root the configuration needs (data files, reports). */
   keep: (relative: string) => boolean;
 }): Promise<Walked> {
   const { root } = opts;
   const patterns = await Promise.all(opts.patterns.map((p) => classify(p, opts.cwd)));
   const targets = new Set<string>();
+  const skipped: string[] = [];
   const wanted = (absolute: string, relative: string): boolean => {
     if (patterns.length === 0) return opts.isResource(relative);
     return patterns.some((p) =>
@@ -70,8 +82,11 @@ export async function resolveTargets(opts: {
     return keep;
   });
   for (const p of patterns) {
-    if (p.kind === 'file') targets.add(p.base);
-    else if (!inside(root, p.base)) {
+    if (p.kind === 'file') {
+      // The resource globs are relative to the root: a file outside it is no resource of this workspace.
+      if ((inside(root, p.base) && opts.isResource(toPosix(path.relative(root, p.base)))) || opts.isReportFile(p.base)) targets.add(p.base);
+      else skipped.push(p.text);
+    } else if (!inside(root, p.base)) {
       // Outside the root: resource globs apply to paths relative to the folder named.
       const found = await listFiles(p.base, (rel) => (p.kind === 'glob' ? p.match!(path.join(p.base, rel)) : opts.isResource(rel)));
       for (const rel of found) targets.add(path.join(p.base, rel));
@@ -82,5 +97,5 @@ export async function resolveTargets(opts: {
       throw new ConfigurationError(p.kind === 'glob' ? `No files match the pattern ${p.text}` : `No resource files in ${p.text} (resourceAuthoring.resourceGlobs)`);
     }
   }
-  return { targets: [...targets].sort(), rootFiles: rootFiles.filter((rel) => opts.keep(rel)) };
+  return { targets: [...targets].sort(), rootFiles: rootFiles.filter((rel) => opts.keep(rel)), skipped };
 }

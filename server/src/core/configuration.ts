@@ -28,6 +28,8 @@ export interface ConfigurationInput {
   schema?: unknown;
   /** Problems the host found while loading the inputs, reported alongside. */
   problems?: string[];
+  /** The host stops on any problem (the CLI): messages do not say that the bundled schema is used instead. */
+  stopsOnProblems?: boolean;
 }
 
 export function createConfiguration(input: ConfigurationInput = {}): Configuration {
@@ -36,7 +38,8 @@ export function createConfiguration(input: ConfigurationInput = {}): Configurati
   const problems = [...(input.problems ?? [])];
   let compiled = input.schema !== undefined ? compileSchema(input.schema, vocabularies) : undefined;
   if (compiled && !compiled.ok) {
-    problems.push(`The schema in ${settings.schema || 'resourceAuthoring.schema'} is not a valid JSON Schema (${compiled.error}); using the bundled schema.`);
+    const meanwhile = input.stopsOnProblems ? '' : '; using the bundled schema';
+    problems.push(`The schema in ${settings.schema || 'resourceAuthoring.schema'} is not a valid JSON Schema (${compiled.error})${meanwhile}.`);
     compiled = undefined;
   }
   if (!compiled) {

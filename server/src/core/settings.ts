@@ -31,14 +31,10 @@ function str(value: unknown): string {
   return typeof value === 'string' ? value.trim() : '';
 }
 
-/**
- * Accepts the `resourceAuthoring` section in either shape VS Code may hand over
- * (nested objects, or flat dotted keys from a settings.json file) and returns complete settings;
- * anything malformed falls back to its default rather than failing.
- */
-export function normaliseSettings(raw: unknown): Settings {
+/** Reads a key of the `resourceAuthoring` section, given nested (`vocabularies: {focus}`) or flat (`vocabularies.focus`). */
+function sectionReader(raw: unknown): (key: string) => unknown {
   const input = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const get = (key: string): unknown => {
+  return (key: string): unknown => {
     if (key in input) return input[key];
     const parts = key.split('.');
     let cur: unknown = input;
@@ -48,6 +44,15 @@ export function normaliseSettings(raw: unknown): Settings {
     }
     return cur;
   };
+}
+
+/**
+ * Accepts the `resourceAuthoring` section in either shape VS Code may hand over
+ * (nested objects, or flat dotted keys from a settings.json file) and returns complete settings;
+ * anything malformed falls back to its default rather than failing (`settingsProblems` says what).
+ */
+export function normaliseSettings(raw: unknown): Settings {
+  const get = sectionReader(raw);
   const severity: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
   const sev = get('severity');
   if (sev && typeof sev === 'object') {
@@ -72,8 +77,8 @@ export function normaliseSettings(raw: unknown): Settings {
   };
 }
 
-/** Reads the `resourceAuthoring.*` keys out of a whole settings.json object (flat dotted keys). */
-export function settingsFromSettingsJson(json: unknown): Settings {
+/** The `resourceAuthoring.*` keys of a whole settings.json object (flat dotted keys), as a section. */
+function sectionOfSettingsJson(json: unknown): Record<string, unknown> {
   const section: Record<string, unknown> = {};
   if (json && typeof json === 'object') {
     for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
@@ -81,7 +86,64 @@ export function settingsFromSettingsJson(json: unknown): Settings {
       else if (key === 'resourceAuthoring' && value && typeof value === 'object') Object.assign(section, value);
     }
   }
-  return normaliseSettings(section);
+  return section;
+}
+
+/** Reads the `resourceAuthoring.*` keys out of a whole settings.json object (flat dotted keys). */
+export function settingsFromSettingsJson(json: unknown): Settings {
+  return normaliseSettings(sectionOfSettingsJson(json));
+}
+
+/** A setting that is present but wrong: `key` is the full settings key, `message` says what is allowed. */
+export interface SettingsProblem {
+  key: string;
+  message: string;
+}
+
+const SEVERITY_LIST = 'error, warning, information, hint or off';
+
+/**
+ * What is wrong with the `resourceAuthoring` section (either shape, as `normaliseSettings` takes
+ * it). Each problem is a value `normaliseSettings` would ignore: a host must say so, or a typo in
+ * a severity or a glob would silently check something else than the author asked for.
+ */
+export function settingsProblems(raw: unknown): SettingsProblem[] {
+  const get = sectionReader(raw);
+  const problems: SettingsProblem[] = [];
+  const add = (key: string, message: string) => problems.push({ key: `resourceAuthoring.${key}`, message: `resourceAuthoring.${key}: ${message}` });
+  for (const key of ['resourceGlobs', 'reports']) {
+    const value = get(key);
+    if (value === undefined || value === null) continue;
+    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
+      add(key, `should be a list of glob patterns (strings), not ${JSON.stringify(value)}.`);
+    }
+  }
+  for (const key of ['vocabularies.learnTags', 'vocabularies.focus', 'vocabularies.type', 'schema']) {
+    const value = get(key);
+    if (value !== undefined && value !== null && typeof value !== 'string') add(key, `should be a path (a string), not ${JSON.stringify(value)}.`);
+  }
+  const wd = get('workspaceDiagnostics');
+  if (wd !== undefined && wd !== null && typeof wd !== 'boolean') add('workspaceDiagnostics', `should be true or false, not ${JSON.stringify(wd)}.`);
+  const sev = get('severity');
+  if (sev !== undefined && sev !== null) {
+    if (typeof sev !== 'object' || Array.isArray(sev)) {
+      add('severity', `should be an object of code: level, such as {"unknown-field": "error"}, not ${JSON.stringify(sev)}.`);
+    } else {
+      for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
+        if (!isDiagnosticCode(code)) {
+          add(`severity.${code}`, `'${code}' is not a diagnostic code (the codes: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}).`);
+        } else if (typeof level !== 'string' || !SEVERITY_SETTINGS.has(level)) {
+          add(`severity.${code}`, `${JSON.stringify(level)} is not a severity (use ${SEVERITY_LIST}).`);
+        }
+      }
+    }
+  }
+  return problems;
+}
+
+/** `settingsProblems` of a whole settings.json object (flat dotted keys). */
+export function settingsJsonProblems(json: unknown): SettingsProblem[] {
+  return settingsProblems(sectionOfSettingsJson(json));
 }
 
 export function severityOf(code: DiagnosticCode, settings: Settings): SeveritySetting {

@@ -28,6 +28,11 @@ export interface LoadOptions {
   discovered: readonly string[];
   /** False in an untrusted workspace: then only bundled vocabularies and schema are used. */
   trusted?: boolean;
+  /**
+   * True when the host stops on any problem (the CLI exits 2): the messages then say only what is
+   * wrong, not which bundled file is used meanwhile, which would be untrue there.
+   */
+  stopsOnProblems?: boolean;
 }
 
 export interface LoadedConfiguration {
@@ -48,6 +53,7 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
   const trusted = opts.trusted !== false;
   const problems: string[] = [];
   const files: string[] = [];
+  const meanwhile = (fallback: string) => (opts.stopsOnProblems ? '' : fallback);
   const bundled = bundledVocabularies();
   const vocabularies: Vocabularies = { ...bundled };
   const locate = (setting: string, fileName: string): string | undefined => {
@@ -64,12 +70,14 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
     try {
       text = await readText(file);
     } catch (e) {
-      problems.push(`Cannot read ${shown} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); using the bundled ${VOCABULARY_FILES[name].file} meanwhile.`);
+      const named = settings.vocabularies[name] ? `, named by resourceAuthoring.vocabularies.${name}` : '';
+      const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+      problems.push(`Cannot read ${shown} (${reason})${named}${meanwhile(`; using the bundled ${VOCABULARY_FILES[name].file} meanwhile`)}.`);
       return;
     }
     const parsed = parseVocabulary(name, text, shown, file);
     if (parsed.ok) vocabularies[name] = parsed.value;
-    else problems.push(`${parsed.error} Using the bundled ${VOCABULARY_FILES[name].file} meanwhile.`);
+    else problems.push(`${parsed.error}${meanwhile(` Using the bundled ${VOCABULARY_FILES[name].file} meanwhile.`)}`);
   }));
   const categoriesFile = trusted ? locate('', CATEGORIES_FILE) : undefined;
   if (categoriesFile) {
@@ -91,10 +99,10 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
       schema = JSON.parse(await readText(file));
     } catch (e) {
       schemaFailed = true;
-      problems.push(`Cannot use the schema ${settings.schema} (${(e as Error).message}); using the bundled schema.`);
+      problems.push(`Cannot use the schema ${settings.schema} (${(e as Error).message})${meanwhile('; using the bundled schema')}.`);
     }
   }
-  const configuration = createConfiguration({ settings, vocabularies, schema, problems });
+  const configuration = createConfiguration({ settings, vocabularies, schema, problems, stopsOnProblems: opts.stopsOnProblems });
   if (schema !== undefined && configuration.problems.length > problems.length) schemaFailed = true;
   return { configuration, files, schemaFailed };
 }

@@ -34,8 +34,17 @@ function region(range: { start: Position; end: Position }) {
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
+/**
+ * A root-relative path as a relative URI reference (RFC 3986): each segment percent-encoded, so `#`
+ * and `?` in a file name stay part of the path instead of starting a fragment or a query, and a `:`
+ * in the first segment cannot read as a scheme.
+ */
+export function relativeUri(file: string): string {
+  return file.split('/').map(encodeURIComponent).join('/');
+}
+
 function location(file: string, range: { start: Position; end: Position }) {
-  return { physicalLocation: { artifactLocation: { uri: encodeURI(file), uriBaseId: '%SRCROOT%' }, region: region(range) } };
+  return { physicalLocation: { artifactLocation: { uri: relativeUri(file), uriBaseId: '%SRCROOT%' }, region: region(range) } };
 }
 
 /** SARIF 2.1.0: one run, one rule per diagnostic code, file URIs relative to the root. */

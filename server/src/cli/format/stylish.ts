@@ -26,7 +26,10 @@ const SHOWN: Record<SeverityName, string> = { error: 'error', warning: 'warning'
  * so terminals make it clickable), `line:col  severity  message  code` aligned in columns, then a
  * summary line.
  */
-export function formatStylish(results: readonly FileResult[], summary: Summary, opts: { cwd: string; colour: boolean }): string {
+export function formatStylish(
+  results: readonly FileResult[], summary: Summary,
+  opts: { cwd: string; colour: boolean; /** Warnings --quiet left out: the summary says so rather than "no problems". */ hiddenWarnings?: number },
+): string {
   const p = opts.colour ? ANSI : PLAIN;
   let out = '';
   let fixable = 0;
@@ -48,10 +51,14 @@ export function formatStylish(results: readonly FileResult[], summary: Summary, 
   }
   const others = problems - summary.errors - summary.warnings;
   const fixedLine = summary.fixed > 0 ? `Fixed ${plural(summary.fixed, 'problem')} in ${plural(summary.fixedFiles, 'file')}.\n` : '';
+  const hidden = opts.hiddenWarnings ?? 0;
+  const hiddenNote = hidden > 0 ? `${plural(hidden, 'warning')} not shown (--quiet)` : '';
   if (problems === 0) {
+    if (hidden > 0) return `${fixedLine}${p.bold(`${plural(summary.files, 'file')} checked: no errors; ${hiddenNote}.`)}\n`;
     return `${fixedLine}${p.bold(`✔ ${plural(summary.files, 'file')} checked: no problems.`)}\n`;
   }
-  const parts = [plural(summary.errors, 'error'), plural(summary.warnings, 'warning')];
+  const parts = [plural(summary.errors, 'error')];
+  parts.push(hidden > 0 ? hiddenNote : plural(summary.warnings, 'warning'));
   if (others > 0) parts.push(`${others.toLocaleString('en')} info`);
   const level: SeverityName = summary.errors > 0 ? 'error' : summary.warnings > 0 ? 'warning' : 'information';
   out += `\n${p.severity(level, p.bold(`✖ ${plural(problems, 'problem')} (${parts.join(', ')}) in ${plural(summary.files, 'file')} checked`))}\n`;
