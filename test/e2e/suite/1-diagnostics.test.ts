@@ -23,7 +23,7 @@ describe('1. opening a resource file', () => {
       ['unknown-field', [7, 0, 7, 6], vscode.DiagnosticSeverity.Warning], //  author: (the key)
     ]);
     const invalid = diagnostics.find((d) => codeOf(d) === 'invalid-value');
-    assert.match(invalid?.message ?? '', /'E' is not a readability level\. Use one of: Beginner, Intermediate, Expert\./);
+    assert.match(invalid?.message ?? '', /'E' is not a readability level\. Did you mean 'Expert'\? Use one of: Beginner, Intermediate, Expert\./);
   });
 
 });
