@@ -44,16 +44,18 @@ export function invalidValueMessage(field: FieldInfo | undefined, value: unknown
   const terms: readonly Term[] = field?.vocabulary ? vocabularies[field.vocabulary].terms : allowed.map((v) => ({ value: v }));
   const suggested = typeof value === 'string' ? rankCandidates(value, terms).candidates.map((c) => c.value) : [];
   // A long list is cut by the Problems panel: with a suggestion it is left out, without one the
-  // message says where the values are (completion and the field's hover list them too).
-  const list = allowed.length > LIST_LIMIT
-    ? (suggested.length > 0 ? '' : ` See the ${allowed.length} allowed values in ${field?.vocabulary ? vocabularies[field.vocabulary].source : `the hover on '${name}'`}.`)
-    : allowedSentence(allowed);
-  const rest = `${didYouMean(suggested)}${list}`;
+  // message says how many there are and where to see them.
+  const long = allowed.length > LIST_LIMIT && suggested.length === 0;
+  const rest = `${didYouMean(suggested)}${allowed.length > LIST_LIMIT ? '' : allowedSentence(allowed)}`;
+  const seeThem = `completion and the hover on '${name}' list them`;
   if (field?.vocabulary) {
     const v = vocabularies[field.vocabulary];
     const noun = VOCABULARY_FILES[field.vocabulary].noun;
+    const nouns = noun.endsWith('s') ? `${noun}es` : `${noun}s`;
+    if (long) return `${quote(value)} is not one of the ${allowed.length} ${nouns} in ${v.source} (${seeThem}).`;
     return `${quote(value)} is not a ${noun} in ${v.source}.${rest}`;
   }
+  if (long) return `${quote(value)} is not one of the ${allowed.length} values allowed in ${name} (${seeThem}).`;
   if (name === 'readability') return `${quote(value)} is not a readability level.${rest}`;
   return `${quote(value)} is not allowed in ${name}.${rest}`;
 }
