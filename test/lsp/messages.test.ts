@@ -29,8 +29,8 @@ describe('language server over stdio: messages and rule pages', function () {
     assert.deepStrictEqual(diags.map((d) => [d.code, d.codeDescription?.href]), [
       ['yaml-syntax', `${repository}/blob/main/docs/rules/yaml-syntax.md`],
     ]);
-    assert.match(diags[0].message, /put the value in quotes/);
-    assert.doesNotMatch(diags[0].message, /compact mappings/);
+    assert.match(String(diags[0].message), /put the value in quotes/);
+    assert.doesNotMatch(String(diags[0].message), /compact mappings/);
     assert.deepStrictEqual(diags[0].data, { yamlCode: 'BLOCK_AS_IMPLICIT_KEY', parserMessage: 'Nested mappings are not allowed in compact mappings' });
     // Quoted, the summary parses, and the schema's findings appear.
     client.change(uri, [{ range: { start: { line: 7, character: 9 }, end: { line: 7, character: 23 } }, text: '"Bias: a primer"' }]);

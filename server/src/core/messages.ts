@@ -46,16 +46,15 @@ export function invalidValueMessage(field: FieldInfo | undefined, value: unknown
   // A long list is cut by the Problems panel: with a suggestion it is left out, without one the
   // message says how many there are and where to see them.
   const long = allowed.length > LIST_LIMIT && suggested.length === 0;
-  const rest = `${didYouMean(suggested)}${allowed.length > LIST_LIMIT ? '' : allowedSentence(allowed)}`;
-  const seeThem = `completion and the hover on '${name}' list them`;
+  const seeThem = (what: string) => ` Completion and the hover on '${name}' list the ${allowed.length} ${what}.`;
+  const rest = didYouMean(suggested) + (allowed.length > LIST_LIMIT ? '' : allowedSentence(allowed));
   if (field?.vocabulary) {
     const v = vocabularies[field.vocabulary];
     const noun = VOCABULARY_FILES[field.vocabulary].noun;
     const nouns = noun.endsWith('s') ? `${noun}es` : `${noun}s`;
-    if (long) return `${quote(value)} is not one of the ${allowed.length} ${nouns} in ${v.source} (${seeThem}).`;
-    return `${quote(value)} is not a ${noun} in ${v.source}.${rest}`;
+    return `${quote(value)} is not a ${noun} in ${v.source}.${long ? seeThem(nouns) : rest}`;
   }
-  if (long) return `${quote(value)} is not one of the ${allowed.length} values allowed in ${name} (${seeThem}).`;
+  if (long) return `${quote(value)} is not allowed in ${name}.${seeThem('allowed values')}`;
   if (name === 'readability') return `${quote(value)} is not a readability level.${rest}`;
   return `${quote(value)} is not allowed in ${name}.${rest}`;
 }
