@@ -71,7 +71,7 @@ describe('validation', () => {
   describe('invalid-value', () => {
     it('readability, flow list, quoted: the item, with an author message', () => {
       const seen = check(withFields({ readability: 'readability: ["E"]' }));
-      assert.deepStrictEqual(seen, [{ code: 'invalid-value', text: '"E"', message: "'E' is not a readability level. Use one of: Beginner, Intermediate, Expert." }]);
+      assert.deepStrictEqual(seen, [{ code: 'invalid-value', text: '"E"', message: "'E' is not a readability level. Did you mean 'Expert'? Use one of: Beginner, Intermediate, Expert." }]);
     });
     it('readability, block list, plain', () => {
       const seen = check(withFields({ readability: 'readability:\n  - Beginner\n  - Expertt' }));

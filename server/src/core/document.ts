@@ -1,5 +1,6 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair, type YAMLError } from 'yaml';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
+import { parserSentence, yamlErrorSentence } from './yamlErrors';
 
 /** Bounds that keep hostile frontmatter (alias bombs, huge or deeply nested blocks) cheap to reject. */
 export const LIMITS = {
@@ -15,6 +16,9 @@ export interface Span {
 
 export interface SyntaxProblem extends Span {
   message: string;
+  /** For an error of the YAML parser: its error code and its own wording (for the log, not for authors). */
+  yamlCode?: string;
+  parserMessage?: string;
 }
 
 /** One resource text, split and parsed once; every check, fix, completion and preview reads this. */
@@ -73,21 +77,21 @@ export function parseResource(text: string): ParsedResource {
     return result;
   }
   result.yaml = doc;
-  const starts = doc.errors.length > 0 ? scalarSpansByStart(doc) : undefined;
-  for (const err of doc.errors) {
-    const [s, e] = err.pos;
-    // yaml marks some errors (a repeated key) by their first character: widen to the whole scalar.
-    const end = Math.max(e, starts?.get(s) ?? s + 1);
-    result.syntaxErrors.push({ start: base + s, end: base + end, message: yamlMessage(err.message) });
+  if (doc.errors.length > 0) {
+    const scalars = scalarsByEdge(doc);
+    for (const err of doc.errors) result.syntaxErrors.push(syntaxProblem(err, base, scalars));
   }
-  if (doc.errors.length > 0) return result;
+  // A repeated key leaves every other field readable: the schema checks still run (the first
+  // occurrence counts, as the positions of the other checks point at it). Any other error stops here.
+  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return result;
   const badAlias = firstUnresolvedAlias(doc);
   if (badAlias) {
     result.syntaxErrors.push({ start: base + badAlias.start, end: base + badAlias.end, message: badAlias.message });
     return result;
   }
   try {
-    result.data = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    const data: unknown = doc.toJS({ maxAliasCount: LIMITS.maxAliasCount });
+    result.data = doc.errors.length > 0 ? firstKeysWin(doc, data) : data;
   } catch (e) {
     const at = firstAliasSpan(doc) ?? { start: 0, end: 0 };
     const message = /alias/i.test((e as Error).message)
@@ -98,20 +102,61 @@ export function parseResource(text: string): ParsedResource {
   return result;
 }
 
-function yamlMessage(message: string): string {
-  // yaml's messages end with a source excerpt after a colon on later lines; keep the sentence.
-  const first = message.split('\n')[0].trim();
-  return `YAML syntax error: ${first.replace(/\s*at line \d+, column \d+.*$/, '')}`;
+interface ScalarEdges {
+  byStart: Map<number, Scalar>;
+  byEnd: Map<number, Scalar>;
 }
 
-function scalarSpansByStart(doc: Document.Parsed): Map<number, number> {
-  const spans = new Map<number, number>();
+function scalarsByEdge(doc: Document.Parsed): ScalarEdges {
+  const edges: ScalarEdges = { byStart: new Map(), byEnd: new Map() };
   visit(doc, {
     Scalar(_, node) {
-      if (node.range) spans.set(node.range[0], node.range[1]);
+      if (!node.range) return;
+      edges.byStart.set(node.range[0], node);
+      edges.byEnd.set(node.range[1], node);
     },
   });
-  return spans;
+  return edges;
+}
+
+/** One YAML parser error as a problem for authors: a sentence of ours, on the characters it concerns. */
+function syntaxProblem(err: YAMLError, base: number, scalars: ScalarEdges): SyntaxProblem {
+  const [s, e] = err.pos;
+  const parserMessage = parserSentence(err.message);
+  const problem = { yamlCode: err.code, parserMessage, message: yamlErrorSentence(err.code, parserMessage) };
+  if (err.code === 'DUPLICATE_KEY') {
+    // yaml marks a repeated key by its first character: widen to the whole key and name it.
+    const key = scalars.byStart.get(s);
+    const end = Math.max(e, key?.range?.[1] ?? s + 1);
+    const message = key ? `'${String(key.value)}' is given more than once; keep one of them (the first one is checked).` : problem.message;
+    return { ...problem, message, start: base + s, end: base + end };
+  }
+  if (err.code === 'MISSING_CHAR' && /^Missing closing .quote/.test(parserMessage)) {
+    // yaml reports an unclosed quote where the text runs out (the closing ---): the quote that
+    // needs closing is the opening one of the quoted scalar that ends there.
+    const open = scalars.byEnd.get(s);
+    if (open?.range && (open.type === Scalar.QUOTE_DOUBLE || open.type === Scalar.QUOTE_SINGLE)) {
+      return { ...problem, start: base + open.range[0], end: base + open.range[0] + 1 };
+    }
+  }
+  return { ...problem, start: base + s, end: base + Math.max(e, s + 1) };
+}
+
+/** The plain data with a repeated top-level key holding its first value (toJS keeps the last). */
+function firstKeysWin(doc: Document.Parsed, data: unknown): unknown {
+  const root = doc.contents;
+  if (!isMap(root) || !data || typeof data !== 'object' || Array.isArray(data)) return data;
+  const seen = new Set<string>();
+  const out = data as Record<string, unknown>;
+  for (const item of root.items) {
+    if (!isScalar(item.key)) continue;
+    const key = String(item.key.value);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const value = item.value as Node | null;
+    out[key] = value ? value.toJS(doc, { maxAliasCount: LIMITS.maxAliasCount }) : null;
+  }
+  return out;
 }
 
 function firstUnresolvedAlias(doc: Document.Parsed): SyntaxProblem | null {
@@ -164,6 +209,11 @@ export function fieldPairs(parsed: ParsedResource): Pair<Node, Node | null>[] {
   const root = parsed.yaml?.contents;
   if (!isMap(root)) return [];
   return root.items.filter((i) => isPair(i) && isScalar(i.key)) as Pair<Node, Node | null>[];
+}
+
+/** The names of the top-level fields the file has. */
+export function presentFields(parsed: ParsedResource): Set<string> {
+  return new Set(fieldPairs(parsed).map((p) => String((p.key as { value?: unknown }).value)));
 }
 
 /** The node at a data path (`['learnTags', 2]`), with the key node of the field it belongs to. */

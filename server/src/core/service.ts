@@ -4,6 +4,7 @@ import type { Configuration } from './configuration';
 import { parseResource, type ParsedResource } from './document';
 import type { Finding } from './findings';
 import { LineMap } from './positions';
+import { ruleUrl } from './rules';
 import { severityOf } from './settings';
 import { checkBlock } from './checks/block';
 import { checkSchema } from './checks/schema';
@@ -98,6 +99,7 @@ export function toDiagnostics(analysis: Analysis, config: Configuration): Diagno
       range: analysis.lines.range(f.start, f.end),
       severity: LSP_SEVERITY[level],
       code: f.code,
+      codeDescription: { href: ruleUrl(f.code) },
       source: SOURCE,
       message: f.message,
     };

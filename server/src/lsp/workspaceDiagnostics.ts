@@ -6,6 +6,7 @@ import { URI } from 'vscode-uri';
 import { DuplicateLinkIndex, linkOf } from '../core/checks/duplicates';
 import { SOURCE } from '../core/codes';
 import { checkResourceText, type FileCheck } from '../core/lint';
+import { ruleUrl } from '../core/rules';
 import { analyzeText, toDiagnostics, type DocumentRole, type ResourceLanguageService } from '../core/service';
 import { severityOf } from '../core/settings';
 import { listFiles } from '../node/files';
@@ -236,6 +237,7 @@ export class WorkspaceDiagnostics {
       range: report.range,
       severity: LSP_SEVERITY[level],
       code: 'duplicate-resource',
+      codeDescription: { href: ruleUrl('duplicate-resource') },
       source: SOURCE,
       message: report.message,
       relatedInformation: report.others.filter((o) => o.range).map((o) => ({ location: { uri: o.file, range: o.range! }, message: `The same link in ${name(o.file)}` })),

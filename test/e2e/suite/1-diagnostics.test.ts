@@ -23,7 +23,11 @@ describe('1. opening a resource file', () => {
       ['unknown-field', [7, 0, 7, 6], vscode.DiagnosticSeverity.Warning], //  author: (the key)
     ]);
     const invalid = diagnostics.find((d) => codeOf(d) === 'invalid-value');
-    assert.match(invalid?.message ?? '', /'E' is not a readability level\. Use one of: Beginner, Intermediate, Expert\./);
+    assert.match(invalid?.message ?? '', /'E' is not a readability level\. Did you mean 'Expert'\? Use one of: Beginner, Intermediate, Expert\./);
+    // The code in the Problems panel links the code's page (docs/rules) in the repository.
+    const code = invalid?.code;
+    assert.ok(code && typeof code === 'object', 'the code carries a link');
+    assert.match(code.target.toString(), /\/blob\/main\/docs\/rules\/invalid-value\.md$/);
   });
 
 });

@@ -1,5 +1,6 @@
 import { pathToFileURL } from 'url';
 import { DIAGNOSTIC_CODES, type DiagnosticCode, type SeverityName } from '../../core/codes';
+import { RULE_DESCRIPTIONS, ruleUrl } from '../../core/rules';
 import type { FileResult } from '../results';
 
 /** One line per rule: what the code means, for code scanning's rule list. */
@@ -79,6 +80,8 @@ export function formatSarif(results: readonly FileResult[], root: string, versio
             id: code,
             name: code.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase()),
             shortDescription: { text: RULE_TEXT[code] },
+            fullDescription: { text: RULE_DESCRIPTIONS[code] },
+            helpUri: ruleUrl(code),
             defaultConfiguration: { level: LEVEL[DIAGNOSTIC_CODES[code]] },
           })),
         },

@@ -43,5 +43,10 @@ export function checkBlock(parsed: ParsedResource): Finding[] {
       end: block.open.end,
     }];
   }
-  return parsed.syntaxErrors.map((e) => ({ code: 'yaml-syntax', message: e.message, start: e.start, end: e.end }));
+  return parsed.syntaxErrors.map((e) => {
+    const finding: Finding = { code: 'yaml-syntax', message: e.message, start: e.start, end: e.end };
+    // The parser's own wording stays with the diagnostic for the log and for bug reports.
+    if (e.yamlCode) finding.data = { yamlCode: e.yamlCode, parserMessage: e.parserMessage };
+    return finding;
+  });
 }

@@ -1,5 +1,5 @@
 import type { ErrorObject } from 'ajv';
-import { isBlank, nodeAtPath, spanOf, type ParsedResource, type Span } from '../document';
+import { isBlank, nodeAtPath, presentFields, spanOf, type ParsedResource, type Span } from '../document';
 import type { Finding, FindingData } from '../findings';
 import * as msg from '../messages';
 import type { CompiledSchema } from '../schema';
@@ -43,7 +43,9 @@ function scalar(v: unknown): FindingData['value'] {
  * problem, each on the narrowest span of the source.
  */
 export function checkSchema(parsed: ParsedResource, ctx: SchemaContext): Finding[] {
-  if (!parsed.block?.close || parsed.syntaxErrors.length > 0 || parsed.data === undefined) return [];
+  // Data is there when the YAML could be read, also beside a repeated key (a syntax error that
+  // leaves every field readable): its other problems are reported too.
+  if (!parsed.block?.close || parsed.data === undefined) return [];
   const data = parsed.data === null ? {} : parsed.data;
   if (ctx.schema.validate(data)) return [];
   return findingsFromErrors(parsed, data, ctx.schema.validate.errors ?? [], ctx);
@@ -65,6 +67,7 @@ export function findingsFromErrors(parsed: ParsedResource, data: unknown, errors
     return spanOf(parsed, key) ?? openLine;
   };
 
+  const present = presentFields(parsed);
   const byPath = new Map<string, ErrorObject[]>();
   for (const e of errors) {
     if (e.keyword === 'required') {
@@ -76,7 +79,7 @@ export function findingsFromErrors(parsed: ParsedResource, data: unknown, errors
     if (e.keyword === 'additionalProperties') {
       const name = String((e.params as { additionalProperty?: unknown }).additionalProperty);
       const path = [...parsePointer(e.instancePath), name];
-      findings.push({ code: 'unknown-field', message: msg.unknownFieldMessage(name, schema.fields.map((f) => f.name)), ...keySpan(path), data: { field: name, path } });
+      findings.push({ code: 'unknown-field', message: msg.unknownFieldMessage(name, schema.fields.map((f) => f.name), present), ...keySpan(path), data: { field: name, path } });
       continue;
     }
     const list = byPath.get(e.instancePath);

@@ -59,3 +59,17 @@ export function rankCandidates(value: string, terms: readonly Term[]): { candida
   }
   return { candidates: [], unambiguous: false };
 }
+
+/**
+ * Ranks known field names as the intended name of an unknown key (`learntags` → learnTags): names
+ * not yet in the file, within a small edit distance, nearest first. The unknown-field message and its
+ * rename fix both read this, so what the message suggests is what the fix offers.
+ */
+export function rankFieldNames(key: string, fields: readonly string[], present: ReadonlySet<string>): { name: string; distance: number }[] {
+  const lower = key.toLowerCase();
+  return fields
+    .filter((f) => !present.has(f))
+    .map((f) => ({ name: f, distance: distance(lower, f.toLowerCase()) }))
+    .filter((c) => c.distance <= MAX_DISTANCE && c.distance < key.length)
+    .sort((a, b) => a.distance - b.distance);
+}

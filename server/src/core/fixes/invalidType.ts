@@ -59,14 +59,19 @@ export const fixInvalidType: Fixer = (finding, ctx) => {
     const pair = fieldPair(ctx.parsed, String(path[0]));
     const colon = pair ? afterColon(ctx.parsed, pair) : null;
     const itemText = item === value ? source : renderScalar(item, quoteStyleOf(node), true);
+    // The title shows what the edit writes, character for character: a block list item or a flow list.
+    let title: string;
     if (prevailingListStyle(ctx.parsed) === 'block' && colon !== null) {
+      const blockItem = item === value ? source : renderScalar(item, quoteStyleOf(node), false);
       edits.push({ start: colon, end: span.start, newText: `${eolOf(ctx.parsed)}${blockItemIndent(ctx.parsed)}- ` });
-      edits.push({ ...span, newText: item === value ? source : renderScalar(item, quoteStyleOf(node), false) });
+      edits.push({ ...span, newText: blockItem });
+      title = `Make it a block list: - ${blockItem}`;
     } else {
       const flowText = item === value && /[,[\]{}]/.test(value) && quoteStyleOf(node) === 'plain' ? JSON.stringify(value) : itemText;
       edits.push({ start: span.start, end: span.start, newText: '[' }, { ...span, newText: flowText }, { start: span.end, end: span.end, newText: ']' });
+      title = `Make it a list: [${flowText}]`;
     }
-    fixes.push({ title: `Make it a list: [${item}]`, finding, edits, preferred: valid, destructive: false });
+    fixes.push({ title, finding, edits, preferred: valid, destructive: false });
   }
 
   if (expected.includes('string') && !expected.includes('array') && (typeof node.value === 'number' || typeof node.value === 'boolean') && node.type === Scalar.PLAIN && !/[\r\n"\\]/.test(source)) {

@@ -1,19 +1,11 @@
-import { distance } from 'fastest-levenshtein';
-import { fieldPair, fieldPairs, spanOf } from '../document';
+import { fieldPair, presentFields, spanOf } from '../document';
+import { rankFieldNames } from './candidates';
 import type { Fix, FixContext, Fixer } from './types';
 import { fieldLines, replaceScalar } from './source';
 
-const MAX_DISTANCE = 2;
-
 /** Known fields not yet present whose name is within a small edit distance of `key`, nearest first. */
 function renameTargets(key: string, ctx: FixContext): { name: string; distance: number }[] {
-  const present = new Set(fieldPairs(ctx.parsed).map((p) => String((p.key as { value?: unknown }).value)));
-  const lower = key.toLowerCase();
-  return ctx.config.schema.fields
-    .filter((f) => !present.has(f.name))
-    .map((f) => ({ name: f.name, distance: distance(lower, f.name.toLowerCase()) }))
-    .filter((c) => c.distance <= MAX_DISTANCE && c.distance < key.length)
-    .sort((a, b) => a.distance - b.distance);
+  return rankFieldNames(key, ctx.config.schema.fields.map((f) => f.name), presentFields(ctx.parsed));
 }
 
 /** True when the field's value, under the new name, passes the schema: the rename then fixes without revealing more. */
