@@ -36,7 +36,9 @@ describe('language server over stdio: the log and the file status', function () 
     client = new TestClient(root);
     logs = [];
     // Replaces the test client's handler, which drops the log.
-    client.connection.onNotification('window/logMessage', (p: LogMessage) => logs.push(p));
+    client.connection.onNotification('window/logMessage', (p: LogMessage) => {
+      logs.push(p);
+    });
     await client.initialize(settings, { trusted });
   };
   /** The n-th summary line (the server writes one after each load and the scan that follows it). */
