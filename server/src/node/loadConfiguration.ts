@@ -89,6 +89,8 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
     }
     const shown = toRelative(root, file);
     if (!trusted) {
+      // Diagnostics and hovers name the vocabulary's source: say why it is not the workspace's own file.
+      vocabularies[name] = { ...bundled[name], source: `${bundled[name].source}, used because ${UNTRUSTED_REASON}` };
       vocabularySources[name] = { origin: 'bundled', file: shown, reason: UNTRUSTED_REASON };
       untrustedNotes.push(`Using the bundled ${fileName}, not ${shown}, because ${UNTRUSTED_REASON}.`);
       return;
