@@ -112,7 +112,7 @@ describe('language server over stdio: the log and the file status', function () 
     // The diagnostics name the bundled vocabulary, and why it is not the workspace's own.
     const b = fileUri(path.join(root, 'resources/b.md'));
     const [invalid] = (await client.waitForDiagnostics(b, (d) => d.some((x) => x.code === 'invalid-value'))).filter((d) => d.code === 'invalid-value');
-    assert.match(invalid.message, /^'nope' is not a learn tag in the bundled resourceTags\.json, used because the workspace is not trusted \(Restricted Mode\)\./);
+    assert.match(String(invalid.message), /^'nope' is not a learn tag in the bundled resourceTags\.json, used because the workspace is not trusted \(Restricted Mode\)\./);
   });
 
   it('resourceAuthoring/fileStatus answers the role, the problems and a report\'s sections', async () => {
