@@ -120,6 +120,7 @@ describe('language server over stdio: the log and the file status', function () 
     const b = fileUri(path.join(root, 'resources/b.md'));
     // a.md and b.md share their link: duplicate-resource counts with each file's own problems.
     await client.waitForDiagnostics(b, (d) => d.length === 2);
+    await client.waitForDiagnostics(fileUri(path.join(root, 'resources/a.md')), (d) => d.length === 1);
     const status = (rel: string) => client.connection.sendRequest('resourceAuthoring/fileStatus', { uri: fileUri(path.join(root, rel)) });
     assert.deepStrictEqual(await status('resources/b.md'), { role: 'resource', problems: 2, sections: null });
     assert.deepStrictEqual(await status('resources/a.md'), { role: 'resource', problems: 1, sections: null });
