@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
+import { registerFileStatus } from './status';
 
 /**
  * Files the server hears about when they change on disk: vocabulary data files (re-read), Markdown
@@ -94,6 +95,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeWorkspaceFolders(() => reconcile(context, output)),
   );
   registerCardPreview(context, (uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client);
+  registerFileStatus(context, output, (uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client);
   await reconcile(context, output);
 }
 

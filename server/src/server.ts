@@ -9,12 +9,15 @@ import { renderCardFor } from './lsp/cardPreview';
 import { reportSections } from './lsp/cardSections';
 import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
 import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
+import { fileStatus, workspaceFacts } from './lsp/fileStatus';
+import { FILE_STATUS_METHOD, type FileStatusParams, type FileStatusResult } from './lsp/fileStatusProtocol';
 import { LoadedFileWatch } from './lsp/loadedFileWatch';
 import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
 import { SectionFeatures } from './lsp/sections';
 import { SettingsNotice } from './lsp/settingsNotice';
 import { WorkspaceState } from './lsp/workspace';
 import { WorkspaceDiagnostics } from './lsp/workspaceDiagnostics';
+import { workspaceSummary } from './lsp/workspaceSummary';
 
 /** LSP wiring only: the language service in ./core does the work. */
 const connection = createConnection(ProposedFeatures.all);
@@ -32,8 +35,9 @@ const workspace = new WorkspaceState(
   (config) => {
     service.setConfiguration(config);
     loadedFileWatch.update(workspace.loadedPaths());
-    // Report globs are settings too: re-read the reports, then check with them.
-    void sections.reload().then(() => publisher.validateAll());
+    // Report globs are settings too: re-read the reports, then check with them, then say what was found.
+    void sections.reload().then(() => publisher.validateAll())
+      .then(() => connection.console.info(workspaceSummary(workspaceFacts(workspace, service.reports, publisher))));
   },
   (message) => connection.console.warn(message),
 );
@@ -132,6 +136,12 @@ connection.onWorkspaceSymbol((p) => sections.workspaceSymbols(p));
 connection.onCodeAction(async (p) => {
   await settled();
   return mergeCodeActions(p.context.only, frontmatter.codeActions(p), sections.codeActions(p));
+});
+
+// The client's status bar item asks what a file is and how it stands.
+connection.onRequest(FILE_STATUS_METHOD, async (params: FileStatusParams): Promise<FileStatusResult> => {
+  await settled();
+  return fileStatus(params.uri, workspace, (uri) => sections.isReport(uri), service.reports, publisher);
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));

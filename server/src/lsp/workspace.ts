@@ -4,7 +4,7 @@ import type { Configuration } from '../core/configuration';
 import { createConfiguration } from '../core/configuration';
 import { normaliseSettings, type Settings } from '../core/settings';
 import { listFiles, toRelative } from '../node/files';
-import { DATA_FILE_NAMES, loadConfiguration } from '../node/loadConfiguration';
+import { DATA_FILE_NAMES, loadConfiguration, type ConfigurationSources } from '../node/loadConfiguration';
 import { CoalescedRun } from './coalescedRun';
 
 const DATA_NAMES = new Set(DATA_FILE_NAMES);
@@ -16,6 +16,8 @@ const DATA_NAMES = new Set(DATA_FILE_NAMES);
 export class WorkspaceState {
   root: string | undefined;
   configuration: Configuration = createConfiguration();
+  /** Where the current configuration's vocabularies and schema came from (undefined without a folder: all bundled). */
+  sources: ConfigurationSources | undefined;
   private discovered = new Set<string>();
   private loadedFiles = new Set<string>();
   private readonly reloads = new CoalescedRun(() => this.load());
@@ -55,10 +57,13 @@ export class WorkspaceState {
     }
     if (!this.root) {
       this.configuration = createConfiguration({ settings });
+      this.sources = undefined;
     } else {
       const loaded = await loadConfiguration({ root: this.root, settings, discovered: [...this.discovered], trusted: this.trusted });
       this.configuration = loaded.configuration;
+      this.sources = loaded.sources;
       this.loadedFiles = new Set(loaded.files.map((f) => path.resolve(f)));
+      for (const note of loaded.untrustedNotes) this.log(note);
     }
     for (const p of this.configuration.problems) this.log(p);
     this.onConfiguration(this.configuration);

@@ -26,6 +26,16 @@ const SLICE_MS = 2;
 /** URIs built at once from the listing before yielding. */
 const URI_SLICE = 1000;
 
+/** The last complete scan, for the server's log. */
+export interface ScanSummary {
+  /** Resource files found in the folder; undefined when only open files are checked. */
+  resources?: number;
+  /** Report files checked with them. */
+  reports?: number;
+  /** Wall-clock time of the scan, from listing the folder to the last file published. */
+  ms: number;
+}
+
 /**
  * The diagnostics of every resource file: open documents from the editor's text, all others (when
  * `resourceAuthoring.workspaceDiagnostics` is on) from disk — a scan at start and after any change of
@@ -37,6 +47,8 @@ export class WorkspaceDiagnostics {
   private readonly own = new Map<string, Diagnostic[]>();
   private readonly links = new DuplicateLinkIndex();
   private readonly published = new Set<string>();
+  /** Set when a scan runs to its end (one cut short because a newer one is pending leaves it alone). */
+  lastScan: ScanSummary | undefined;
   private readonly scans = new CoalescedRun(async () => {
     try {
       await this.scan();
@@ -119,7 +131,15 @@ export class WorkspaceDiagnostics {
     await this.refreshFromDisk([uri]);
   }
 
+  /** The number of problems published for a file (its own and duplicate-resource); 0 when none or unknown. */
+  problemCount(uri: string): number {
+    const own = this.own.get(uri);
+    if (!own) return 0;
+    return own.length + (this.duplicateDiagnostic(uri) ? 1 : 0);
+  }
+
   private async scan(): Promise<void> {
+    const started = performance.now();
     const config = this.workspace.configuration;
     const open = this.documents.all();
     for (const doc of open) this.validate(doc);
@@ -127,6 +147,7 @@ export class WorkspaceDiagnostics {
     const root = this.workspace.root;
     if (!this.enabled || !root) {
       for (const uri of [...this.own.keys()]) if (!openUris.has(uri)) this.forget(uri);
+      this.lastScan = { ms: performance.now() - started };
       return;
     }
     const found = await listFiles(root, (rel) => config.isResource(rel) || config.isReport(rel));
@@ -155,6 +176,10 @@ export class WorkspaceDiagnostics {
         await yieldToEvents();
       }
       await this.publishPartners([...dirty, ...this.links.duplicated()]);
+      if (!this.scans.pending) {
+        const resources = found.filter((rel) => config.isResource(rel)).length;
+        this.lastScan = { resources, reports: found.length - resources, ms: performance.now() - started };
+      }
     } finally {
       progress?.done();
     }

@@ -35,10 +35,32 @@ export interface LoadOptions {
   stopsOnProblems?: boolean;
 }
 
+/** Where one data file came from, for the server's log. */
+export interface DataSource {
+  /** `workspace`: found in the folder; `setting`: named by a setting; `bundled`: the shipped default. */
+  origin: 'workspace' | 'setting' | 'bundled';
+  /** The file used (root-relative), or for `bundled` the workspace's file that was not used, if any. */
+  file?: string;
+  /** Why the bundled file is used, as a phrase (`no resourceFocuses.json in the folder`); none for the schema's default. */
+  reason?: string;
+}
+
+/** Which files the configuration was read from, and why the bundled ones were used where they were. */
+export interface ConfigurationSources {
+  vocabularies: Record<VocabularyName, DataSource>;
+  schema: DataSource;
+}
+
+/** Why a workspace file is not read in Restricted Mode, as the log and the warnings say it. */
+export const UNTRUSTED_REASON = 'the workspace is not trusted (Restricted Mode)';
+
 export interface LoadedConfiguration {
   configuration: Configuration;
+  sources: ConfigurationSources;
   /** Absolute paths of the files this configuration was read from (to know what to re-read). */
   files: string[];
+  /** In Restricted Mode, one sentence per workspace file or setting that was not used for that reason. */
+  untrustedNotes: string[];
   /** True when a replacement schema was set but could not be read or compiled. */
   schemaFailed: boolean;
 }
@@ -61,23 +83,43 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
     const found = pickDataFile(opts.discovered, fileName);
     return found ? path.join(root, found) : undefined;
   };
+  const vocabularySources = {} as Record<VocabularyName, DataSource>;
+  const untrustedNotes: string[] = [];
   await Promise.all(VOCABULARY_NAMES.map(async (name: VocabularyName) => {
-    const file = trusted ? locate(settings.vocabularies[name], VOCABULARY_FILES[name].file) : undefined;
-    if (!file) return;
-    files.push(file);
+    const fileName = VOCABULARY_FILES[name].file;
+    const file = locate(settings.vocabularies[name], fileName);
+    const origin = settings.vocabularies[name] ? 'setting' : 'workspace';
+    if (!file) {
+      vocabularySources[name] = { origin: 'bundled', reason: `no ${fileName} in the folder` };
+      return;
+    }
     const shown = toRelative(root, file);
+    if (!trusted) {
+      // Diagnostics and hovers name the vocabulary's source: say why it is not the workspace's own file.
+      vocabularies[name] = { ...bundled[name], source: `${bundled[name].source}, used because ${UNTRUSTED_REASON}` };
+      vocabularySources[name] = { origin: 'bundled', file: shown, reason: UNTRUSTED_REASON };
+      untrustedNotes.push(`Using the bundled ${fileName}, not ${shown}, because ${UNTRUSTED_REASON}.`);
+      return;
+    }
+    files.push(file);
     let text: string;
     try {
       text = await readText(file);
     } catch (e) {
       const named = settings.vocabularies[name] ? `, named by resourceAuthoring.vocabularies.${name}` : '';
       const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      problems.push(`Cannot read ${shown} (${reason})${named}${meanwhile(`; using the bundled ${VOCABULARY_FILES[name].file} meanwhile`)}.`);
+      vocabularySources[name] = { origin: 'bundled', file: shown, reason: `cannot read ${shown}: ${reason}` };
+      problems.push(`Cannot read ${shown} (${reason})${named}${meanwhile(`; using the bundled ${fileName} meanwhile`)}.`);
       return;
     }
     const parsed = parseVocabulary(name, text, shown, file);
-    if (parsed.ok) vocabularies[name] = parsed.value;
-    else problems.push(`${parsed.error}${meanwhile(` Using the bundled ${VOCABULARY_FILES[name].file} meanwhile.`)}`);
+    if (parsed.ok) {
+      vocabularies[name] = parsed.value;
+      vocabularySources[name] = { origin, file: shown };
+    } else {
+      vocabularySources[name] = { origin: 'bundled', file: shown, reason: `${shown} is not a valid vocabulary` };
+      problems.push(`${parsed.error}${meanwhile(` Using the bundled ${fileName} meanwhile.`)}`);
+    }
   }));
   const categoriesFile = trusted ? locate('', CATEGORIES_FILE) : undefined;
   if (categoriesFile) {
@@ -92,7 +134,9 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
   }
   let schema: unknown;
   let schemaFailed = false;
-  if (settings.schema && trusted) {
+  if (settings.schema && !trusted) {
+    untrustedNotes.push(`Using the bundled schema, not ${settings.schema} (resourceAuthoring.schema), because ${UNTRUSTED_REASON}.`);
+  } else if (settings.schema) {
     const file = path.resolve(root, settings.schema);
     files.push(file);
     try {
@@ -104,5 +148,14 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
   }
   const configuration = createConfiguration({ settings, vocabularies, schema, problems, stopsOnProblems: opts.stopsOnProblems });
   if (schema !== undefined && configuration.problems.length > problems.length) schemaFailed = true;
-  return { configuration, files, schemaFailed };
+  const schemaSource: DataSource = !settings.schema
+    ? { origin: 'bundled' }
+    : !trusted
+      ? { origin: 'bundled', file: settings.schema, reason: UNTRUSTED_REASON }
+      : schemaFailed
+        ? { origin: 'bundled', file: settings.schema, reason: `cannot use ${settings.schema}` }
+        : { origin: 'setting', file: toRelative(root, path.resolve(root, settings.schema)) };
+  const sources = { vocabularies: vocabularySources, schema: schemaSource };
+  // Sorted: the vocabularies were read concurrently, the log shows them in a stable order.
+  return { configuration, sources, files, untrustedNotes: untrustedNotes.sort(), schemaFailed };
 }

@@ -1,0 +1,32 @@
+import type { FileStatusResult } from '../../server/src/lsp/fileStatusProtocol';
+
+/** What the status bar item shows for a file, and what clicking it does. Pure, so it is unit-tested without VS Code. */
+export interface StatusView {
+  text: string;
+  tooltip: string;
+  /** `preview`: open the card preview beside the resource; `output`: show the server's log. */
+  action: 'preview' | 'output';
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** The view of a file's status as the server answered it; undefined (item hidden) for other files. */
+export function statusView(status: FileStatusResult | null | undefined): StatusView | undefined {
+  if (!status?.role) return undefined;
+  const problems = status.problems === 0 ? 'no problems' : count(status.problems, 'problem');
+  if (status.role === 'resource') {
+    return {
+      text: `${status.problems === 0 ? '$(check)' : '$(warning)'} Resources: ${problems}`,
+      tooltip: `Resource file: ${problems}. Click to open the card preview.`,
+      action: 'preview',
+    };
+  }
+  const sections = status.sections ?? 0;
+  return {
+    text: `$(book) report: ${sections} §${status.problems === 0 ? '' : `, ${problems}`}`,
+    tooltip: `Report with ${count(sections, 'numbered section')}, ${problems}. Click to show the Resource Authoring log.`,
+    action: 'output',
+  };
+}

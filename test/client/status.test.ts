@@ -1,0 +1,29 @@
+import * as assert from 'assert';
+import { statusView } from '../../client/src/statusView';
+
+describe('client: the status bar item', () => {
+  it('on a resource: its problems, and a click opens the card preview', () => {
+    assert.deepStrictEqual(statusView({ role: 'resource', problems: 3, sections: null }), {
+      text: '$(warning) Resources: 3 problems',
+      tooltip: 'Resource file: 3 problems. Click to open the card preview.',
+      action: 'preview',
+    });
+    assert.strictEqual(statusView({ role: 'resource', problems: 1, sections: null })?.text, '$(warning) Resources: 1 problem');
+    assert.strictEqual(statusView({ role: 'resource', problems: 0, sections: null })?.text, '$(check) Resources: no problems');
+  });
+
+  it('on a report: its sections (and problems, when there are any), and a click shows the log', () => {
+    assert.deepStrictEqual(statusView({ role: 'report', problems: 0, sections: 128 }), {
+      text: '$(book) report: 128 §',
+      tooltip: 'Report with 128 numbered sections, no problems. Click to show the Resource Authoring log.',
+      action: 'output',
+    });
+    assert.strictEqual(statusView({ role: 'report', problems: 2, sections: 1 })?.text, '$(book) report: 1 §, 2 problems');
+  });
+
+  it('hidden on other files, and when the server gave no answer', () => {
+    assert.strictEqual(statusView({ role: null, problems: 0, sections: null }), undefined);
+    assert.strictEqual(statusView(undefined), undefined);
+    assert.strictEqual(statusView(null), undefined);
+  });
+});
