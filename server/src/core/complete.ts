@@ -50,7 +50,10 @@ export function complete(analysis: Analysis, config: Configuration, offset: numb
   const after = text.slice(offset, lineEnd);
   const request: Request = { analysis, config, offset, options, style: decideStyle(fileVotes(parsed, config), options.library) };
 
-  if (/^[A-Za-z_][\w-]*$|^$/.test(before)) return keyCompletions(request, lineStart, after);
+  if (/^[A-Za-z_][\w-]*$|^$/.test(before)) {
+    // Only where a key goes: not at the start of `  - item` or of a continued value, which a key would swallow.
+    return /^[\w-]*(?:[ \t]*:.*)?$/.test(after) ? keyCompletions(request, lineStart, after) : empty;
+  }
 
   const keyValue = /^([A-Za-z_][\w-]*)[ \t]*:([ \t]*)(.*)$/.exec(before);
   if (keyValue) {
