@@ -72,10 +72,11 @@ function listOf(text: string, key: string): { span: Span; items: Written[] } | u
   if (!pair || !isSeq(pair.value)) return undefined;
   const span = spanOf(parsed, pair.value);
   if (!span) return undefined;
-  const items = pair.value.items.flatMap((n) => {
+  const items: Written[] = [];
+  for (const n of pair.value.items) {
     const s = isScalar(n) ? spanOf(parsed, n) : null;
-    return s ? [{ value: String(n.value), span: s }] : [];
-  });
+    if (isScalar(n) && s) items.push({ value: String(n.value), span: s });
+  }
   return { span, items };
 }
 

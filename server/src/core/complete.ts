@@ -48,7 +48,10 @@ export function complete(analysis: Analysis, config: Configuration, offset: numb
   const lineEnd = endOfLine(text, offset);
   const before = text.slice(lineStart, offset);
   const after = text.slice(offset, lineEnd);
-  const request: Request = { analysis, config, offset, options, style: decideStyle(fileVotes(parsed, config), options.library) };
+  const own = fileVotes(parsed, config);
+  const request: Request = { analysis, config, offset, options, style: decideStyle(own, options.library) };
+  /** An item added to a list is quoted as the list's other items are, before the file's majority. */
+  const inList = (field: FieldInfo): Request => ({ ...request, style: decideStyle(fileVotes(parsed, config, field.name), own, options.library) });
 
   if (/^[A-Za-z_][\w-]*$|^$/.test(before)) {
     // Only where a key goes: not at the start of `  - item` or of a continued value, which a key would swallow.
@@ -60,7 +63,7 @@ export function complete(analysis: Analysis, config: Configuration, offset: numb
     const field = config.schema.field(keyValue[1]);
     if (!field) return empty;
     const valueStart = lineStart + keyValue[1].length + before.slice(keyValue[1].length).indexOf(':') + 1;
-    return valueCompletions(request, field, { valueStart, lineEnd, spaced: keyValue[2].length > 0 });
+    return valueCompletions(field.shape === 'list' ? inList(field) : request, field, { valueStart, lineEnd, spaced: keyValue[2].length > 0 });
   }
 
   const item = /^([ \t]*)-([ \t]*)(.*)$/.exec(before);
@@ -74,7 +77,7 @@ export function complete(analysis: Analysis, config: Configuration, offset: numb
     const present = blockItems(text, lineStart, block.close ? block.content.end : text.length, block.content.start);
     // Inserting before the item on this line keeps it: it is not offered again.
     if (slot.suffix) present.push(unquote(stripComment(text.slice(offset, lineEnd))));
-    return valueItems(request, field, { ...slot, prefix: item[2].length === 0 ? ' ' : '', inFlow: false, present });
+    return valueItems(inList(field), field, { ...slot, prefix: item[2].length === 0 ? ' ' : '', inFlow: false, present });
   }
   return empty;
 }

@@ -42,11 +42,14 @@ function votingField(config: Configuration, name: string): FieldInfo | undefined
   return field.vocabulary || config.schema.allowedValues(name)?.length ? field : undefined;
 }
 
-/** The votes of one parsed frontmatter, from the YAML nodes' own quoting and flow flags. */
-export function fileVotes(parsed: ParsedResource, config: Configuration): StyleVotes {
+/**
+ * The votes of one parsed frontmatter, from the YAML nodes' own quoting and flow flags; with `only`,
+ * of that one field (the siblings of an item being added to a list).
+ */
+export function fileVotes(parsed: ParsedResource, config: Configuration, only?: string): StyleVotes {
   const votes = noVotes();
   for (const pair of fieldPairs(parsed)) {
-    if (!isScalar(pair.key) || !votingField(config, String(pair.key.value))) continue;
+    if (!isScalar(pair.key) || (only !== undefined && String(pair.key.value) !== only) || !votingField(config, String(pair.key.value))) continue;
     const value = pair.value;
     if (isSeq(value)) {
       if (value.flow) votes.flow++;
@@ -107,12 +110,12 @@ function quoteOf(v: StyleVotes): QuoteStyle {
 }
 
 /**
- * The style to insert in: the file's own where it shows one (quoting and list style separately),
- * else the library's majority, else plain scalars in flow lists.
+ * The style to insert in: from the first source that shows one (quoting and list style separately),
+ * e.g. the list's own items, then the file, then the library's majority; else plain scalars in flow lists.
  */
-export function decideStyle(own: StyleVotes, library?: StyleVotes): ValueStyle {
-  const quoteFrom = hasQuoteVotes(own) ? own : library && hasQuoteVotes(library) ? library : undefined;
-  const listFrom = hasListVotes(own) ? own : library && hasListVotes(library) ? library : undefined;
+export function decideStyle(...sources: (StyleVotes | undefined)[]): ValueStyle {
+  const quoteFrom = sources.find((v) => v && hasQuoteVotes(v));
+  const listFrom = sources.find((v) => v && hasListVotes(v));
   return {
     quote: quoteFrom ? quoteOf(quoteFrom) : 'plain',
     list: listFrom && listFrom.block > listFrom.flow ? 'block' : 'flow',
