@@ -44,6 +44,13 @@ describe('language server: accepting a completion keeps the list items already w
     });
   }
 
+  it('a new item line is inserted as is: the editor must not add the current line\'s indentation to it', async () => {
+    const { items } = await completeWith(ws.client, resource('learnTags:', '  - |bias'));
+    assert.strictEqual(items.find((i) => i.label === 'trust')!.insertTextMode, 1 /* InsertTextMode.asIs */);
+    const inline = await completeWith(ws.client, resource('learnTags: [|bias]'));
+    assert.strictEqual(inline.items.find((i) => i.label === 'trust')!.insertTextMode, undefined);
+  });
+
   describe('with insertReplaceSupport in the client capabilities', () => {
     let client: TestClient;
     before(async () => {

@@ -1,6 +1,6 @@
 import { isSeq } from 'yaml';
 import {
-  CompletionItemKind, InsertTextFormat, MarkupKind, type CompletionItem, type CompletionList, type InsertReplaceEdit, type TextEdit,
+  CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type InsertReplaceEdit, type TextEdit,
 } from 'vscode-languageserver-types';
 import { decideStyle, fileVotes, type StyleVotes, type ValueStyle } from './completionStyle';
 import { fieldPair, fieldPairs, spanOf } from './document';
@@ -172,6 +172,7 @@ function keyCompletions(request: Request, lineStart: number, after: string): Com
       sortText: String(index).padStart(3, '0'),
       insertTextFormat: hasColon ? InsertTextFormat.PlainText : InsertTextFormat.Snippet,
       textEdit: { range, newText: hasColon ? field.name : `${field.name}:${valueSnippet(field, request)}` },
+      ...(field.shape === 'list' && !hasColon && request.style.list === 'block' ? { insertTextMode: InsertTextMode.asIs } : {}),
       ...(field.shape === 'list' && !hasColon ? { command: { title: 'Suggest values', command: 'editor.action.triggerSuggest' } } : {}),
     }));
   return { isIncomplete: false, items };
@@ -390,6 +391,8 @@ function valueItems(request: Request, field: FieldInfo, spot: ItemSpot): Complet
       filterText: rank === 0 || !term.label ? `${term.value} ${term.label ?? ''}`.trim() : `${term.label} ${term.value}`,
       textEdit: edit(spot.prefix + newText + spot.suffix),
     };
+    // A new item line carries its own indentation: the editor must not add the current line's to it.
+    if (/[\r\n]/.test(item.textEdit!.newText)) item.insertTextMode = InsertTextMode.asIs;
     if (description) {
       item.labelDetails = { description };
       item.detail = description;
