@@ -48,7 +48,7 @@ const sections: SectionFeatures = new SectionFeatures(
 );
 // Every resource file's diagnostics (open or not, per resourceAuthoring.workspaceDiagnostics), incl. duplicate-resource.
 const publisher = new WorkspaceDiagnostics(connection, documents, service, workspace, (uri) => sections.isReport(uri));
-const frontmatter = new FrontmatterFeatures(documents, service, workspace);
+const frontmatter = new FrontmatterFeatures(documents, service, workspace, () => publisher.style.votes);
 let ready: Promise<void> = Promise.resolve();
 
 connection.onInitialize((params): InitializeResult => {
@@ -60,6 +60,7 @@ connection.onInitialize((params): InitializeResult => {
   workspace.trusted = options.trusted !== false;
   supportsConfigurationPull = params.capabilities.workspace?.configuration === true;
   supportsWatchRegistration = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  frontmatter.insertReplace = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

@@ -4,6 +4,7 @@ import type {
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from '../core/complete';
+import type { StyleVotes } from '../core/completionStyle';
 import { codeActionsFor, fixAllAction, FIX_ALL_KIND } from '../core/fixes';
 import { hover } from '../core/hover';
 import type { Analysis, ResourceLanguageService } from '../core/service';
@@ -21,10 +22,15 @@ export const FRONTMATTER_TRIGGER_CHARACTERS = [':', ' ', '[', ',', '"', '-'];
  * request reads the cached analysis of the document's current version (no file I/O) and calls the core.
  */
 export class FrontmatterFeatures {
+  /** The client takes InsertReplaceEdits in completion items (its `insertReplaceSupport`). */
+  insertReplace = false;
+
   constructor(
     private readonly documents: TextDocuments<TextDocument>,
     private readonly service: ResourceLanguageService,
     private readonly workspace: WorkspaceState,
+    /** How the workspace's resources write their values (kept by the workspace check; no I/O here). */
+    private readonly libraryStyle: () => StyleVotes | undefined = () => undefined,
   ) {}
 
   private analysis(uri: string): { doc: TextDocument; analysis: Analysis } | undefined {
@@ -37,7 +43,10 @@ export class FrontmatterFeatures {
   completion(p: CompletionParams): CompletionList | null {
     const found = this.analysis(p.textDocument.uri);
     if (!found) return null;
-    return complete(found.analysis, this.service.configuration, found.doc.offsetAt(p.position));
+    return complete(found.analysis, this.service.configuration, found.doc.offsetAt(p.position), {
+      insertReplace: this.insertReplace,
+      library: this.libraryStyle(),
+    });
   }
 
   hover(p: TextDocumentPositionParams): Hover | null {

@@ -12,6 +12,7 @@ import { severityOf } from '../core/settings';
 import { listFiles } from '../node/files';
 import { yieldToEvents } from '../node/yieldToEvents';
 import { CoalescedRun } from './coalescedRun';
+import { LibraryStyle } from './libraryStyle';
 import type { WorkspaceState } from './workspace';
 
 /** Files read at once during a scan; the server yields to other requests between batches. */
@@ -49,6 +50,8 @@ export class WorkspaceDiagnostics {
   private readonly published = new Set<string>();
   /** Set when a scan runs to its end (one cut short because a newer one is pending leaves it alone). */
   lastScan: ScanSummary | undefined;
+  /** The style of the resource files checked here, for completion in files without one of their own. */
+  readonly style = new LibraryStyle();
   private readonly scans = new CoalescedRun(async () => {
     try {
       await this.scan();
@@ -89,7 +92,10 @@ export class WorkspaceDiagnostics {
       const analysis = this.service.analyze(text);
       for (const f of analysis.failures) this.connection.console.error(`Checking ${doc.uri} failed: ${f}`);
       diagnostics = this.service.diagnostics(text);
-      if (role === 'resource') link = linkOf(analysis);
+      if (role === 'resource') {
+        link = linkOf(analysis);
+        this.style.note(doc.uri, text.text, this.workspace.configuration);
+      }
     } catch (e) {
       // The server outlives anything a document contains: log, publish nothing for this version.
       this.connection.console.error(`Checking ${doc.uri} failed: ${e instanceof Error ? e.stack : String(e)}`);
@@ -211,6 +217,7 @@ export class WorkspaceDiagnostics {
         affected.push(...this.forget(uri, false));
         continue;
       }
+      if (role === 'resource') this.style.note(uri, text, this.workspace.configuration);
       const check = this.check(uri, text, role);
       this.own.set(uri, check.analysis ? toDiagnostics(check.analysis, this.workspace.configuration) : []);
       affected.push(...this.links.set(uri, check.link, check.linkRange));
@@ -292,6 +299,7 @@ export class WorkspaceDiagnostics {
   /** Drops a file (deleted, closed with workspace diagnostics off, or no longer a resource); returns its former partners. */
   private forget(uri: string, publishPartners = true): string[] {
     this.own.delete(uri);
+    this.style.forget(uri);
     const partners = this.links.delete(uri);
     this.clear(uri);
     if (publishPartners) void this.publishPartners(partners);
