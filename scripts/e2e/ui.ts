@@ -43,7 +43,8 @@ async function openFromExplorer(page: Page, relPath: string): Promise<void> {
   const row = explorerRow(page, file);
   await row.waitFor({ state: 'visible', timeout: 30000 });
   await row.click();
-  await page.locator('.tabs-container .tab.active', { hasText: file }).waitFor({ timeout: 15000 });
+  // By the tab's resource name: with the card preview open its tab ("Card: …") is active in its group too.
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`).first().waitFor({ timeout: 15000 });
 }
 
 /** Moves the mouse onto the error squiggle of a 1-based line, which shows its hover. */
