@@ -28,18 +28,14 @@ export interface Editor {
   env: NodeJS.ProcessEnv;
 }
 
-/** Where the install's own output goes (about 300 lines of native-module compiler output): not the e2e log. */
+/** Where the install's own output goes (hundreds of lines, mostly native-module compiler output): not the e2e log. */
 export const INSTALL_LOG = path.join(CACHE, 'install.log');
 
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): void {
   fs.appendFileSync(INSTALL_LOG, `\n$ ${command} ${args.join(' ')}\n`);
   const fd = fs.openSync(INSTALL_LOG, 'a');
-  let result;
-  try {
-    result = spawnSync(command, args, { stdio: ['ignore', fd, fd], ...options });
-  } finally {
-    fs.closeSync(fd);
-  }
+  const result = spawnSync(command, args, { stdio: ['ignore', fd, fd], ...options }); // reports failures in .error, never throws
+  fs.closeSync(fd);
   if (result.status !== 0) {
     const tail = fs.readFileSync(INSTALL_LOG, 'utf8').split('\n').slice(-40).join('\n');
     throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}); its output is in ${INSTALL_LOG}, ending:\n${tail}`);
