@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('npm run build failed');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'resource-authoring-start-'));
-  process.on('exit', () => fs.rmSync(root, { recursive: true, force: true }));
+  // The editor, killed a moment before by the server module's exit handler, may still be writing
+  // there: retried, so the copy of the workspace does not outlive the run.
+  process.on('exit', () => fs.rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }));
   const profile = createProfile(root, editor);
   const server = await startServer(editor, profile, { port: await pickPort(Number(process.env.PORT ?? 8799)) });
   // A fresh copy each run: the web editor autosaves, and the committed fixtures are the e2e suite's data.
