@@ -4,7 +4,7 @@ import type {
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from '../core/complete';
-import { codeActionsFor, fixAllAction, FIX_ALL_KIND } from '../core/fixes';
+import { codeActionsFor, fixAllAction, fixAllQuickFix, FIX_ALL_KIND } from '../core/fixes';
 import { hover } from '../core/hover';
 import type { Analysis, ResourceLanguageService } from '../core/service';
 import { kindRequested } from './combine';
@@ -55,6 +55,9 @@ export class FrontmatterFeatures {
     if (kindRequested(CodeActionKind.QuickFix, only)) {
       const ours = p.context.diagnostics.filter((d) => d.source === 'resources');
       actions.push(...codeActionsFor(found.analysis, config, ours, p.textDocument.uri));
+      // At a problem of ours, the light bulb also offers fixing every fixable problem of the file.
+      const all = ours.length > 0 ? fixAllQuickFix(found.analysis, config, p.textDocument.uri) : null;
+      if (all) actions.push(all);
     }
     // Fix all is a source action: offered when asked for by kind (`source.fixAll` on save, the Source
     // Action menu), and beside the quick fixes when one of them is preferred (clients that list everything).
@@ -65,4 +68,5 @@ export class FrontmatterFeatures {
     }
     return actions;
   }
+
 }
