@@ -1,5 +1,6 @@
 import type {
-  CodeAction, CodeActionParams, CompletionList, CompletionParams, Hover, TextDocumentPositionParams, TextDocuments,
+  CodeAction, CodeActionParams, CompletionList, CompletionParams, DocumentSymbol, DocumentSymbolParams, Hover,
+  TextDocumentPositionParams, TextDocuments,
 } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -7,6 +8,7 @@ import { complete } from '../core/complete';
 import { codeActionsFor, fixAllAction, fixAllQuickFix, FIX_ALL_KIND } from '../core/fixes';
 import { hover } from '../core/hover';
 import type { Analysis, ResourceLanguageService } from '../core/service';
+import { frontmatterSymbols } from '../core/symbols';
 import { kindRequested } from './combine';
 import type { WorkspaceState } from './workspace';
 
@@ -69,4 +71,9 @@ export class FrontmatterFeatures {
     return actions;
   }
 
+  /** The frontmatter's fields, for Outline and breadcrumbs (the body's headings come from Markdown's own provider). */
+  documentSymbols(p: DocumentSymbolParams): DocumentSymbol[] | null {
+    const found = this.analysis(p.textDocument.uri);
+    return found ? frontmatterSymbols(found.analysis.parsed, found.analysis.lines) : null;
+  }
 }
