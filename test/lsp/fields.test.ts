@@ -19,7 +19,7 @@ describe('language server: the fixes of missing fields, add all, fix all in the 
     ws.client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
   const apply = (text: string, uri: string, a: CodeAction) => applyTextEdits(text, a.edit!.changes![uri]);
   const required = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'required');
-  const fieldOf = (d: Diagnostic) => /The required field '([^']+)'/.exec(d.message)?.[1];
+  const fieldOf = (d: Diagnostic) => /The required field '([^']+)'/.exec(String(d.message))?.[1];
 
   it("the required diagnostic of 'link' alone gets \"Add the missing field 'link'\", though all five share one range", async () => {
     const { uri, diagnostics } = await open(TITLE_ONLY, (d) => required(d).length === 5);
