@@ -26,7 +26,8 @@ function describe(node: Node | null): string {
 
 /**
  * Where a value ends in the source. yaml's range of a block list or map runs over the line break
- * after its last item; the symbol ends where that item's value does.
+ * after its last item, so the symbol ends where that item's value does; a block scalar's (`>-`, `|`)
+ * includes its closing line breaks, which the symbol leaves out.
  */
 function valueEnd(parsed: ParsedResource, node: Node | null): number | null {
   if (!node) return null;
@@ -35,7 +36,11 @@ function valueEnd(parsed: ParsedResource, node: Node | null): number | null {
     if (isPair(last)) return valueEnd(parsed, (last.value as Node | null) ?? null) ?? spanOf(parsed, last.key as Node)?.end ?? null;
     return valueEnd(parsed, last as Node);
   }
-  return spanOf(parsed, node)?.end ?? null;
+  const span = spanOf(parsed, node);
+  if (!span) return null;
+  let end = span.end;
+  while (end > span.start && /\s/.test(parsed.text[end - 1])) end--;
+  return end;
 }
 
 function itemSymbols(parsed: ParsedResource, lines: LineMap, node: Node | null): DocumentSymbol[] {
