@@ -132,7 +132,13 @@ connection.onHover(async (p) => {
 connection.onDefinition((p) => sections.definition(p));
 connection.onReferences((p) => sections.references(p));
 connection.onDocumentLinks((p) => sections.links(p));
-connection.onDocumentSymbol((p) => sections.documentSymbols(p));
+connection.onDocumentSymbol(async (p) => {
+  await settled();
+  // A resource's fields and a report's sections (a file can be both).
+  const fields = frontmatter.documentSymbols(p);
+  const report = sections.documentSymbols(p);
+  return fields || report ? [...(fields ?? []), ...(report ?? [])] : null;
+});
 connection.onWorkspaceSymbol((p) => sections.workspaceSymbols(p));
 connection.onCodeAction(async (p) => {
   await settled();

@@ -30,7 +30,11 @@ describe('language server: quick fixes and fix all', function () {
     const text = resource('readability: ["B","E","I"]');
     const { uri, diagnostics } = await open(text, (d) => d.length === 3);
     const quick = await actions(uri, diagnostics[1].range, [diagnostics[1]]);
-    assert.deepStrictEqual(quick.map((a) => [a.title, a.kind, a.isPreferred]), [["Change to 'Expert'", 'quickfix', true], ['Fix all resource problems', 'source.fixAll.resources', undefined]]);
+    assert.deepStrictEqual(quick.map((a) => [a.title, a.kind, a.isPreferred]), [
+      ["Change to 'Expert'", 'quickfix', true],
+      ['Fix all auto-fixable resource problems', 'quickfix', undefined],
+      ['Fix all resource problems', 'source.fixAll.resources', undefined],
+    ]);
     assert.strictEqual(apply(text, uri, quick[0]), resource('readability: ["B","Expert","I"]'));
     assert.deepStrictEqual(quick[0].diagnostics, [diagnostics[1]]);
   });

@@ -2,6 +2,7 @@ import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types
 import { SOURCE } from './codes';
 import type { Configuration } from './configuration';
 import { parseResource, type ParsedResource } from './document';
+import { FINDING_LINK, findingLinks } from './findingLink';
 import type { Finding } from './findings';
 import { LineMap } from './positions';
 import { ruleUrl } from './rules';
@@ -92,7 +93,8 @@ const LSP_SEVERITY = {
 /** LSP diagnostics for an analysis, with the severities of the settings (`off` drops the code). */
 export function toDiagnostics(analysis: Analysis, config: Configuration): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const f of analysis.findings) {
+  const links = findingLinks(analysis.findings);
+  for (const [i, f] of analysis.findings.entries()) {
     const level = severityOf(f.code, config.settings);
     if (level === 'off') continue;
     const d: Diagnostic = {
@@ -103,7 +105,8 @@ export function toDiagnostics(analysis: Analysis, config: Configuration): Diagno
       source: SOURCE,
       message: f.message,
     };
-    if (f.data) d.data = f.data;
+    // The link to the finding goes beside the finding's own data (what the fixes read).
+    d.data = { ...f.data, [FINDING_LINK]: links[i] };
     if (f.related) {
       d.relatedInformation = f.related.map((r) => ({ location: { uri: r.file, range: { start: r.start, end: r.end } }, message: r.message }));
     }

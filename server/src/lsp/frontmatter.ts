@@ -1,13 +1,15 @@
 import type {
-  CodeAction, CodeActionParams, CompletionList, CompletionParams, Hover, TextDocumentPositionParams, TextDocuments,
+  CodeAction, CodeActionParams, CompletionList, CompletionParams, DocumentSymbol, DocumentSymbolParams, Hover,
+  TextDocumentPositionParams, TextDocuments,
 } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { complete } from '../core/complete';
 import type { StyleVotes } from '../core/completionStyle';
-import { codeActionsFor, fixAllAction, FIX_ALL_KIND } from '../core/fixes';
+import { codeActionsFor, fixAllAction, fixAllQuickFix, FIX_ALL_KIND } from '../core/fixes';
 import { hover } from '../core/hover';
 import type { Analysis, ResourceLanguageService } from '../core/service';
+import { frontmatterSymbols } from '../core/symbols';
 import { kindRequested } from './combine';
 import type { WorkspaceState } from './workspace';
 
@@ -64,6 +66,9 @@ export class FrontmatterFeatures {
     if (kindRequested(CodeActionKind.QuickFix, only)) {
       const ours = p.context.diagnostics.filter((d) => d.source === 'resources');
       actions.push(...codeActionsFor(found.analysis, config, ours, p.textDocument.uri));
+      // At a problem of ours, the light bulb also offers fixing every fixable problem of the file.
+      const all = ours.length > 0 ? fixAllQuickFix(found.analysis, config, p.textDocument.uri) : null;
+      if (all) actions.push(all);
     }
     // Fix all is a source action: offered when asked for by kind (`source.fixAll` on save, the Source
     // Action menu), and beside the quick fixes when one of them is preferred (clients that list everything).
@@ -73,5 +78,11 @@ export class FrontmatterFeatures {
       if (all) actions.push(all);
     }
     return actions;
+  }
+
+  /** The frontmatter's fields, for Outline and breadcrumbs (the body's headings come from Markdown's own provider). */
+  documentSymbols(p: DocumentSymbolParams): DocumentSymbol[] | null {
+    const found = this.analysis(p.textDocument.uri);
+    return found ? frontmatterSymbols(found.analysis.parsed, found.analysis.lines) : null;
   }
 }

@@ -5,10 +5,12 @@ import type { DiagnosticCode } from '../codes';
 import type { Configuration } from '../configuration';
 import { analyzeText, type Analysis } from '../service';
 import { applyOffsetEdits, joinTouching, minimalEdit, overlaps, toTextEdits, type OffsetEdit } from '../edits';
+import { findingOfDiagnostic } from '../findingLink';
 import type { Finding } from '../findings';
 import { LineMap } from '../positions';
 import { sectionFixes } from '../report/fixes';
 import { severityOf } from '../settings';
+import { ADD_ALL_TITLE, addAllMissingEdits, missingFieldFindings } from './addAll';
 import { fixDuplicateValue, removeItemEdit } from './duplicateValue';
 import { fixEmptyValue } from './emptyValue';
 import { fixInvalidType } from './invalidType';
@@ -179,12 +181,6 @@ export function fixAllEdits(analysis: Analysis, config: Configuration): TextEdit
   return toTextEdits(analysis.lines, fixAllOffsetEdits(analysis, config));
 }
 
-function sameRange(d: Diagnostic, f: Finding, lines: LineMap): boolean {
-  const r = lines.range(f.start, f.end);
-  return r.start.line === d.range.start.line && r.start.character === d.range.start.character
-    && r.end.line === d.range.end.line && r.end.character === d.range.end.character;
-}
-
 function workspaceEdit(fix: Fix, analysis: Analysis, uri: string): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   if (fix.edits.length > 0) changes[uri] = toTextEdits(analysis.lines, fix.edits);
@@ -192,12 +188,17 @@ function workspaceEdit(fix: Fix, analysis: Analysis, uri: string): WorkspaceEdit
   return { changes };
 }
 
-/** Quick fixes for the diagnostics the editor asks about (matched to findings by code and range). */
+/**
+ * Quick fixes for the diagnostics the editor asks about, each matched to its own finding by the link
+ * in its data (see findingLink.ts); with two or more fields missing, one more that adds them all.
+ */
 export function codeActionsFor(analysis: Analysis, config: Configuration, diagnostics: Diagnostic[], uri: string): CodeAction[] {
   const actions: CodeAction[] = [];
+  const asked: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const finding = analysis.findings.find((f) => f.code === d.code && sameRange(d, f, analysis.lines));
+    const finding = findingOfDiagnostic(analysis, d);
     if (!finding) continue;
+    if (finding.code === 'required') asked.push(d);
     for (const fix of fixesForFinding(finding, analysis, config)) {
       if (fix.edits.length === 0 && !fix.fileEdit) continue;
       const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(fix, analysis, uri) };
@@ -205,7 +206,31 @@ export function codeActionsFor(analysis: Analysis, config: Configuration, diagno
       actions.push(action);
     }
   }
+  const missing = missingFieldFindings(analysis, config);
+  if (asked.length > 0 && missing.length > 1) {
+    const edits = addAllMissingEdits(missing, contextOf(analysis, config));
+    if (edits.length > 0) {
+      actions.push({ title: ADD_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: asked, edit: { changes: { [uri]: toTextEdits(analysis.lines, edits) } } });
+    }
+  }
   return actions;
+}
+
+/** How many shown problems of the text "fix all" repairs. */
+function fixableCount(analysis: Analysis, config: Configuration): number {
+  return analysis.findings.filter((f) => severityOf(f.code, config.settings) !== 'off' && hasPreferredFix(f, analysis, config)).length;
+}
+
+export const FIX_ALL_QUICK_FIX_TITLE = 'Fix all auto-fixable resource problems';
+
+/**
+ * "Fix all" as a quick fix, for the light-bulb menu (which lists no source actions), when the text has
+ * more than one fixable problem; its edit is the `source.fixAll.resources` action's.
+ */
+export function fixAllQuickFix(analysis: Analysis, config: Configuration, uri: string): CodeAction | null {
+  if (fixableCount(analysis, config) < 2) return null;
+  const all = fixAllAction(analysis, config, uri);
+  return all && { ...all, title: FIX_ALL_QUICK_FIX_TITLE, kind: CodeActionKind.QuickFix };
 }
 
 /** The `source.fixAll.resources` action, or null when there is nothing to fix. */

@@ -1,16 +1,16 @@
 import { fieldPairs, spanOf } from '../document';
 import { eolOf, fieldLines, lineStartOf } from './source';
 import { placeholder } from './shapes';
-import type { Fixer } from './types';
+import type { FixContext, Fixer } from './types';
 
 /**
- * `required`: insert the missing field with a placeholder where the schema's order puts it (after the
- * nearest present field that comes before it). Not preferred: the placeholder still needs a value.
+ * Where a missing field goes: where the schema's order puts it (after the nearest present field that
+ * comes before it, else before the first present field that comes after it, else at the end).
+ * Null when the frontmatter cannot take a field (unclosed, or not YAML).
  */
-export const fixRequired: Fixer = (finding, ctx) => {
-  const name = finding.data?.field;
+export function insertionPoint(ctx: FixContext, name: string): number | null {
   const block = ctx.parsed.block;
-  if (typeof name !== 'string' || !block?.close || !ctx.parsed.yaml) return [];
+  if (!block?.close || !ctx.parsed.yaml) return null;
   const order = ctx.config.schema.fields.map((f) => f.name);
   const mine = order.indexOf(name);
   const pairs = fieldPairs(ctx.parsed);
@@ -27,6 +27,19 @@ export const fixRequired: Fixer = (finding, ctx) => {
     const last = pairs[pairs.length - 1];
     at = (last ? fieldLines(ctx.parsed, last)?.end : undefined) ?? block.content.start;
   }
-  const newText = `${name}: ${placeholder(ctx.config.schema.field(name))}${eolOf(ctx.parsed)}`;
-  return [{ title: `Add the missing field '${name}'`, finding, edits: [{ start: at, end: at, newText }], preferred: false, destructive: false }];
+  return at;
+}
+
+/** The line a missing field is added as: its key and a placeholder of its shape. */
+export function missingFieldLine(ctx: FixContext, name: string): string {
+  return `${name}: ${placeholder(ctx.config.schema.field(name))}${eolOf(ctx.parsed)}`;
+}
+
+/** `required`: insert the missing field with a placeholder. Not preferred: the placeholder still needs a value. */
+export const fixRequired: Fixer = (finding, ctx) => {
+  const name = finding.data?.field;
+  if (typeof name !== 'string') return [];
+  const at = insertionPoint(ctx, name);
+  if (at === null) return [];
+  return [{ title: `Add the missing field '${name}'`, finding, edits: [{ start: at, end: at, newText: missingFieldLine(ctx, name) }], preferred: false, destructive: false }];
 };

@@ -1,5 +1,6 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { SectionFix } from '../checks/sections';
+import { findingOfDiagnostic } from '../findingLink';
 import type { Finding } from '../findings';
 import type { Analysis } from '../service';
 
@@ -28,7 +29,8 @@ export function sectionCodeActions(analysis: Analysis, range: Range, diagnostics
     if (fixes.length === 0) continue;
     const fRange = analysis.lines.range(f.start, f.end);
     if (!overlaps(fRange, range)) continue;
-    const diagnostic = diagnostics.find((d) => d.code === f.code && d.range.start.line === fRange.start.line && d.range.start.character === fRange.start.character);
+    // The diagnostic of this finding, by the link in its data (as the frontmatter fixes find theirs).
+    const diagnostic = diagnostics.find((d) => findingOfDiagnostic(analysis, d) === f);
     for (const fix of fixes) {
       out.push({
         title: fix.title,

@@ -1,0 +1,61 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Finding } from './findings';
+import type { LineMap } from './positions';
+
+/**
+ * The link from a diagnostic back to the finding it was made from, carried in `Diagnostic.data`
+ * beside the finding's own data. Several findings can share one range (every `required` finding
+ * sits on the opening `---`), so a code action must never pick its finding by range.
+ *
+ * The link names the finding by its identity, not by its offsets: its code, a hash of its message
+ * and its ordinal among the findings with that code and message. An edit elsewhere in the file
+ * (which moves offsets and may add or remove other findings) leaves the link valid.
+ */
+export const FINDING_LINK = 'finding';
+
+/** FNV-1a, 32 bits: short and stable, only to tell messages apart inside one file. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
+/** The link of every finding of one text, in the findings' order. */
+export function findingLinks(findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const identity = `${f.code}#${hash(f.message)}`;
+    const ordinal = seen.get(identity) ?? 0;
+    seen.set(identity, ordinal + 1);
+    return `${identity}#${ordinal}`;
+  });
+}
+
+function linkIn(d: Diagnostic): string | undefined {
+  const data = d.data as Record<string, unknown> | null | undefined;
+  const link = data && typeof data === 'object' ? data[FINDING_LINK] : undefined;
+  return typeof link === 'string' ? link : undefined;
+}
+
+function sameRange(d: Diagnostic, f: Finding, lines: LineMap): boolean {
+  const r = lines.range(f.start, f.end);
+  return r.start.line === d.range.start.line && r.start.character === d.range.start.character
+    && r.end.line === d.range.end.line && r.end.character === d.range.end.character;
+}
+
+/**
+ * The finding a diagnostic of ours was made from. A client that does not send `data` back (LSP
+ * leaves that to the client) gets the finding with the same code, message and range: the message
+ * names the field, so even then each `required` diagnostic finds its own.
+ */
+export function findingOfDiagnostic(analysis: { findings: Finding[]; lines: LineMap }, d: Diagnostic): Finding | undefined {
+  const link = linkIn(d);
+  if (link !== undefined) {
+    const index = findingLinks(analysis.findings).indexOf(link);
+    return index >= 0 ? analysis.findings[index] : undefined;
+  }
+  return analysis.findings.find((f) => f.code === d.code && f.message === d.message && sameRange(d, f, analysis.lines));
+}
