@@ -1,8 +1,8 @@
 import { promises as fs } from 'fs';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Configuration } from '../core/configuration';
 import { applyOffsetEdits } from '../core/edits';
 import type { Finding } from '../core/findings';
+import { findingOfDiagnostic } from '../core/findingLink';
 import { fixAllOffsetEdits, hasPreferredFix } from '../core/fixes';
 import type { Analysis } from '../core/service';
 import { severityOf } from '../core/settings';
@@ -24,7 +24,7 @@ export type Analyze = (text: string, uri: string, version: number) => Analysis;
 export function createFixSupport(config: Configuration, analyze: Analyze, warn: (message: string) => void): FixSupport {
   return {
     fixable(diagnostic, analysis) {
-      const finding = findingOf(diagnostic, analysis);
+      const finding = findingOfDiagnostic(analysis, diagnostic);
       return finding !== undefined && hasPreferredFix(finding, analysis, config);
     },
 
@@ -55,15 +55,6 @@ export function createFixSupport(config: Configuration, analyze: Analyze, warn: 
       return { analysis: current, fixes, written: true };
     },
   };
-}
-
-function findingOf(d: Diagnostic, analysis: Analysis): Finding | undefined {
-  return analysis.findings.find((f) => {
-    if (f.code !== d.code) return false;
-    const r = analysis.lines.range(f.start, f.end);
-    return r.start.line === d.range.start.line && r.start.character === d.range.start.character
-      && r.end.line === d.range.end.line && r.end.character === d.range.end.character;
-  });
 }
 
 /**
