@@ -41,6 +41,11 @@ describe('a section without a heading (test/core/fixtures/headingless-report.txt
     assert.deepStrictEqual(s47.children!.map((c) => c.name), ['4.2.1 Risks', '4.2.2 Opportunities']);
   });
 
+  it('does not take a citation of the section in the text before it for its start', () => {
+    const cited = buildReportIndex(TEXT.replace('Hub text, see §4.2: security for threats.', 'Hub text, see §4.2: Security and privacy.'), URI);
+    assert.strictEqual(cited.byNumber.get('4.2')!.line, lineOf('As central components'));
+  });
+
   it('stays at its first subsection when no line before it names the title', () => {
     const plain = buildReportIndex(TEXT.replace('security and privacy threats', 'threats'), URI);
     assert.strictEqual(plain.byNumber.get('4.2')!.line, lineOf('4.2.1 Risks'));

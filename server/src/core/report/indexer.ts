@@ -139,7 +139,7 @@ function titleStems(title: string): string[] {
 /**
  * A section proved only by its subsections lost its heading in the extraction, but its own text
  * (the introduction before its first subsection) is still there: it starts at the first line after
- * the preceding heading that names every word of the section's title (`4.7 Security and privacy`
+ * the preceding heading that names every word of the section's title outside a citation (`4.7 Security and privacy`
  * starts at "… a variety of security and privacy threats."). Without such a line it stays at its
  * first subsection.
  */
@@ -156,7 +156,8 @@ function startWhereTitled(section: ReportSection, sections: ReportSection[], lin
   const last = lines.lineAt(section.start);
   for (let i = first; i < last; i++) {
     const l = lines.lines[i];
-    const words = l.text.toLowerCase();
+    // A citation names the title too (`§4.3: adaptation` in another section's text): not this section's text.
+    const words = l.text.replace(/§\s?\d[\d.]*(?::\s*[\p{L}\p{N}-]+)?/gu, ' ').toLowerCase();
     if (!stems.every((stem) => new RegExp(`(?<!\\p{L})${stem}`, 'u').test(words))) continue;
     const at = l.start + (l.text.length - l.text.trimStart().length);
     Object.assign(section, { line: i, start: at, end: at });
