@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
+import { documentFilters, reportGlobsKey } from './reportSelector';
 import { registerFileStatus } from './status';
 
 /**
@@ -14,9 +15,16 @@ const WATCHED = ['**/{resourceTags,resourceFocuses,resourceTypes,resourceCategor
  * Running servers by key (an outermost workspace folder's URI, or DEFAULT_SERVER), with their file
  * watchers: the language client disposes its listeners on them, not the watchers.
  */
-const servers = new Map<string, { client: LanguageClient; watchers: vscode.FileSystemWatcher[] }>();
+const servers = new Map<string, RunningServer>();
 
-async function stopServer(server: { client: LanguageClient; watchers: vscode.FileSystemWatcher[] }): Promise<void> {
+/** `reports`: the report globs its document selector was made from (reportGlobsKey). */
+interface RunningServer {
+  client: LanguageClient;
+  watchers: vscode.FileSystemWatcher[];
+  reports: string;
+}
+
+async function stopServer(server: RunningServer): Promise<void> {
   try {
     await server.client.stop();
   } finally {
@@ -28,17 +36,16 @@ function folderUris(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
 }
 
-function createServer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, folder: vscode.WorkspaceFolder | undefined): { client: LanguageClient; watchers: vscode.FileSystemWatcher[] } {
+function createServer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, folder: vscode.WorkspaceFolder | undefined): RunningServer {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  // A folder's server takes the files inside it (a protocol RelativePattern: no escaping of the
-  // folder's path into a glob); in a window without folders one server takes every Markdown file.
-  const documentSelector: DocumentSelector = folder
-    ? [{ scheme: 'file', language: 'markdown', pattern: { baseUri: { uri: folder.uri.toString(), name: folder.name }, pattern: '**/*' } }]
-    : [{ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' }];
+  // A folder's server takes the Markdown files inside it and its reports whatever their language
+  // (see reportSelector.ts); in a window without folders one server takes every Markdown file.
+  const reports = reportGlobs(folder);
+  const documentSelector: DocumentSelector = documentFilters(folder ? { uri: folder.uri.toString(), name: folder.name } : undefined, reports);
   const fileEvents = folder ? WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob))) : [];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
@@ -48,7 +55,17 @@ function createServer(context: vscode.ExtensionContext, output: vscode.LogOutput
     initializationOptions: { trusted: vscode.workspace.isTrusted, root: folder ? folder.uri.toString() : null },
   };
   const name = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `Resource Authoring (${folder.name})` : 'Resource Authoring';
-  return { client: new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions), watchers: fileEvents };
+  return { client: new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions), watchers: fileEvents, reports: selectorKey(folder) };
+}
+
+/** What a server's document selector depends on: its folder's report globs (none without a folder). */
+function selectorKey(folder: vscode.WorkspaceFolder | undefined): string {
+  return folder ? reportGlobsKey(reportGlobs(folder)) : '';
+}
+
+function reportGlobs(folder: vscode.WorkspaceFolder | undefined): string[] {
+  const globs = vscode.workspace.getConfiguration('resourceAuthoring', folder?.uri).get<unknown>('reports');
+  return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string') : [];
 }
 
 /**
@@ -61,17 +78,20 @@ async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOut
   const wanted = new Map<string, vscode.WorkspaceFolder | undefined>();
   for (const uri of outermostFolders(folderUris())) wanted.set(uri, folders.find((f) => f.uri.toString() === uri));
   if (wanted.size === 0) wanted.set(DEFAULT_SERVER, undefined);
-  const stopping = [...servers].filter(([key]) => !wanted.has(key)).map(async ([key, server]) => {
+  // A server whose folder's report globs changed is replaced: its document selector is fixed at start.
+  const stale = ([key, server]: [string, RunningServer]): boolean => !wanted.has(key) || server.reports !== selectorKey(wanted.get(key));
+  const stopping = [...servers].filter(stale).map(async ([key, server]) => {
     servers.delete(key);
     await stopServer(server);
   });
+  await Promise.all(stopping);
   const starting = [...wanted].filter(([key]) => !servers.has(key)).map(async ([key, folder]) => {
     const server = createServer(context, output, folder);
     servers.set(key, server);
     // A server that fails to start must not take the other folders' servers (or activation) with it.
     await server.client.start().catch((e: unknown) => output.error(`The language server${folder ? ` for ${folder.name}` : ''} did not start: ${e instanceof Error ? e.message : String(e)}`));
   });
-  await Promise.all([...stopping, ...starting]);
+  await Promise.all(starting);
 }
 
 async function stopAll(): Promise<void> {
@@ -93,6 +113,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Trust widens what the server may read (workspace schema and vocabularies): restart with it.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
     vscode.workspace.onDidChangeWorkspaceFolders(() => reconcile(context, output)),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('resourceAuthoring.reports')) void reconcile(context, output);
+    }),
   );
   registerCardPreview(context, (uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client);
   registerFileStatus(context, output, (uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client);

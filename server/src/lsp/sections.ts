@@ -137,7 +137,8 @@ export class SectionFeatures {
     if (!counts) this.counted.set(texts, (counts = new Map()));
     let count = counts.get(section);
     if (!count) {
-      const found = findCitations(texts, report, section, this.service.reports);
+      // The same texts as Find All References (reports with their own index), so the counts agree.
+      const found = findCitations(this.withSelf(texts), report, section, this.service.reports);
       count = { places: found.length, files: new Set(found.map((f) => f.uri)).size };
       counts.set(section, count);
     }
@@ -172,19 +173,29 @@ export class SectionFeatures {
     const texts = await this.texts.texts();
     const byUri = new Map(texts.map((t) => [t.uri, t]));
     const reports = this.service.reports;
-    const withSelf = texts.map((t) => {
-      const r = reportFor(reports, t.uri);
-      return r && r.text === t.text ? { ...t, self: r } : t;
-    });
+    const citations = findCitations(this.withSelf(texts), at.report, at.section, reports);
     const out: Location[] = [];
-    if (p.context.includeDeclaration) out.push(sectionLocation(at.report, at.section));
-    for (const c of findCitations(withSelf, at.report, at.section, reports)) {
+    // The declaration, unless a citation is that very place (a section known from an overview entry
+    // or its first citation): listed twice it would be one result more than the hover's count says.
+    const declared = sectionLocation(at.report, at.section);
+    const isDeclaration = (c: { uri: string; start: number }): boolean => c.uri === at.report.uri && c.start === at.section.start;
+    if (p.context.includeDeclaration && !citations.some(isDeclaration)) out.push(declared);
+    for (const c of citations) {
       const open = this.documents.get(c.uri);
       const text = byUri.get(c.uri)!.text;
       const pos = open ? (o: number) => open.positionAt(o) : positionIn(text);
       out.push({ uri: c.uri, range: { start: pos(c.start), end: pos(c.end) } });
     }
     return out;
+  }
+
+  private withSelf(texts: CitingText[]): CitingText[] {
+    const reports = this.service.reports;
+    return texts.map((t) => {
+      if (t.self) return t;
+      const r = reportFor(reports, t.uri);
+      return r && r.text === t.text ? { ...t, self: r } : t;
+    });
   }
 
   links(p: DocumentLinkParams): DocumentLink[] | null {

@@ -47,9 +47,13 @@ describe('section index of the seed report (../shared/seeds/004_…txt)', functi
     assert.strictEqual(section('4.10.3').title, 'Challenge: analysis of in-context learning and other emergent behavior');
   });
 
-  it('finds sections without a heading, titled by the overview, starting at their first subsection', () => {
-    assert.deepStrictEqual(section('4.3'), { title: 'Adaptation', label: 'adaptation', line: section('4.3.1').line, parent: '4' });
-    assert.deepStrictEqual(section('4.7'), { title: 'Security and privacy', label: 'security', line: section('4.7.1').line, parent: '4' });
+  it('finds sections without a heading, titled by the overview, starting where their own text does', () => {
+    // 4.3 starts at " While foundation models provide …", 4.7 at "As central components …", ten
+    // lines above 4.7.1 Risks (1-based lines 1511 and 1846 of the seed).
+    assert.deepStrictEqual(section('4.3'), { title: 'Adaptation', label: 'adaptation', line: 1510, parent: '4' });
+    assert.deepStrictEqual(section('4.7'), { title: 'Security and privacy', label: 'security', line: 1845, parent: '4' });
+    assert.strictEqual(section('4.7.1').line - section('4.7').line, 10);
+    assert.match(text.slice(index.byNumber.get('4.7')!.start), /^As central components in critical data-driven decision-making systems/);
   });
 
   it('gives each section the label the report uses most for it', () => {

@@ -130,7 +130,9 @@ export function hoverSection(doc: SectionDocument, offset: number, reports: Repo
   if (excerpt) lines.push('', excerpt.replace(/([\\`*_[\]<>#])/g, '\\$1'));
   const cited = citations?.(report, section);
   if (cited === 'counting') lines.push('', '*Counting the citations in the workspace…*');
-  else if (cited) lines.push('', cited.places === 0 ? 'Not cited in the workspace.' : `Cited ${cited.places} time${cited.places === 1 ? '' : 's'} in ${cited.files} file${cited.files === 1 ? '' : 's'} in the workspace.`);
+  // Find All References counts one more than the citations: the section's own place in the report,
+  // which the editor asks for too. Say so, or the two numbers look like a miscount.
+  else if (cited) lines.push('', cited.places === 0 ? 'Not cited in the workspace.' : `Cited ${cited.places} time${cited.places === 1 ? '' : 's'} in ${cited.files} file${cited.files === 1 ? '' : 's'} in the workspace (Find All References lists these and the section itself).`);
   const range = ref ? { start: doc.position(ref.ref.start), end: doc.position(ref.end) } : undefined;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, ...(range ? { range } : {}) };
 }

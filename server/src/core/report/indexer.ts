@@ -126,8 +126,43 @@ export function buildReportIndex(text: string, uri: string, declared: ReportForm
     s.label = mostUsed(labelCounts.get(s.number));
     s.slug = githubSlug(s.title ? `${s.number} ${s.title}` : s.number);
   }
+  for (const s of sections) if (s.evidence === 'subsections') startWhereTitled(s, sections, lines);
   assignSpans(sections, text.length);
   return { uri, format, text, lines, sections, byNumber, references };
+}
+
+/** The words of a title that text about it would repeat: `Security and privacy` → `secur`, `priva`. */
+function titleStems(title: string): string[] {
+  return (title.toLowerCase().match(/\p{L}{4,}/gu) ?? []).map((w) => w.slice(0, 5));
+}
+
+/**
+ * A section proved only by its subsections lost its heading in the extraction, but its own text
+ * (the introduction before its first subsection) is still there: it starts at the first line after
+ * the preceding heading that names every word of the section's title outside a citation (`4.7 Security and privacy`
+ * starts at "… a variety of security and privacy threats."). Without such a line it stays at its
+ * first subsection.
+ */
+function startWhereTitled(section: ReportSection, sections: ReportSection[], lines: Lines): void {
+  if (!section.title) return;
+  const stems = titleStems(section.title);
+  if (stems.length === 0) return;
+  let from = 0;
+  for (const o of sections) {
+    if (o === section || o.evidence === 'references' || o.number.startsWith(section.number + '.')) continue;
+    if (o.start < section.start) from = Math.max(from, o.end);
+  }
+  const first = lines.lineAt(from) + 1;
+  const last = lines.lineAt(section.start);
+  for (let i = first; i < last; i++) {
+    const l = lines.lines[i];
+    // A citation names the title too (`§4.3: adaptation` in another section's text): not this section's text.
+    const words = l.text.replace(/§\s?\d[\d.]*(?::\s*[\p{L}\p{N}-]+)?/gu, ' ').toLowerCase();
+    if (!stems.every((stem) => new RegExp(`(?<!\\p{L})${stem}`, 'u').test(words))) continue;
+    const at = l.start + (l.text.length - l.text.trimStart().length);
+    Object.assign(section, { line: i, start: at, end: at });
+    return;
+  }
 }
 
 function fitsNumbering(number: string, known: Map<string, ReportSection>): boolean {

@@ -1,0 +1,26 @@
+import * as assert from 'assert';
+import { documentFilters, reportGlobsKey } from '../../client/src/reportSelector';
+
+describe('client document selector (client/src/reportSelector.ts)', () => {
+  const folder = { uri: 'file:///w/site', name: 'site' };
+  const base = { baseUri: folder };
+
+  it('takes a folder\'s Markdown files and its report files whatever their language', () => {
+    assert.deepStrictEqual(documentFilters(folder, ['**/reports/**/*.md', '**/reports/**/*.txt', '']), [
+      { scheme: 'file', language: 'markdown', pattern: { ...base, pattern: '**/*' } },
+      { scheme: 'file', pattern: { ...base, pattern: '**/reports/**/*.md' } },
+      { scheme: 'file', pattern: { ...base, pattern: '**/reports/**/*.txt' } },
+    ]);
+  });
+
+  it('takes Markdown only in a window without folders (report globs are relative to a folder)', () => {
+    assert.deepStrictEqual(documentFilters(undefined, ['**/reports/**/*.txt']), [
+      { scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' },
+    ]);
+  });
+
+  it('keys the globs so a changed setting is noticed', () => {
+    assert.notStrictEqual(reportGlobsKey(['a']), reportGlobsKey(['a', 'b']));
+    assert.strictEqual(reportGlobsKey(['a', 'b']), reportGlobsKey(['a', 'b']));
+  });
+});
