@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { FILE_STATUS_METHOD, type FileStatusParams, type FileStatusResult } from '../../server/src/lsp/fileStatusProtocol';
-import { statusView, type StatusView } from './statusView';
+import { asksStatus, statusView, type StatusView } from './statusView';
 
 export const SHOW_STATUS_COMMAND = 'resourceAuthoring.showStatus';
 
@@ -50,7 +50,7 @@ export function registerFileStatus(
   const refresh = async (): Promise<{ uri: vscode.Uri; status: FileStatusResult; view: StatusView } | undefined> => {
     const editor = vscode.window.activeTextEditor;
     const ticket = ++asked;
-    if (!editor || editor.document.languageId !== 'markdown') {
+    if (!editor || !asksStatus(editor.document)) {
       show(undefined);
       return undefined;
     }

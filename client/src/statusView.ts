@@ -8,6 +8,14 @@ export interface StatusView {
   action: 'preview' | 'output';
 }
 
+/**
+ * Whether to ask the server about the active editor's document: any file or untitled document,
+ * whatever its language (a plain-text report is opened as Plain Text). The server says what it is.
+ */
+export function asksStatus(document: { uri: { scheme: string } }): boolean {
+  return document.uri.scheme === 'file' || document.uri.scheme === 'untitled';
+}
+
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -37,7 +37,8 @@ const workspace = new WorkspaceState(
     loadedFileWatch.update(workspace.loadedPaths());
     // Report globs are settings too: re-read the reports, then check with them, then say what was found.
     void sections.reload().then(() => publisher.validateAll())
-      .then(() => connection.console.info(workspaceSummary(workspaceFacts(workspace, service.reports, publisher))));
+      .then(() => connection.console.info(workspaceSummary(workspaceFacts(workspace, service.reports, publisher))))
+      .catch((e: unknown) => connection.console.error(`Reloading the reports and checking the folder failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`));
   },
   (message) => connection.console.warn(message),
 );

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { statusView } from '../../client/src/statusView';
+import { asksStatus, statusView } from '../../client/src/statusView';
 
 describe('client: the status bar item', () => {
   it('on a resource: its problems, and a click opens the card preview', () => {
@@ -25,5 +25,12 @@ describe('client: the status bar item', () => {
     assert.strictEqual(statusView({ role: null, problems: 0, sections: null }), undefined);
     assert.strictEqual(statusView(undefined), undefined);
     assert.strictEqual(statusView(null), undefined);
+  });
+
+  it('asks about files whatever their language (a .txt report opens as Plain Text), not about other schemes', () => {
+    assert.strictEqual(asksStatus({ uri: { scheme: 'file' } }), true);
+    assert.strictEqual(asksStatus({ uri: { scheme: 'untitled' } }), true);
+    assert.strictEqual(asksStatus({ uri: { scheme: 'output' } }), false);
+    assert.strictEqual(asksStatus({ uri: { scheme: 'git' } }), false);
   });
 });

@@ -7,7 +7,7 @@ import { complete } from '../../server/src/core/complete';
 import { fieldPair, parseResource, spanOf, type Span } from '../../server/src/core/document';
 import { applyTextEdits } from '../../server/src/core/edits';
 import { analyzeText } from '../../server/src/core/service';
-import { config } from './helpers';
+import { config, pick, seeded as random, type Rand } from './helpers';
 
 /**
  * Property: for every position in every list of real-shaped resource files, accepting any offered
@@ -19,18 +19,6 @@ import { config } from './helpers';
 
 const cfg = config();
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-type Rand = () => number;
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 const subset = <T>(r: Rand, xs: readonly T[], max: number): T[] => xs.filter(() => r() < 0.5).slice(0, max);
 
 const TAGS = cfg.vocabularies.learnTags.terms.map((t) => t.value);

@@ -3,22 +3,7 @@ import { applyOffsetEdits } from '../../server/src/core/edits';
 import { fixAllOffsetEdits, fixesForFinding } from '../../server/src/core/fixes';
 import { findFrontmatter } from '../../server/src/core/frontmatter';
 import { analyzeText, type Analysis } from '../../server/src/core/service';
-import { config } from './helpers';
-
-/** A small seeded generator, so a failing document can be reproduced from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Rand = () => number;
-const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
+import { config, pick, seeded as random } from './helpers';
 
 interface Style {
   flow: boolean;

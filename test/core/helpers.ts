@@ -1,5 +1,6 @@
 import { createConfiguration, type Configuration, type ConfigurationInput } from '../../server/src/core/configuration';
 import { analyzeText } from '../../server/src/core/service';
+import { Random } from '../../scripts/bench/random';
 
 export interface Seen {
   code: string;
@@ -37,3 +38,11 @@ export function config(input: ConfigurationInput = {}): Configuration {
 export function check(text: string, cfg: Configuration = config()): Seen[] {
   return analyzeText(text, cfg).findings.map((f) => ({ code: f.code, text: text.slice(f.start, f.end), message: f.message }));
 }
+
+/** A seeded generator of floats in [0, 1) (the bench corpus's mulberry32), so a failing case is reproduced from its seed. */
+export type Rand = () => number;
+export function seeded(seed: number): Rand {
+  const random = new Random(seed);
+  return () => random.next();
+}
+export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

@@ -3,7 +3,7 @@ import * as path from 'path';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-protocol';
 import { applyTextEdits } from '../../server/src/core/edits';
 import { fileUri, TestClient } from './client';
-import { freshName, resource, startWorkspace, useWorkspace } from './frontmatterHelpers';
+import { applyAction, codeActions, openFresh, resource, startWorkspace, useWorkspace } from './frontmatterHelpers';
 
 const REPORT = ['# 4 Technology', '## 4.3 Adaptation', 'Adapting models, see §4.3: adaptation.', '## 4.7 Security and privacy', 'Threats.', ''].join('\n');
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -11,13 +11,9 @@ const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 describe('language server: quick fixes and fix all', function () {
   const ws = useWorkspace({ 'reports/report.md': REPORT });
 
-  async function open(text: string, expect: (d: Diagnostic[]) => boolean): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
-    const uri = ws.client.open(freshName(), text);
-    return { uri, diagnostics: await ws.client.waitForDiagnostics(uri, expect) };
-  }
-  const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) =>
-    ws.client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
-  const apply = (text: string, uri: string, a: CodeAction) => applyTextEdits(text, a.edit!.changes![uri]);
+  const open = (text: string, expect: (d: Diagnostic[]) => boolean) => openFresh(ws.client, text, expect);
+  const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) => codeActions(ws.client, uri, range, diagnostics, only);
+  const apply = applyAction;
 
   it('announces quickfix and source.fixAll.resources', async () => {
     const other = new TestClient(ws.root);

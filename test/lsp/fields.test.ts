@@ -1,7 +1,6 @@
 import * as assert from 'assert';
-import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-protocol';
-import { applyTextEdits } from '../../server/src/core/edits';
-import { freshName, resource, useWorkspace } from './frontmatterHelpers';
+import type { Diagnostic, Range } from 'vscode-languageserver-protocol';
+import { applyAction, codeActions, openFresh, resource, useWorkspace } from './frontmatterHelpers';
 
 /** A resource with only a title: five required fields are missing, all reported on the opening `---`. */
 const TITLE_ONLY = ['---', 'title: "A"', '---', 'Body.', ''].join('\n');
@@ -11,13 +10,9 @@ const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 0, charact
 describe('language server: the fixes of missing fields, add all, fix all in the light bulb', function () {
   const ws = useWorkspace();
 
-  async function open(text: string, expect: (d: Diagnostic[]) => boolean): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
-    const uri = ws.client.open(freshName(), text);
-    return { uri, diagnostics: await ws.client.waitForDiagnostics(uri, expect) };
-  }
-  const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) =>
-    ws.client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
-  const apply = (text: string, uri: string, a: CodeAction) => applyTextEdits(text, a.edit!.changes![uri]);
+  const open = (text: string, expect: (d: Diagnostic[]) => boolean) => openFresh(ws.client, text, expect);
+  const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) => codeActions(ws.client, uri, range, diagnostics, only);
+  const apply = applyAction;
   const required = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'required');
   const fieldOf = (d: Diagnostic) => /The required field '([^']+)'/.exec(String(d.message))?.[1];
 

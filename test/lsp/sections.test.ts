@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
 import { fileUri, TestClient } from './client';
+import { startWorkspace } from './frontmatterHelpers';
 
 /** A plain-text report as PDF extraction leaves it: a chapter, a section without heading, a bare number. */
 const REPORT = [
@@ -30,18 +30,16 @@ describe('language server over stdio: section references', function () {
   let root: string;
   let reportUri: string;
 
+  let ws: Awaited<ReturnType<typeof startWorkspace>>;
   beforeEach(async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-sections-lsp-'));
-    fs.mkdirSync(path.join(root, 'resources'), { recursive: true });
-    fs.mkdirSync(path.join(root, 'reports'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'reports/report.txt'), REPORT);
+    ws = await startWorkspace({ 'reports/report.txt': REPORT }, {});
+    ({ client, root } = ws);
     reportUri = fileUri(path.join(root, 'reports/report.txt'));
-    client = new TestClient(root);
-    await client.initialize();
   });
   afterEach(async () => {
-    await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
+    // A test may restart the server on the same workspace: stop that one too.
+    if (client !== ws.client) await client.stop();
+    await ws.dispose();
   });
 
   const at = (line: number, character: number) => ({ line, character });

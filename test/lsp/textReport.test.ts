@@ -1,9 +1,9 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import type { CodeAction, CompletionItem, CompletionList, Diagnostic, DocumentSymbol, Hover, Location } from 'vscode-languageserver-protocol';
-import { fileUri, TestClient } from './client';
+import { fileUri, type TestClient } from './client';
+import { startWorkspace } from './frontmatterHelpers';
 
 /**
  * The plain-text report as VS Code opens it (languageId `plaintext`), and a section that lost its
@@ -21,20 +21,13 @@ describe('language server over stdio: a plain-text report (languageId plaintext)
   let reportUri: string;
   const at = (line: number, character: number) => ({ line, character });
 
+  let ws: Awaited<ReturnType<typeof startWorkspace>>;
   beforeEach(async () => {
-    root = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-text-report-'));
-    fs.mkdirSync(path.join(root, 'resources'));
-    fs.mkdirSync(path.join(root, 'reports'));
-    fs.writeFileSync(path.join(root, 'reports/report.txt'), REPORT);
-    fs.writeFileSync(path.join(root, 'resources/a.md'), [...FRONT, 'Cites §4.2: security.', ''].join('\n'));
+    ws = await startWorkspace({ 'reports/report.txt': REPORT, 'resources/a.md': [...FRONT, 'Cites §4.2: security.', ''].join('\n') }, {});
+    ({ client, root } = ws);
     reportUri = fileUri(path.join(root, 'reports/report.txt'));
-    client = new TestClient(root);
-    await client.initialize();
   });
-  afterEach(async () => {
-    await client.stop();
-    fs.rmSync(root, { recursive: true, force: true });
-  });
+  afterEach(() => ws.dispose());
 
   it('gives the report hover, definition, outline, § completion and a fix', async () => {
     // A misspelt label added at the end, then `§` to complete.

@@ -25,8 +25,8 @@ function source(s: DataSource): string {
 
 /**
  * The one log line that says what the server is working with: folder, vocabularies and schema with
- * their origin, reports with their section counts, resources and the scan's duration (README, "Running
- * it"). One line, so that a reload's line can be compared with the last one at a glance.
+ * their origin, reports with their section counts, resources and the scan's duration (README,
+ * "Status bar and log"). One line, so that a reload's line can be compared with the last one at a glance.
  */
 export function workspaceSummary(facts: WorkspaceFacts): string {
   const parts: string[] = [];

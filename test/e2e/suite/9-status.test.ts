@@ -45,6 +45,17 @@ describe('9. the status bar item on resource and report files', () => {
     assert.match(shown.text, new RegExp(`^\\$\\(book\\) report: ${headings} §`));
   });
 
+  it('on the plain-text report, opened as Plain Text: its sections too', async () => {
+    const editor = await openResource('reports', 'extracted.txt');
+    assert.strictEqual(editor.document.languageId, 'plaintext');
+    const shown = await waitFor('the status of the plain-text report', async () => {
+      const status = await showStatus();
+      return status?.role === 'report' ? status : undefined;
+    });
+    assert.ok((shown.sections ?? 0) > 0, 'the extracted report has numbered sections');
+    assert.match(shown.text, new RegExp(`^\\$\\(book\\) report: ${shown.sections} §`));
+  });
+
   it('on a Markdown file that is neither: nothing', async () => {
     const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '# Notes\n' });
     await vscode.window.showTextDocument(doc);
