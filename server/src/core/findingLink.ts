@@ -34,6 +34,20 @@ export function findingLinks(findings: readonly Finding[]): string[] {
   });
 }
 
+// An analysis's findings never change once made: their links are computed once, however many
+// diagnostics a request asks about (a report can carry hundreds of section findings).
+const byLink = new WeakMap<readonly Finding[], Map<string, Finding>>();
+
+function findingsByLink(findings: readonly Finding[]): Map<string, Finding> {
+  let map = byLink.get(findings);
+  if (!map) {
+    const links = findingLinks(findings);
+    map = new Map(links.map((link, i) => [link, findings[i]]));
+    byLink.set(findings, map);
+  }
+  return map;
+}
+
 function linkIn(d: Diagnostic): string | undefined {
   const data = d.data as Record<string, unknown> | null | undefined;
   const link = data && typeof data === 'object' ? data[FINDING_LINK] : undefined;
@@ -53,9 +67,6 @@ function sameRange(d: Diagnostic, f: Finding, lines: LineMap): boolean {
  */
 export function findingOfDiagnostic(analysis: { findings: Finding[]; lines: LineMap }, d: Diagnostic): Finding | undefined {
   const link = linkIn(d);
-  if (link !== undefined) {
-    const index = findingLinks(analysis.findings).indexOf(link);
-    return index >= 0 ? analysis.findings[index] : undefined;
-  }
+  if (link !== undefined) return findingsByLink(analysis.findings).get(link);
   return analysis.findings.find((f) => f.code === d.code && f.message === d.message && sameRange(d, f, analysis.lines));
 }
