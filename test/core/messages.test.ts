@@ -117,6 +117,16 @@ describe('messages', () => {
       });
     }
 
+    it('a key repeated inside a nested map says the last one is checked, as the data has it', () => {
+      const text = withFields({}, ['extra:', '  note: first', '  note: second']);
+      const analysis = analyzeText(text, config());
+      const dup = analysis.findings.find((f) => f.code === 'yaml-syntax');
+      assert.ok(dup);
+      assert.strictEqual(text.slice(dup.start, dup.end), 'note');
+      assert.strictEqual(dup.message, "'note' is given more than once; keep one of them (the last one is checked).");
+      assert.deepStrictEqual((analysis.parsed.data as Record<string, unknown>).extra, { note: 'second' });
+    });
+
     it('a repeated key is named, and the file\'s other findings are still reported', () => {
       const text = withFields({ readability: 'readability: [Experts]' }, ['title: "Again"', 'learnTags: [bais]']);
       const seen = analyzeText(text, config()).findings.sort((a, b) => a.start - b.start).map((f) => ({ code: f.code, text: text.slice(f.start, f.end), message: f.message }));

@@ -79,7 +79,8 @@ export function parseResource(text: string): ParsedResource {
   result.yaml = doc;
   if (doc.errors.length > 0) {
     const scalars = scalarsByEdge(doc);
-    for (const err of doc.errors) result.syntaxErrors.push(syntaxProblem(err, base, scalars));
+    const topKeys = new Set(isMap(doc.contents) ? doc.contents.items.map((item) => item.key) : []);
+    for (const err of doc.errors) result.syntaxErrors.push(syntaxProblem(err, base, scalars, topKeys));
   }
   // A repeated key leaves every other field readable: the schema checks still run (the first
   // occurrence counts, as the positions of the other checks point at it). Any other error stops here.
@@ -120,7 +121,7 @@ function scalarsByEdge(doc: Document.Parsed): ScalarEdges {
 }
 
 /** One YAML parser error as a problem for authors: a sentence of ours, on the characters it concerns. */
-function syntaxProblem(err: YAMLError, base: number, scalars: ScalarEdges): SyntaxProblem {
+function syntaxProblem(err: YAMLError, base: number, scalars: ScalarEdges, topKeys: ReadonlySet<unknown>): SyntaxProblem {
   const [s, e] = err.pos;
   const parserMessage = parserSentence(err.message);
   const problem = { yamlCode: err.code, parserMessage, message: yamlErrorSentence(err.code, parserMessage) };
@@ -128,7 +129,9 @@ function syntaxProblem(err: YAMLError, base: number, scalars: ScalarEdges): Synt
     // yaml marks a repeated key by its first character: widen to the whole key and name it.
     const key = scalars.byStart.get(s);
     const end = Math.max(e, key?.range?.[1] ?? s + 1);
-    const message = key ? `'${String(key.value)}' is given more than once; keep one of them (the first one is checked).` : problem.message;
+    // Only a frontmatter field keeps its first value (firstKeysWin); inside a nested map YAML keeps the last.
+    const kept = key && topKeys.has(key) ? 'the first one is checked' : 'the last one is checked';
+    const message = key ? `'${String(key.value)}' is given more than once; keep one of them (${kept}).` : problem.message;
     return { ...problem, message, start: base + s, end: base + end };
   }
   if (err.code === 'MISSING_CHAR' && /^Missing closing .quote/.test(parserMessage)) {
