@@ -4,7 +4,7 @@ import { Random } from './random';
 import { equivalentSchema, FOCUSES, TAGS, TYPES } from './schema';
 
 /**
- * Writes a realistic resource library, deterministically from a seed: the contract's fields with
+ * Writes a realistic resource library, deterministically from a seed: the resource fields (README, "What is checked") with
  * value distributions like the reference site's, both list styles, plain/quoted/folded scalars,
  * bodies of report prose with section references, and about 5% of files carrying a typical mistake.
  * Alongside it, for the peers: the same frontmatter extracted to `.yaml` files (yaml-language-server

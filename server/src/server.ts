@@ -120,8 +120,8 @@ documents.onDidClose(({ document }) => {
 /** Settings, vocabularies and reports loaded: answers use the workspace's, not the bundled defaults. */
 const settled = () => ready.then(() => sections.ready);
 
-// Section references (issue 4): completion, hover, navigation, outline and quick fixes.
-// Frontmatter (issue 3) and section references share these requests: each answers where it applies.
+// Section references: completion, hover, navigation, outline and quick fixes.
+// Frontmatter and section references share these requests: each answers where it applies.
 connection.onCompletion(async (p) => {
   await settled();
   return mergeCompletions(frontmatter.completion(p), sections.completion(p));

@@ -3,7 +3,7 @@ import { parseArgs } from 'util';
 export type OutputFormat = 'stylish' | 'json' | 'sarif';
 const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
 
-/** `resource-lint [paths or globs…] [options]`, as the interface contract defines it. */
+/** `resource-lint [paths or globs…] [options]`, as the README's "Command line" section describes it. */
 export interface LintArgs {
   command: 'lint';
   patterns: string[];

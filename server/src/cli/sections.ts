@@ -11,7 +11,7 @@ export interface CommandIO {
 
 const USAGE = `Usage: ${SECTIONS_SYNOPSIS}\n\nPrints the section index of a report: text (default) or json.\n`;
 
-/** One entry of `resource-lint sections --format json` (the contract's shape). */
+/** One entry of `resource-lint sections --format json` (the shape the README's "Command line" section gives). */
 export interface SectionEntry {
   number: string;
   title: string | null;

@@ -1,4 +1,4 @@
-/** The diagnostic codes of the interface contract, with their default severities. */
+/** The diagnostic codes (the README's "What is checked" tables), with their default severities. */
 export const DIAGNOSTIC_CODES = {
   'frontmatter-missing': 'error',
   'frontmatter-unclosed': 'error',

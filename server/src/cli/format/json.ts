@@ -1,6 +1,6 @@
 import type { FileResult, Summary } from '../results';
 
-/** The contract's JSON document: exactly `{version, summary, results}`, every checked file listed. */
+/** The `--format json` document (README, "Command line"): exactly `{version, summary, results}`, every checked file listed. */
 export function formatJson(results: readonly FileResult[], summary: Summary): string {
   const doc = {
     version: 1,

@@ -16,8 +16,8 @@ export function normaliseLink(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const link = value.trim();
   if (link === '') return undefined;
-  // A regex rather than the URL parser: this runs for every file of a library, and the contract
-  // asks for exactly this much normalisation.
+  // A regex rather than the URL parser: this runs for every file of a library, and duplicate-resource
+  // (README, "What is checked") asks for exactly this much normalisation.
   const m = HTTP_URL.exec(link);
   if (!m) return link;
   const [, scheme, host, pathname, rest] = m;
