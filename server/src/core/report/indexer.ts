@@ -145,7 +145,8 @@ function titleStems(title: string): string[] {
  */
 function startWhereTitled(section: ReportSection, sections: ReportSection[], lines: Lines): void {
   if (!section.title) return;
-  const stems = titleStems(section.title);
+  // One pattern per word of the title, compiled once for all the lines searched.
+  const stems = titleStems(section.title).map((stem) => new RegExp(`(?<!\\p{L})${stem}`, 'u'));
   if (stems.length === 0) return;
   let from = 0;
   for (const o of sections) {
@@ -158,7 +159,7 @@ function startWhereTitled(section: ReportSection, sections: ReportSection[], lin
     const l = lines.lines[i];
     // A citation names the title too (`§4.3: adaptation` in another section's text): not this section's text.
     const words = l.text.replace(/§\s?\d[\d.]*(?::\s*[\p{L}\p{N}-]+)?/gu, ' ').toLowerCase();
-    if (!stems.every((stem) => new RegExp(`(?<!\\p{L})${stem}`, 'u').test(words))) continue;
+    if (!stems.every((stem) => stem.test(words))) continue;
     const at = l.start + (l.text.length - l.text.trimStart().length);
     Object.assign(section, { line: i, start: at, end: at });
     return;
