@@ -18,12 +18,12 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'] },
   {
     entryPoints: ['server/src/cli.ts'],
     outfile: 'dist/cli.js',
     banner: { js: '#!/usr/bin/env node' },
-    // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
     mainFields: ['module', 'main'],
     define: { RESOURCE_LINT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   },

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { CoalescedRun } from '../../server/src/lsp/coalescedRun';
+import { CoalescedRun } from '../../server/src/core/project/coalescedRun';
 
 describe('CoalescedRun (server: scans and reloads)', () => {
   it('runs one at a time; calls during a run collapse into one more run, and all wait for it', async () => {

@@ -1,22 +1,16 @@
 import * as path from 'path';
-import { promises as fs } from 'fs';
-import { globMatcher } from '../core/globs';
-import { buildReportIndex } from '../core/report/indexer';
-import type { ReportSet } from '../core/report/reportSet';
-import { analyzeText } from '../core/service';
-import { DEFAULT_SETTINGS } from '../core/settings';
-import { loadReports } from '../node/loadReports';
-import { DATA_FILE_NAMES, loadConfiguration } from '../node/loadConfiguration';
+import { URI } from 'vscode-uri';
+import { createProject, parseSettingsJson, type ProgressFactory } from '../core';
+import { DiskWorkspace } from '../node/diskWorkspace';
+import { pathKind, readSettingsFile } from '../node/settingsFile';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
-import { createFixSupport } from './fix';
 import { lintFiles } from './lint';
 import { createProgress } from './progress';
 import { summarise } from './results';
-import { readWorkspaceSettings } from './settings';
 import { resolveTargets, skippedWarning } from './targets';
 import { sectionsCommand } from './sections';
 
@@ -24,9 +18,6 @@ declare const RESOURCE_LINT_VERSION: string | undefined;
 
 /** The package version, set by the bundler; "0.0.0" when run from source. */
 export const VERSION = typeof RESOURCE_LINT_VERSION === 'string' ? RESOURCE_LINT_VERSION : '0.0.0';
-
-const DATA_NAMES = new Set(DATA_FILE_NAMES);
-const baseName = (rel: string) => rel.slice(rel.lastIndexOf('/') + 1);
 
 /** `resource-lint …`: returns the exit status (0 clean, 1 problems, 2 usage or configuration error). */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
@@ -58,35 +49,54 @@ function sections(argv: readonly string[], io: CliIO): Promise<number> {
   return sectionsCommand([...argv], { stdout: (s) => io.stdout.write(s), stderr: (s) => io.stderr.write(s), cwd: io.cwd });
 }
 
+/** The `resourceAuthoring.*` settings of `<root>/.vscode/settings.json`, so CI and the editor agree; any problem with them is fatal. */
+async function workspaceSettings(root: string): Promise<Record<string, unknown>> {
+  const read = await readSettingsFile(root);
+  if (read.error) throw new ConfigurationError(`Cannot read ${read.file}: ${read.error}`);
+  if (read.text === undefined) return {};
+  const parsed = parseSettingsJson(read.text, read.file);
+  if (parsed.problems.length > 0) throw new ConfigurationError(parsed.problems.join('\n'));
+  return parsed.section;
+}
+
+/** The project on the disk, with the editor's engine: check all (or the files named), fix all, format. */
 async function lint(args: LintArgs, io: CliIO): Promise<number> {
   const root = path.resolve(io.cwd, args.root ?? '.');
-  const rootStat = await fs.stat(root).catch(() => undefined);
-  if (!rootStat?.isDirectory()) throw new ConfigurationError(`--root ${args.root ?? '.'} is not a folder.`);
-  const settings = await readWorkspaceSettings(root);
-  const isResource = globMatcher(settings.resourceGlobs);
-  // Reports come from --report, else from the settings' globs (found by the same walk as the resources).
-  const isReport = args.reports.length > 0 ? () => false : globMatcher(settings.reports);
-  const named = new Set(args.reports.map((r) => path.resolve(io.cwd, r)));
-  const isReportFile = (abs: string): boolean => {
-    if (named.size > 0) return named.has(abs);
-    const rel = path.relative(root, abs);
-    return !rel.startsWith('..') && !path.isAbsolute(rel) && isReport(rel.split(path.sep).join('/'));
+  if ((await pathKind(root)) !== 'folder') throw new ConfigurationError(`--root ${args.root ?? '.'} is not a folder.`);
+  const section = await workspaceSettings(root);
+  const workspace = new DiskWorkspace({ root, settings: async () => section });
+  const named = args.reports.map((r) => URI.file(path.resolve(io.cwd, r)).toString());
+  const progress: ProgressFactory = (title, total) => {
+    const bar = createProgress(io.stderr, total, title);
+    return { report: (done) => bar.tick(done), done: () => bar.done() };
   };
-  const { targets, rootFiles, skipped } = await resolveTargetsFor(args, root, io, isResource, isReport, isReportFile);
+  const project = createProject({ workspace, reports: named, stopsOnProblems: true, retainTexts: false, fixability: true, progress });
+  const outcome = await project.load();
+  const settings = project.configuration.settings;
+  const isReportFile = (abs: string): boolean => project.roleOf(URI.file(abs).toString()) === 'report';
+  const { targets, skipped } = await resolveTargets({
+    patterns: args.patterns,
+    root,
+    cwd: io.cwd,
+    isResource: (rel) => project.configuration.isResource(rel),
+    isReportFile,
+    rootFiles: (accept) => workspace.findFiles(accept),
+  });
   for (const file of skipped) io.stderr.write(`resource-lint: warning: ${skippedWarning(file)}\n`);
-  if (args.patterns.length === 0 && targets.length === 0) {
+  if (args.patterns.length === 0 && !targets.some((t) => project.roleOf(URI.file(t).toString()) === 'resource')) {
     // Like ESLint's "No files matching": a glob typo must not pass CI by checking nothing.
     throw new ConfigurationError(`No files match resourceAuthoring.resourceGlobs (${settings.resourceGlobs.join(', ')}) under ${root}.`);
   }
-  const loaded = await loadConfiguration({ root, settings, discovered: rootFiles.filter((rel) => DATA_NAMES.has(baseName(rel))), stopsOnProblems: true });
-  const config = loaded.configuration;
   // CI must not pass on a configuration the editor would flag: any problem with it is fatal here.
-  if (config.problems.length > 0) throw new ConfigurationError(config.problems.join('\n'));
-  const reports = await readReports(args, root, io, rootFiles.filter(isReport));
-  const context = { reports };
-  const fixes = createFixSupport(config, (text, uri, version) => analyzeText(text, config, uri, version, context), (m) => io.stderr.write(`resource-lint: ${m}\n`));
-  const progress = createProgress(io.stderr, targets.length, args.fix ? 'Fixing' : 'Checking');
-  const run = await lintFiles({ files: targets, root, config, progress, fixes, fix: args.fix, reports, isReportFile });
+  if (outcome.configurationProblems.length > 0) throw new ConfigurationError(outcome.configurationProblems.join('\n'));
+  if (outcome.reportsFailed) throw new ConfigurationError(outcome.reportProblems.join('\n'));
+  for (const p of outcome.reportProblems) io.stderr.write(`resource-lint: ${p}\n`);
+  // Named reports outside the patterns are checked too when no paths are given: the editor checks every report.
+  const files = args.patterns.length === 0 ? [...new Set([...targets, ...project.reports.reports.map((r) => URI.parse(r.uri).fsPath)])].sort() : targets;
+  const run = await lintFiles(project, files, { root, fix: args.fix, warn: (m) => io.stderr.write(`resource-lint: ${m}\n`) });
+  if (run.unreadable.length > 0) {
+    throw new ConfigurationError(run.unreadable.map((u) => `Cannot read ${URI.parse(u).fsPath}: ${workspace.unreadableReason(u) ?? 'unreadable'}`).join('\n'));
+  }
   const all = summarise(run.results, run.fixed, run.fixedFiles);
   const shown = args.quiet
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
@@ -107,28 +117,6 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-function resolveTargetsFor(
-  args: LintArgs, root: string, io: CliIO, isResource: (rel: string) => boolean, isReport: (rel: string) => boolean, isReportFile: (abs: string) => boolean,
-) {
-  return resolveTargets({
-    patterns: args.patterns,
-    root,
-    cwd: io.cwd,
-    isResource,
-    isReportFile,
-    keep: (rel) => DATA_NAMES.has(baseName(rel)) || isReport(rel),
-  });
-}
-
-/** The reports section references point into, indexed: those named with --report (unreadable: exit 2), else those the settings find. */
-async function readReports(args: LintArgs, root: string, io: CliIO, found: string[]): Promise<ReportSet> {
-  const explicit = args.reports.map((r) => path.resolve(io.cwd, r));
-  const loaded = await loadReports(root, DEFAULT_SETTINGS, explicit.length > 0 ? explicit : found);
-  if (loaded.failed && explicit.length > 0) throw new ConfigurationError(loaded.problems.join('\n'));
-  for (const p of loaded.problems) io.stderr.write(`resource-lint: ${p}\n`);
-  return { generation: 1, reports: loaded.reports.map((r) => buildReportIndex(r.text, r.uri)) };
 }
 
 function colourWanted(io: CliIO): boolean {

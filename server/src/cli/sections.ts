@@ -1,6 +1,7 @@
-import { buildReportIndex } from '../core/report/indexer';
-import { DEFAULT_SETTINGS } from '../core/settings';
-import { loadReports } from '../node/loadReports';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import { buildReportIndex } from '../core';
+import { DiskWorkspace } from '../node/diskWorkspace';
 import { SECTIONS_SYNOPSIS } from './args';
 
 export interface CommandIO {
@@ -67,14 +68,15 @@ export async function sectionsCommand(args: string[], io: CommandIO): Promise<nu
     io.stderr(`resource-lint: ${parsed.error ?? 'sections needs --report FILE.'}\n\n${USAGE}`);
     return 2;
   }
-  const loaded = await loadReports(io.cwd, DEFAULT_SETTINGS, [parsed.report]);
-  if (loaded.failed || loaded.reports.length === 0) {
-    const problems = loaded.problems.length > 0 ? loaded.problems : [`Cannot read the report ${parsed.report}.`];
-    io.stderr(problems.map((p) => `resource-lint: ${p}\n`).join(''));
+  const disk = new DiskWorkspace({ root: io.cwd, settings: async () => ({}) });
+  const uri = URI.file(path.resolve(io.cwd, parsed.report)).toString();
+  const text = await disk.readText(uri);
+  if (text === undefined) {
+    const relative = path.relative(io.cwd, URI.parse(uri).fsPath).split(path.sep).join('/');
+    io.stderr(`resource-lint: Cannot read the report ${relative} (${disk.unreadableReason(uri) ?? 'unreadable'}).\n`);
     return 2;
   }
-  const report = loaded.reports[0];
-  const index = buildReportIndex(report.text, report.uri);
+  const index = buildReportIndex(text, uri);
   const entries: SectionEntry[] = index.sections.map((s) => ({ number: s.number, title: s.title, label: s.label, line: s.line, parent: s.parent }));
   io.stdout(parsed.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : table(entries));
   return 0;

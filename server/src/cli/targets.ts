@@ -1,7 +1,7 @@
-import { promises as fs } from 'fs';
 import * as path from 'path';
 import picomatch from 'picomatch';
 import { listFiles } from '../node/files';
+import { pathKind } from '../node/settingsFile';
 import { ConfigurationError } from './io';
 
 /** What the command line asked to check, resolved against the working folder. */
@@ -18,9 +18,8 @@ const toPosix = (p: string) => p.split(path.sep).join('/');
 
 async function classify(text: string, cwd: string): Promise<Pattern> {
   const absolute = path.resolve(cwd, text);
-  const stat = await fs.stat(absolute).catch(() => undefined);
-  if (stat?.isFile()) return { text, kind: 'file', base: absolute };
-  if (stat?.isDirectory()) return { text, kind: 'folder', base: absolute };
+  const kind = await pathKind(absolute);
+  if (kind) return { text, kind, base: absolute };
   const scan = picomatch.scan(toPosix(text));
   if (!scan.isGlob) throw new ConfigurationError(`No such file or folder: ${text}`);
   const glob = toPosix(path.resolve(cwd, text));
@@ -36,8 +35,6 @@ const inside = (folder: string, file: string) => {
 export interface Walked {
   /** Absolute paths of the files to check, sorted. */
   targets: string[];
-  /** Root-relative paths of every file the walk kept for the configuration (data files, reports). */
-  rootFiles: string[];
   /** Files named on the command line that are neither resources nor reports: one warning each, not checked. */
   skipped: string[];
 }
@@ -48,8 +45,8 @@ export function skippedWarning(file: string): string {
 }
 
 /**
- * One walk of the root finds the resource files, the workspace's data files and reports; folders and
- * globs outside the root get a walk of their own. Explicitly named files are checked when they are
+ * The root's files come from the workspace's one walk (the same that finds data files and reports);
+ * folders and globs outside the root get a walk of their own. Explicitly named files are checked when they are
  * resources or reports and skipped otherwise (as ESLint skips a named file its configuration does
  * not cover), so `resource-lint $(git diff --name-only)` checks only what it should; folders
  * contribute their resource files; globs, every file they match.
@@ -61,26 +58,20 @@ export async function resolveTargets(opts: {
   isResource: (relative: string) => boolean;
   /** Whether a file (absolute path) is a report: named with --report, or matching the settings' globs. */
   isReportFile: (absolute: string) => boolean;
-  /** Files under the root the configuration needs (data files, reports). */
-  keep: (relative: string) => boolean;
+  /** The root's files the predicate takes (root-relative), from the workspace's listing. */
+  rootFiles: (accept: (relative: string) => boolean) => Promise<string[]>;
 }): Promise<Walked> {
   const { root } = opts;
   const patterns = await Promise.all(opts.patterns.map((p) => classify(p, opts.cwd)));
   const targets = new Set<string>();
   const skipped: string[] = [];
   const wanted = (absolute: string, relative: string): boolean => {
-    if (patterns.length === 0) return opts.isResource(relative);
+    // No paths: every file the editor checks, resources and reports alike.
+    if (patterns.length === 0) return opts.isResource(relative) || opts.isReportFile(absolute);
     return patterns.some((p) =>
       p.kind === 'folder' ? inside(p.base, absolute) && opts.isResource(relative) : p.kind === 'glob' ? p.match!(absolute) : false);
   };
-  const rootFiles = await listFiles(root, (rel) => {
-    const keep = opts.keep(rel);
-    if (wanted(path.join(root, rel), rel)) {
-      targets.add(path.join(root, rel));
-      return true;
-    }
-    return keep;
-  });
+  for (const rel of await opts.rootFiles((r) => wanted(path.join(root, r), r))) targets.add(path.join(root, rel));
   for (const p of patterns) {
     if (p.kind === 'file') {
       // The resource globs are relative to the root: a file outside it is no resource of this workspace.
@@ -97,5 +88,5 @@ export async function resolveTargets(opts: {
       throw new ConfigurationError(p.kind === 'glob' ? `No files match the pattern ${p.text}` : `No resource files in ${p.text} (resourceAuthoring.resourceGlobs)`);
     }
   }
-  return { targets: [...targets].sort(), rootFiles: rootFiles.filter((rel) => opts.keep(rel)), skipped };
+  return { targets: [...targets].sort(), skipped };
 }

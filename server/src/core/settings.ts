@@ -78,7 +78,7 @@ export function normaliseSettings(raw: unknown): Settings {
 }
 
 /** The `resourceAuthoring.*` keys of a whole settings.json object (flat dotted keys), as a section. */
-function sectionOfSettingsJson(json: unknown): Record<string, unknown> {
+export function sectionOfSettingsJson(json: unknown): Record<string, unknown> {
   const section: Record<string, unknown> = {};
   if (json && typeof json === 'object') {
     for (const [key, value] of Object.entries(json as Record<string, unknown>)) {

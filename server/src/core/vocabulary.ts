@@ -26,8 +26,8 @@ export interface Vocabulary {
   values: ReadonlySet<string>;
   /** Where it was read from, as shown to authors: a workspace-relative path, or "the bundled resourceTags.json". */
   source: string;
-  /** Absolute path of the data file; undefined for the bundled default. */
-  path?: string;
+  /** The data file's URI; undefined for the bundled default. */
+  uri?: string;
   /** The file's text, kept so fixes can add a term with a minimal edit. */
   text?: string;
 }
@@ -63,12 +63,12 @@ function termsFrom(json: unknown, key: string): Term[] | string {
   return terms;
 }
 
-function make(name: VocabularyName, terms: Term[], source: string, path?: string, text?: string): Vocabulary {
-  return { name, terms, values: new Set(terms.map((t) => t.value)), source, path, text };
+function make(name: VocabularyName, terms: Term[], source: string, uri?: string, text?: string): Vocabulary {
+  return { name, terms, values: new Set(terms.map((t) => t.value)), source, uri, text };
 }
 
 /** Parses a vocabulary data file's text; an error says what is wrong in one sentence. */
-export function parseVocabulary(name: VocabularyName, text: string, source: string, path?: string): Parsed<Vocabulary> {
+export function parseVocabulary(name: VocabularyName, text: string, source: string, uri?: string): Parsed<Vocabulary> {
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -77,7 +77,7 @@ export function parseVocabulary(name: VocabularyName, text: string, source: stri
   }
   const terms = termsFrom(json, VOCABULARY_FILES[name].key);
   if (typeof terms === 'string') return { ok: false, error: `${source} is not a ${VOCABULARY_FILES[name].noun} vocabulary: ${terms}.` };
-  return { ok: true, value: make(name, terms, source, path, text) };
+  return { ok: true, value: make(name, terms, source, uri, text) };
 }
 
 export function parseCategories(text: string, source: string): Parsed<Category[]> {

@@ -1,4 +1,4 @@
-import { settingsProblems } from '../core/settings';
+import type { SettingsProblem } from '../core';
 
 /** The parts of the LSP connection the notice uses (the error notification and the log). */
 export interface NoticeChannel {
@@ -18,17 +18,15 @@ export class SettingsNotice {
 
   constructor(private readonly channel: NoticeChannel) {}
 
-  /** Checks the settings as the editor handed them over, and returns them unchanged. */
-  check<T>(raw: T): T {
-    const problems = settingsProblems(raw);
+  /** Says what is wrong with the settings just loaded (nothing when the same was said last time). */
+  show(problems: readonly SettingsProblem[]): void {
     const text = problems.map((p) => p.message).join(' ');
-    if (text === this.shown) return raw;
+    if (text === this.shown) return;
     this.shown = text;
-    if (problems.length === 0) return raw;
+    if (problems.length === 0) return;
     for (const p of problems) this.channel.log(`Ignored setting: ${p.message}`);
     const head = problems.length === 1 ? 'A Resource Authoring setting is ignored' : `${problems.length} Resource Authoring settings are ignored`;
     // A client that cannot show it still has the log line; the reload goes on regardless.
     void Promise.resolve().then(() => this.channel.showError(`${head}: ${text}`)).catch(() => undefined);
-    return raw;
   }
 }

@@ -23,8 +23,8 @@ const sortKey = (m: YAMLMap): string => {
  * placed in alphabetical order when the file is in alphabetical order, else at the end.
  */
 export function addTermFix(finding: Finding, vocabulary: Vocabulary, value: string): Fix | null {
-  const { path, text } = vocabulary;
-  if (!path || text === undefined || value.trim() === '') return null;
+  const { uri, text } = vocabulary;
+  if (!uri || text === undefined || value.trim() === '') return null;
   // JSON is YAML: the yaml parser gives every entry's source range.
   const doc = parseDocument(text);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
@@ -79,6 +79,6 @@ function make(finding: Finding, vocabulary: Vocabulary, value: string, edit: { s
     edits: [],
     preferred: false,
     destructive: false,
-    fileEdit: { path: vocabulary.path!, text: vocabulary.text!, edits: [edit] },
+    fileEdit: { uri: vocabulary.uri!, text: vocabulary.text!, edits: [edit] },
   };
 }

@@ -1,6 +1,5 @@
 import { isScalar, isSeq, type Node } from 'yaml';
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import { URI } from 'vscode-uri';
 import type { DiagnosticCode } from '../codes';
 import type { Configuration } from '../configuration';
 import { analyzeText, type Analysis } from '../service';
@@ -184,7 +183,7 @@ export function fixAllEdits(analysis: Analysis, config: Configuration): TextEdit
 function workspaceEdit(fix: Fix, analysis: Analysis, uri: string): WorkspaceEdit {
   const changes: Record<string, TextEdit[]> = {};
   if (fix.edits.length > 0) changes[uri] = toTextEdits(analysis.lines, fix.edits);
-  if (fix.fileEdit) changes[URI.file(fix.fileEdit.path).toString()] = toTextEdits(new LineMap(fix.fileEdit.text), fix.fileEdit.edits);
+  if (fix.fileEdit) changes[fix.fileEdit.uri] = toTextEdits(new LineMap(fix.fileEdit.text), fix.fileEdit.edits);
   return { changes };
 }
 

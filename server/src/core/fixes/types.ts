@@ -5,8 +5,8 @@ import type { Finding } from '../findings';
 
 /** An edit to a vocabulary data file (for "Add 'X' to resourceTags.json"). */
 export interface FileEdit {
-  /** Absolute path of the file. */
-  path: string;
+  /** The file's URI. */
+  uri: string;
   /** The file's text the offsets refer to. */
   text: string;
   edits: OffsetEdit[];

@@ -1,5 +1,5 @@
-import { addVotes, noVotes, sourceVotes, type StyleVotes } from '../core/completionStyle';
-import type { Configuration } from '../core/configuration';
+import { addVotes, noVotes, sourceVotes, type StyleVotes } from '../completionStyle';
+import type { Configuration } from '../configuration';
 
 /**
  * How the workspace's resource files write their values (quoting, flow or block lists), for completion

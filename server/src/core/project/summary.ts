@@ -1,6 +1,15 @@
-import { VOCABULARY_NAMES } from '../core/vocabulary';
-import { UNTRUSTED_REASON, type ConfigurationSources, type DataSource } from '../node/loadConfiguration';
-import type { ScanSummary } from './workspaceDiagnostics';
+import { VOCABULARY_NAMES } from '../vocabulary';
+import { UNTRUSTED_REASON, type ConfigurationSources, type DataSource } from './loadConfiguration';
+
+/** The last complete workspace check, for the server's log. */
+export interface ScanSummary {
+  /** Resource files found in the folder; undefined when only open files are checked. */
+  resources?: number;
+  /** Report files checked with them. */
+  reports?: number;
+  /** Wall-clock time of the check, from listing the folder to the last file's verdict. */
+  ms: number;
+}
 
 /** What the server found in its folder, gathered after a (re)load and the scan that follows it. */
 export interface WorkspaceFacts {

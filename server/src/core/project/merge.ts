@@ -1,5 +1,5 @@
-import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver';
-import { MarkupKind } from 'vscode-languageserver';
+import type { CodeAction, CompletionItem, CompletionList, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { MarkupKind } from 'vscode-languageserver-types';
 
 /**
  * Several features (frontmatter, section references) answer the same requests; each answers only where

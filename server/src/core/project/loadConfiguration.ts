@@ -1,38 +1,30 @@
-import { promises as fs } from 'fs';
-import * as path from 'path';
-import { createConfiguration, type Configuration } from '../core/configuration';
-import type { Settings } from '../core/settings';
+import { createConfiguration, type Configuration } from '../configuration';
+import type { Workspace } from '../host';
+import { baseName, relativeTo, resolvePath, uriOf } from '../paths';
+import type { Settings } from '../settings';
 import {
   bundledVocabularies, CATEGORIES_FILE, parseCategories, parseVocabulary, VOCABULARY_FILES, VOCABULARY_NAMES,
   type Vocabularies, type VocabularyName,
-} from '../core/vocabulary';
-import { toRelative } from './files';
+} from '../vocabulary';
 
 /** The data-file names the workspace may override, for discovery and file watching. */
 export const DATA_FILE_NAMES: readonly string[] = [...VOCABULARY_NAMES.map((n) => VOCABULARY_FILES[n].file), CATEGORIES_FILE];
+
+const DATA_NAMES = new Set(DATA_FILE_NAMES);
+
+/** True for a root-relative path whose file name is one of the data files. */
+export function isDataFile(relativePath: string): boolean {
+  return DATA_NAMES.has(baseName(relativePath));
+}
 
 /**
  * Picks the workspace's own copy of a data file among those discovered: the one under a `_data`
  * folder (where the reference site keeps them) first, then the shallowest.
  */
 export function pickDataFile(candidates: readonly string[], fileName: string): string | undefined {
-  const named = candidates.filter((c) => c.split('/').pop() === fileName);
+  const named = candidates.filter((c) => baseName(c) === fileName);
   named.sort((a, b) => Number(!a.includes('_data/')) - Number(!b.includes('_data/')) || a.split('/').length - b.split('/').length || a.localeCompare(b));
   return named[0];
-}
-
-export interface LoadOptions {
-  root: string;
-  settings: Settings;
-  /** Root-relative paths of data files found in the workspace (any of DATA_FILE_NAMES). */
-  discovered: readonly string[];
-  /** False in an untrusted workspace: then only bundled vocabularies and schema are used. */
-  trusted?: boolean;
-  /**
-   * True when the host stops on any problem (the CLI exits 2): the messages then say only what is
-   * wrong, not which bundled file is used meanwhile, which would be untrue there.
-   */
-  stopsOnProblems?: boolean;
 }
 
 /** Where one data file came from, for the server's log. */
@@ -56,32 +48,40 @@ export const UNTRUSTED_REASON = 'the workspace is not trusted (Restricted Mode)'
 
 export interface LoadedConfiguration {
   configuration: Configuration;
-  sources: ConfigurationSources;
-  /** Absolute paths of the files this configuration was read from (to know what to re-read). */
+  /** Undefined without a folder: everything is bundled. */
+  sources: ConfigurationSources | undefined;
+  /** URIs of the files this configuration was read from (to know what to re-read and watch). */
   files: string[];
   /** In Restricted Mode, one sentence per workspace file or setting that was not used for that reason. */
   untrustedNotes: string[];
-  /** True when a replacement schema was set but could not be read or compiled. */
-  schemaFailed: boolean;
 }
 
-async function readText(file: string): Promise<string> {
-  return fs.readFile(file, 'utf8');
+export interface LoadOptions {
+  workspace: Workspace;
+  settings: Settings;
+  /** Root-relative paths of the data files found in the folder. */
+  discovered: readonly string[];
+  /** The host stops on any problem (the CLI exits 2): messages then say only what is wrong. */
+  stopsOnProblems?: boolean;
 }
 
-/** Reads vocabularies and schema as the settings and workspace say, falling back to the bundled ones. */
+/** Reads vocabularies and schema as the settings and the folder say, falling back to the bundled ones. */
 export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfiguration> {
-  const { root, settings } = opts;
-  const trusted = opts.trusted !== false;
+  const { workspace, settings } = opts;
+  const root = workspace.folder;
+  if (!root) return { configuration: createConfiguration({ settings }), sources: undefined, files: [], untrustedNotes: [] };
+  const trusted = workspace.trusted;
   const problems: string[] = [];
   const files: string[] = [];
   const meanwhile = (fallback: string) => (opts.stopsOnProblems ? '' : fallback);
+  const shownPath = (uri: string) => relativeTo(root, uri) ?? uri;
+  const why = (uri: string) => workspace.unreadableReason?.(uri) ?? 'not found';
   const bundled = bundledVocabularies();
   const vocabularies: Vocabularies = { ...bundled };
   const locate = (setting: string, fileName: string): string | undefined => {
-    if (setting) return path.resolve(root, setting);
+    if (setting) return resolvePath(root, setting);
     const found = pickDataFile(opts.discovered, fileName);
-    return found ? path.join(root, found) : undefined;
+    return found ? uriOf(root, found) : undefined;
   };
   const vocabularySources = {} as Record<VocabularyName, DataSource>;
   const untrustedNotes: string[] = [];
@@ -93,7 +93,7 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
       vocabularySources[name] = { origin: 'bundled', reason: `no ${fileName} in the folder` };
       return;
     }
-    const shown = toRelative(root, file);
+    const shown = shownPath(file);
     if (!trusted) {
       // Diagnostics and hovers name the vocabulary's source: say why it is not the workspace's own file.
       vocabularies[name] = { ...bundled[name], source: `${bundled[name].source}, used because ${UNTRUSTED_REASON}` };
@@ -102,14 +102,11 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
       return;
     }
     files.push(file);
-    let text: string;
-    try {
-      text = await readText(file);
-    } catch (e) {
+    const text = await workspace.readText(file);
+    if (text === undefined) {
       const named = settings.vocabularies[name] ? `, named by resourceAuthoring.vocabularies.${name}` : '';
-      const reason = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-      vocabularySources[name] = { origin: 'bundled', file: shown, reason: `cannot read ${shown}: ${reason}` };
-      problems.push(`Cannot read ${shown} (${reason})${named}${meanwhile(`; using the bundled ${fileName} meanwhile`)}.`);
+      vocabularySources[name] = { origin: 'bundled', file: shown, reason: `cannot read ${shown}: ${why(file)}` };
+      problems.push(`Cannot read ${shown} (${why(file)})${named}${meanwhile(`; using the bundled ${fileName} meanwhile`)}.`);
       return;
     }
     const parsed = parseVocabulary(name, text, shown, file);
@@ -124,12 +121,13 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
   const categoriesFile = trusted ? locate('', CATEGORIES_FILE) : undefined;
   if (categoriesFile) {
     files.push(categoriesFile);
-    try {
-      const parsed = parseCategories(await readText(categoriesFile), toRelative(root, categoriesFile));
+    const text = await workspace.readText(categoriesFile);
+    if (text === undefined) {
+      problems.push(`Cannot read ${shownPath(categoriesFile)} (${why(categoriesFile)}).`);
+    } else {
+      const parsed = parseCategories(text, shownPath(categoriesFile));
       if (parsed.ok) vocabularies.categories = parsed.value;
       else problems.push(parsed.error);
-    } catch (e) {
-      problems.push(`Cannot read ${toRelative(root, categoriesFile)} (${(e as Error).message}).`);
     }
   }
   let schema: unknown;
@@ -137,10 +135,12 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
   if (settings.schema && !trusted) {
     untrustedNotes.push(`Using the bundled schema, not ${settings.schema} (resourceAuthoring.schema), because ${UNTRUSTED_REASON}.`);
   } else if (settings.schema) {
-    const file = path.resolve(root, settings.schema);
+    const file = resolvePath(root, settings.schema);
     files.push(file);
+    const text = await workspace.readText(file);
     try {
-      schema = JSON.parse(await readText(file));
+      if (text === undefined) throw new Error(`cannot read the file: ${why(file)}`);
+      schema = JSON.parse(text);
     } catch (e) {
       schemaFailed = true;
       problems.push(`Cannot use the schema ${settings.schema} (${(e as Error).message})${meanwhile('; using the bundled schema')}.`);
@@ -154,8 +154,7 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
       ? { origin: 'bundled', file: settings.schema, reason: UNTRUSTED_REASON }
       : schemaFailed
         ? { origin: 'bundled', file: settings.schema, reason: `cannot use ${settings.schema}` }
-        : { origin: 'setting', file: toRelative(root, path.resolve(root, settings.schema)) };
-  const sources = { vocabularies: vocabularySources, schema: schemaSource };
+        : { origin: 'setting', file: shownPath(resolvePath(root, settings.schema)) };
   // Sorted: the vocabularies were read concurrently, the log shows them in a stable order.
-  return { configuration, sources, files, untrustedNotes: untrustedNotes.sort(), schemaFailed };
+  return { configuration, sources: { vocabularies: vocabularySources, schema: schemaSource }, files, untrustedNotes: untrustedNotes.sort() };
 }

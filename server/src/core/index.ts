@@ -1,0 +1,19 @@
+/**
+ * The core's one public entry: hosts (the server, the CLI, tests, a browser worker) import from here.
+ * The core is pure: texts and settings in, findings, completions and edits out; files only through a
+ * `Workspace` the host implements.
+ */
+export type { Disposable, FileChange, FileChangeKind, Logger, OpenDocument, ProgressFactory, ProgressSink, Scheduler, Workspace, WorkspaceEvent } from './host';
+export { withoutBom } from './host';
+export { MemoryWorkspace, type WorkspaceCounts } from './memoryWorkspace';
+export { createProject } from './project/project';
+export type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './project/types';
+export type { RenderedCard, CardSectionLocation } from './project/card';
+export { CODE_ACTION_KINDS } from './project/documentFeatures';
+export { DATA_FILE_NAMES, isDataFile } from './project/loadConfiguration';
+export { insideFolder, relativeTo, resolvePath, uriOf } from './paths';
+export { SOURCE, DIAGNOSTIC_CODES, type DiagnosticCode, type SeverityName } from './codes';
+export { ruleUrl, RULE_DESCRIPTIONS, RULES_BASE_URL } from './rules';
+export { parseSettingsJson } from './settingsJson';
+export type { SettingsProblem } from './settings';
+export { buildReportIndex } from './report/indexer';

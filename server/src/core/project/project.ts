@@ -1,0 +1,646 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import { linkOf } from '../checks/duplicates';
+import { createConfiguration, type Configuration } from '../configuration';
+import { findingOfDiagnostic } from '../findingLink';
+import { hasPreferredFix } from '../fixes';
+import type { Disposable, FileChange, Logger, OpenDocument, Scheduler, Workspace, WorkspaceEvent } from '../host';
+import { checkResourceText } from '../lint';
+import { insideFolder, relativeTo, uriOf } from '../paths';
+import type { ReportSet } from '../report/reportSet';
+import { analyzeText, toDiagnostics, type Analysis, type DocumentRole } from '../service';
+import { DEFAULT_SETTINGS, normaliseSettings, settingsProblems, type Settings } from '../settings';
+import { AnalysisCache } from './analyses';
+import { renderCardFor, type RenderedCard } from './card';
+import { Citations } from './citations';
+import { CoalescedRun } from './coalescedRun';
+import { DocumentFeatures } from './documentFeatures';
+import { FileIndex, type FileVerdict } from './fileIndex';
+import { fixUntilStable } from './fixText';
+import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
+import { ReportStore } from './reportStore';
+import { workspaceSummary, type ScanSummary } from './summary';
+import type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './types';
+
+/** Files read at once during a check; other requests get in between batches. */
+const BATCH = 16;
+/** Checks of fewer files than this finish too fast for a progress bar to help. */
+const PROGRESS_MIN_FILES = 200;
+/** The longest a check runs without letting a request in. */
+const SLICE_MS = 2;
+/** An edit in a report re-checks the files citing it once typing pauses this long. */
+const REPORT_EDIT_DELAY_MS = 150;
+
+const SILENT: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+const STRAIGHT_THROUGH: Scheduler = {
+  yield: () => Promise.resolve(),
+  after: (_ms, task) => {
+    let cancelled = false;
+    void Promise.resolve().then(() => {
+      if (!cancelled) task();
+    });
+    return { dispose: () => (cancelled = true) };
+  },
+  now: () => Date.now(),
+};
+
+function message(e: unknown): string {
+  return e instanceof Error ? (e.stack ?? e.message) : String(e);
+}
+
+export function createProject(options: ProjectOptions): Project {
+  return new ResourceProject(options);
+}
+
+class ResourceProject implements Project {
+  readonly workspace: Workspace;
+  private readonly log: Logger;
+  private readonly scheduler: Scheduler;
+  private config: Configuration = createConfiguration();
+  private settingsNow: Settings = DEFAULT_SETTINGS;
+  private sources: ConfigurationSources | undefined;
+  private loaded: string[] = [];
+  private outcome: LoadOutcome | undefined;
+  private readonly reportStore = new ReportStore();
+  private readonly analyses = new AnalysisCache();
+  private readonly files: FileIndex;
+  private readonly citations: Citations;
+  private readonly features: DocumentFeatures;
+  private readonly loads = new CoalescedRun(() => this.loadOnce());
+  private readonly checks: CoalescedRun;
+  private ready: Promise<void> = Promise.resolve();
+  private lastScan: ScanSummary | undefined;
+  private started = false;
+  private reportEdit: Disposable | undefined;
+  private readonly diagnosticListeners = new Set<(uris: readonly string[]) => void>();
+  private readonly loadListeners = new Set<(outcome: LoadOutcome) => void>();
+  private readonly subscription: Disposable | undefined;
+
+  constructor(private readonly options: ProjectOptions) {
+    this.workspace = options.workspace;
+    this.log = options.logger ?? SILENT;
+    this.scheduler = options.scheduler ?? STRAIGHT_THROUGH;
+    this.files = new FileIndex(options.retainTexts !== false);
+    this.citations = new Citations(() => this.citingTexts());
+    this.checks = new CoalescedRun(async () => {
+      try {
+        await this.checkAllOnce();
+      } catch (e) {
+        this.log.error(`Checking the workspace failed: ${message(e)}`);
+      }
+    });
+    this.features = new DocumentFeatures({
+      configuration: () => this.config,
+      reports: () => this.reportStore.current,
+      indexReport: (uri, text) => this.reportStore.update(uri, text),
+      libraryStyle: () => this.files.style.votes,
+      citations: this.citations,
+      scheduler: this.scheduler,
+      hoverCountWaitMs: options.hoverCountWaitMs ?? 150,
+    });
+    this.subscription = this.workspace.onDidChange?.((event) => this.onWorkspaceEvent(event));
+  }
+
+  get configuration(): Configuration {
+    return this.config;
+  }
+
+  get reports(): ReportSet {
+    return this.reportStore.current;
+  }
+
+  get lastLoad(): LoadOutcome | undefined {
+    return this.outcome;
+  }
+
+  get loadedFiles(): readonly string[] {
+    return this.loaded;
+  }
+
+  settled(): Promise<void> {
+    return this.ready;
+  }
+
+  start(): Promise<void> {
+    this.started = true;
+    this.ready = this.reloadThenCheck();
+    return this.ready;
+  }
+
+  async load(): Promise<LoadOutcome> {
+    this.ready = this.loads.run();
+    await this.ready;
+    return this.outcome!;
+  }
+
+  /** Reloads, then checks everything and says in the log what the project works with. */
+  private reloadThenCheck(): Promise<void> {
+    const loaded = this.loads.run();
+    void loaded.then(() => this.checkAll())
+      .then(() => this.log.info(this.summary()))
+      .catch((e: unknown) => this.log.error(`Reloading and checking the folder failed: ${message(e)}`));
+    return loaded;
+  }
+
+  private async loadOnce(): Promise<void> {
+    const ws = this.workspace;
+    let raw: unknown;
+    try {
+      raw = await ws.settings();
+    } catch (e) {
+      this.log.warn(`Could not read settings (${(e as Error).message}); using defaults.`);
+      raw = {};
+    }
+    const problemsOfSettings = settingsProblems(raw);
+    const settings = normaliseSettings(raw);
+    const discovered = ws.folder ? await ws.findFiles(isDataFile) : [];
+    const loaded = await loadConfiguration({ workspace: ws, settings, discovered, stopsOnProblems: this.options.stopsOnProblems });
+    for (const note of loaded.untrustedNotes) this.log.warn(note);
+    for (const p of loaded.configuration.problems) this.log.warn(p);
+    const reportsRead = await this.reportStore.read(ws, loaded.configuration.isReport, this.options.reports, (uri) => this.describe(uri));
+    for (const p of reportsRead.problems) this.log.warn(p);
+    this.settingsNow = settings;
+    this.config = loaded.configuration;
+    this.sources = loaded.sources;
+    this.loaded = loaded.files;
+    this.citations.invalidate();
+    this.outcome = {
+      settingsProblems: problemsOfSettings,
+      configurationProblems: loaded.configuration.problems,
+      untrustedNotes: loaded.untrustedNotes,
+      reportProblems: reportsRead.problems,
+      reportsFailed: reportsRead.failed,
+    };
+    for (const listener of this.loadListeners) listener(this.outcome);
+  }
+
+  // Roles: decided here, once, for every feature and host.
+
+  relativePath(uri: string): string | undefined {
+    const folder = this.workspace.folder;
+    if (!folder) {
+      const parsed = URI.parse(uri);
+      return parsed.scheme === 'file' || parsed.scheme === 'untitled' ? parsed.path.replace(/^\//, '') : undefined;
+    }
+    return insideFolder(folder, uri);
+  }
+
+  private describe(uri: string): string {
+    const folder = this.workspace.folder;
+    return this.relativePath(uri) ?? (folder ? relativeTo(folder, uri) : undefined) ?? uri;
+  }
+
+  roleOf(uri: string): DocumentRole | undefined {
+    const rel = this.relativePath(uri);
+    if (rel !== undefined && this.config.isResource(rel)) return 'resource';
+    if (this.reportStore.has(uri) || (rel !== undefined && this.isReportPath(rel))) return 'report';
+    return undefined;
+  }
+
+  /** Report files by path: the settings' globs, unless reports were named explicitly. */
+  private isReportPath(rel: string): boolean {
+    return !this.options.reports?.length && this.config.isReport(rel);
+  }
+
+  private get checksClosedFiles(): boolean {
+    return this.workspace.folder !== undefined && this.settingsNow.workspaceDiagnostics;
+  }
+
+  // Diagnostics.
+
+  diagnostics(uri: string): FileDiagnostics | undefined {
+    const found = this.files.diagnostics(uri, this.config, (u) => this.describe(u));
+    if (!found) return undefined;
+    const version = this.workspace.openDocument(uri)?.version;
+    return { uri, ...(version !== undefined ? { version } : {}), ...found };
+  }
+
+  onDidChangeDiagnostics(listener: (uris: readonly string[]) => void): Disposable {
+    this.diagnosticListeners.add(listener);
+    return { dispose: () => this.diagnosticListeners.delete(listener) };
+  }
+
+  onDidLoad(listener: (outcome: LoadOutcome) => void): Disposable {
+    this.loadListeners.add(listener);
+    return { dispose: () => this.loadListeners.delete(listener) };
+  }
+
+  private changed(uris: readonly string[]): void {
+    if (uris.length === 0) return;
+    for (const listener of this.diagnosticListeners) listener(uris);
+  }
+
+  /** The verdict of one text: the full analysis when given (open documents), else the cheapest check that agrees with it. */
+  private verdict(uri: string, text: string, role: DocumentRole, analysis?: Analysis): { verdict: FileVerdict; analysis?: Analysis } {
+    const config = this.config;
+    const reports = this.reportStore.current;
+    let link: string | undefined;
+    let linkRange: FileVerdict['linkRange'];
+    try {
+      if (!analysis) {
+        if (role === 'resource') {
+          const check = checkResourceText(text, config, uri, { reports });
+          analysis = check.analysis;
+          link = check.link;
+          linkRange = check.linkRange;
+        } else {
+          analysis = analyzeText(text, config, uri, 0, { reports, role });
+        }
+      } else if (role === 'resource') {
+        const l = linkOf(analysis);
+        link = l?.key;
+        linkRange = l?.range;
+      }
+    } catch (e) {
+      // Nothing a file contains may stop the others being checked: log it, show nothing for it.
+      this.log.error(`Checking ${uri} failed: ${message(e)}`);
+      return { verdict: { own: [] } };
+    }
+    if (!analysis) return { verdict: { own: [], link, linkRange } };
+    for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
+    const own = toDiagnostics(analysis, config);
+    const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
+    return { verdict: { own, ...(fixable ? { fixable } : {}), link, linkRange }, analysis };
+  }
+
+  private isFixable(analysis: Analysis, d: Diagnostic): boolean {
+    const finding = findingOfDiagnostic(analysis, d);
+    return finding !== undefined && hasPreferredFix(finding, analysis, this.config);
+  }
+
+  private analysisOf(doc: OpenDocument, role: DocumentRole): Analysis {
+    return this.analyses.get(doc, role, this.config, this.reportStore.current);
+  }
+
+  /** An open document changed (or was opened): check the editor's text. */
+  private checkOpen(uri: string): void {
+    const doc = this.workspace.openDocument(uri);
+    const role = this.roleOf(uri);
+    if (!doc || !role) {
+      this.forget(uri);
+      return;
+    }
+    let analysis: Analysis | undefined;
+    try {
+      analysis = this.analysisOf(doc, role);
+    } catch (e) {
+      this.log.error(`Checking ${uri} failed: ${message(e)}`);
+    }
+    const { verdict } = analysis ? this.verdict(uri, doc.text, role, analysis) : { verdict: { own: [] } };
+    const affected = this.files.set(uri, verdict, doc.text, this.config, role === 'resource');
+    this.changed([uri]);
+    void this.refreshPartners(affected);
+  }
+
+  /** Drops a file (deleted, closed with closed files unchecked, or no longer a resource or report). */
+  private forget(uri: string, refreshPartners = true): string[] {
+    const known = this.files.has(uri);
+    const partners = this.files.delete(uri);
+    if (known) this.changed([uri]);
+    if (refreshPartners) void this.refreshPartners(partners);
+    return partners;
+  }
+
+  checkAll(): Promise<void> {
+    return this.checks.run();
+  }
+
+  private async checkAllOnce(): Promise<void> {
+    const started = this.scheduler.now();
+    const config = this.config;
+    const open = this.workspace.openDocuments();
+    for (const doc of open) this.checkOpen(doc.uri);
+    const openUris = new Set(open.map((d) => d.uri));
+    const folder = this.workspace.folder;
+    if (!this.checksClosedFiles || !folder) {
+      for (const uri of this.files.uris()) if (!openUris.has(uri)) this.forget(uri);
+      this.lastScan = { ms: this.scheduler.now() - started };
+      return;
+    }
+    const found = await this.workspace.findFiles((rel) => config.isResource(rel) || this.isReportPath(rel));
+    const uris = found.map((rel) => uriOf(folder, rel));
+    const present = new Set(uris);
+    for (const uri of this.files.uris()) if (!present.has(uri) && !openUris.has(uri)) this.forget(uri);
+    const closed = uris.filter((u) => !openUris.has(u));
+    const progress = closed.length >= PROGRESS_MIN_FILES && this.options.progress
+      ? await this.options.progress('Checking resource files', closed.length)
+      : undefined;
+    try {
+      const dirty = new Set<string>();
+      for (let i = 0; i < closed.length && !this.checks.pending; i += BATCH) {
+        const batch = closed.slice(i, i + BATCH);
+        for (const uri of await this.checkClosed(batch, true)) dirty.add(uri);
+        for (const uri of batch) dirty.delete(uri);
+        this.changed(batch);
+        progress?.report(Math.min(i + BATCH, closed.length), closed.length);
+        await this.scheduler.yield();
+      }
+      await this.refreshPartners([...dirty, ...this.files.duplicated()]);
+      if (!this.checks.pending) {
+        const resources = found.filter((rel) => config.isResource(rel)).length;
+        this.lastScan = { resources, reports: found.length - resources, ms: this.scheduler.now() - started };
+      }
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /**
+   * Checks files that are not open from their text (kept from an earlier read when `reuse`), records
+   * their verdicts; returns the files whose duplicate-resource diagnostic may have changed.
+   */
+  private async checkClosed(uris: readonly string[], reuse: boolean): Promise<string[]> {
+    const texts = await Promise.all(uris.map((uri) => (reuse ? this.files.text(uri) : undefined) ?? this.workspace.readText(uri)));
+    const affected: string[] = [];
+    let slice = this.scheduler.now();
+    for (let i = 0; i < uris.length; i++) {
+      // Files with findings get the full analysis (about 1 ms each): give way once a slice has run its budget.
+      if (this.scheduler.now() - slice > SLICE_MS) {
+        await this.scheduler.yield();
+        slice = this.scheduler.now();
+      }
+      const uri = uris[i];
+      if (this.workspace.openDocument(uri)) continue; // opened meanwhile: the editor's text wins
+      const text = texts[i];
+      const role = this.roleOf(uri);
+      if (text === undefined || !role) {
+        affected.push(...this.forget(uri, false));
+        continue;
+      }
+      const { verdict } = this.verdict(uri, text, role);
+      affected.push(...this.files.set(uri, verdict, text, this.config, role === 'resource'));
+    }
+    return affected;
+  }
+
+  /** Reads and checks files not open in the editor, then tells their duplicate partners. */
+  private async refreshClosed(uris: string[]): Promise<void> {
+    const affected = await this.checkClosed(uris, false);
+    this.changed(uris);
+    await this.refreshPartners(affected);
+  }
+
+  /** Finds where the link is in partners the fast path vouched for, then tells `uris` and them. */
+  private async refreshPartners(uris: readonly string[]): Promise<void> {
+    if (uris.length === 0) return;
+    const missing = this.files.missingLinkRanges();
+    // In batches: a library with many duplicates re-reads hundreds of files here when texts are not kept.
+    for (let i = 0; i < missing.length; i += BATCH) {
+      const batch = missing.slice(i, i + BATCH);
+      const texts = await Promise.all(batch.map((uri) => this.workspace.openDocument(uri)?.text ?? this.files.text(uri) ?? this.workspace.readText(uri)));
+      batch.forEach((uri, j) => {
+        const text = texts[j];
+        if (text === undefined) return;
+        const link = linkOf(analyzeText(text, this.config, uri));
+        this.files.setLinkRange(uri, link?.key, link?.range);
+      });
+      if (i + BATCH < missing.length) await this.scheduler.yield();
+    }
+    this.changed([...new Set([...uris, ...missing])]);
+  }
+
+  async checkFiles(uris: readonly string[], options: { fix?: boolean; onWarning?: (message: string) => void } = {}): Promise<FixTotals> {
+    await this.ready;
+    const totals: FixTotals = { fixed: 0, fixedFiles: 0, unreadable: [] };
+    const progress = this.options.progress ? await this.options.progress(options.fix ? 'Fixing' : 'Checking', uris.length) : undefined;
+    const affected: string[] = [];
+    for (let i = 0; i < uris.length; i++) {
+      const uri = uris[i];
+      const text = await this.workspace.readText(uri);
+      const role = this.roleOf(uri);
+      if (text === undefined || !role) {
+        if (text === undefined) totals.unreadable.push(uri);
+        affected.push(...this.forget(uri, false));
+        progress?.report(i + 1, uris.length);
+        continue;
+      }
+      const first = this.verdict(uri, text, role);
+      let verdict = first.verdict;
+      const analysis = first.analysis;
+      let finalText = text;
+      if (options.fix && analysis && analysis.findings.length > 0) {
+        const fixed = await this.fixFile(uri, text, role, analysis, options.onWarning);
+        if (fixed) {
+          totals.fixed += fixed.resolved;
+          totals.fixedFiles++;
+          finalText = fixed.analysis.parsed.text;
+          ({ verdict } = this.verdict(uri, finalText, role, fixed.analysis));
+        }
+      }
+      affected.push(...this.files.set(uri, verdict, finalText, this.config, role === 'resource'));
+      progress?.report(i + 1, uris.length);
+    }
+    progress?.done();
+    this.changed(uris);
+    await this.refreshPartners([...affected, ...this.files.duplicated()]);
+    return totals;
+  }
+
+  /** Repairs one file with fix-all until nothing more changes, and writes it; undefined when nothing was written. */
+  private async fixFile(uri: string, text: string, role: DocumentRole, analysis: Analysis, warn?: (message: string) => void) {
+    const reports = this.reportStore.current;
+    const result = fixUntilStable(analysis, this.config, (next, version) => analyzeText(next, this.config, uri, version, { reports, role }));
+    if (result.analysis.parsed.text === text) return undefined;
+    const write = this.workspace.writeText;
+    if (!write) return undefined;
+    const outcome = await write.call(this.workspace, uri, text, result.analysis.parsed.text);
+    if (outcome !== true) {
+      warn?.(`${this.describe(uri)}: ${outcome === false ? 'not fixed, the file changed on disk or is not valid UTF-8 where the fixes go' : `could not write the fixes (${outcome})`}.`);
+      return undefined;
+    }
+    return result;
+  }
+
+  // Following the workspace.
+
+  private onWorkspaceEvent(event: WorkspaceEvent): void {
+    if (!this.started) return;
+    this.citations.invalidate();
+    switch (event.type) {
+      case 'settings':
+        this.ready = this.reloadThenCheck();
+        return;
+      case 'files':
+        this.onFileChanges(event.changes);
+        return;
+      case 'document':
+        if (event.kind === 'closed') this.onDocumentClosed(event.uri);
+        else this.onDocumentChanged(event.uri);
+    }
+  }
+
+  private onFileChanges(changes: readonly FileChange[]): void {
+    let reload = false;
+    let reports = false;
+    const recheck: string[] = [];
+    const loaded = new Set(this.loaded);
+    for (const c of changes) {
+      const rel = this.relativePath(c.uri);
+      if (c.kind !== 'created') this.files.forgetText(c.uri);
+      // Settings arrive as their own event; the editor reads settings.json, not us.
+      if (rel === '.vscode/settings.json') continue;
+      if (loaded.has(c.uri) || (rel !== undefined && isDataFile(rel) && !rel.split('/').includes('node_modules'))) {
+        reload = true;
+        continue;
+      }
+      if (this.reportStore.has(c.uri) || (rel !== undefined && this.isReportPath(rel))) reports = true;
+      if (c.kind === 'deleted') {
+        // A deleted folder arrives as one event: forget every file under it.
+        const prefix = c.uri.endsWith('/') ? c.uri : `${c.uri}/`;
+        for (const known of this.files.uris()) {
+          if ((known === c.uri || known.startsWith(prefix)) && !this.workspace.openDocument(known)) this.forget(known);
+        }
+      } else if (this.checksClosedFiles && !this.workspace.openDocument(c.uri) && this.roleOf(c.uri)) {
+        recheck.push(c.uri);
+      }
+    }
+    if (reload) {
+      this.ready = this.ready.then(() => this.reloadThenCheck());
+      return;
+    }
+    if (reports) {
+      this.ready = this.ready.then(() => this.rereadReports());
+      void this.ready.then(() => this.checkAll());
+      return;
+    }
+    if (recheck.length > 0) void this.ready.then(() => this.refreshClosed(recheck));
+  }
+
+  private async rereadReports(): Promise<void> {
+    const read = await this.reportStore.read(this.workspace, this.config.isReport, this.options.reports, (uri) => this.describe(uri));
+    for (const p of read.problems) this.log.warn(p);
+  }
+
+  private onDocumentChanged(uri: string): void {
+    const doc = this.workspace.openDocument(uri);
+    if (doc && this.reportStore.update(uri, doc.text)) {
+      // The files citing the report are checked again once typing pauses.
+      this.reportEdit?.dispose();
+      this.reportEdit = this.scheduler.after(REPORT_EDIT_DELAY_MS, () => {
+        this.reportEdit = undefined;
+        void this.checkAll();
+      });
+    }
+    void this.ready.then(() => this.checkOpen(uri));
+  }
+
+  private onDocumentClosed(uri: string): void {
+    this.analyses.forget(uri);
+    if (this.reportStore.has(uri)) {
+      // Back to the report's text on disk, and to what the files citing it make of that.
+      this.ready = this.ready.then(() => this.rereadReports());
+      void this.ready.then(() => this.checkAll());
+    }
+    void this.ready.then(() => {
+      if (!this.checksClosedFiles || !this.roleOf(uri)) this.forget(uri);
+      else return this.refreshClosed([uri]);
+    });
+  }
+
+  // Citations: every resource and report file's text, open ones from the editor.
+
+  private async citingTexts(): Promise<{ uri: string; text: string }[]> {
+    const folder = this.workspace.folder;
+    const byUri = new Map<string, string>();
+    if (folder) {
+      const config = this.config;
+      const found = await this.workspace.findFiles((rel) => config.isResource(rel) || this.isReportPath(rel));
+      const uris = found.map((rel) => uriOf(folder, rel));
+      for (let i = 0; i < uris.length; i += 64) {
+        const batch = uris.slice(i, i + 64);
+        const texts = await Promise.all(batch.map((uri) => this.files.text(uri) ?? this.workspace.readText(uri)));
+        batch.forEach((uri, j) => {
+          const text = texts[j];
+          if (text === undefined) return;
+          byUri.set(uri, text);
+          this.files.keepText(uri, text);
+        });
+        await this.scheduler.yield();
+      }
+    }
+    for (const doc of this.workspace.openDocuments()) if (this.roleOf(doc.uri)) byUri.set(doc.uri, doc.text);
+    return [...byUri].map(([uri, text]) => ({ uri, text }));
+  }
+
+  // Features of open documents.
+
+  private openAnalysis(uri: string): { doc: OpenDocument; role: DocumentRole; analysis: Analysis } | undefined {
+    const doc = this.workspace.openDocument(uri);
+    const role = doc && this.roleOf(uri);
+    if (!doc || !role) return undefined;
+    return { doc, role, analysis: this.analysisOf(doc, role) };
+  }
+
+  completion(uri: string, position: Parameters<Project['completion']>[1], options: { insertReplace?: boolean } = {}) {
+    const open = this.openAnalysis(uri);
+    return open ? this.features.completion(open, position, options) : null;
+  }
+
+  async hover(uri: string, position: Parameters<Project['hover']>[1]) {
+    const open = this.openAnalysis(uri);
+    return open ? this.features.hover(open, position) : null;
+  }
+
+  definition(uri: string, position: Parameters<Project['definition']>[1]) {
+    const open = this.openAnalysis(uri);
+    return open ? this.features.definition(open, position) : null;
+  }
+
+  async references(uri: string, position: Parameters<Project['references']>[1], includeDeclaration: boolean) {
+    const open = this.openAnalysis(uri);
+    return open ? this.features.references(open, position, includeDeclaration) : null;
+  }
+
+  documentLinks(uri: string) {
+    const open = this.openAnalysis(uri);
+    return open ? this.features.links(open) : null;
+  }
+
+  documentSymbols(uri: string) {
+    const open = this.openAnalysis(uri);
+    return open ? this.features.symbols(open) : null;
+  }
+
+  workspaceSymbols(query: string) {
+    return this.features.workspaceSymbols(query);
+  }
+
+  codeActions(uri: string, range: Parameters<Project['codeActions']>[1], diagnostics: readonly Diagnostic[], only?: readonly string[]) {
+    const open = this.openAnalysis(uri);
+    return open ? this.features.codeActions(open, range, diagnostics, only) : [];
+  }
+
+  renderCard(uri: string): RenderedCard | null {
+    const doc = this.workspace.openDocument(uri);
+    if (!doc) return null;
+    const role = this.roleOf(uri);
+    // The card renders any open Markdown document; it says when the file is not a resource.
+    const analysis = this.analysisOf(doc, role === 'report' ? 'report' : 'resource');
+    return renderCardFor(analysis, this.config, this.reportStore.current, role === 'resource');
+  }
+
+  fileStatus(uri: string): FileStatus {
+    const role = this.roleOf(uri) ?? null;
+    if (!role) return { role, problems: 0, sections: null };
+    const sections = role === 'report' ? (this.reportStore.current.reports.find((r) => r.uri === uri)?.sections.length ?? 0) : null;
+    return { role, problems: this.diagnostics(uri)?.diagnostics.length ?? 0, sections };
+  }
+
+  summary(): string {
+    const folder = this.workspace.folder;
+    return workspaceSummary({
+      root: folder ? URI.parse(folder).fsPath : undefined,
+      sources: this.sources,
+      reports: this.reportStore.current.reports.map((r) => ({ path: this.describe(r.uri), sections: r.sections.length })),
+      scan: this.lastScan,
+    });
+  }
+
+  dispose(): void {
+    this.subscription?.dispose();
+    this.reportEdit?.dispose();
+    this.diagnosticListeners.clear();
+    this.loadListeners.clear();
+  }
+}

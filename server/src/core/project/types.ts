@@ -1,0 +1,117 @@
+import type {
+  CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation,
+} from 'vscode-languageserver-types';
+import type { Configuration } from '../configuration';
+import type { Disposable, Logger, ProgressFactory, Scheduler, Workspace } from '../host';
+import type { ReportSet } from '../report/reportSet';
+import type { DocumentRole } from '../service';
+import type { SettingsProblem } from '../settings';
+import type { RenderedCard } from './card';
+
+export interface ProjectOptions {
+  workspace: Workspace;
+  logger?: Logger;
+  /** How long tasks give way to requests; without one they run straight through. */
+  scheduler?: Scheduler;
+  /** Shows the progress of a long workspace check. */
+  progress?: ProgressFactory;
+  /** Report files named explicitly (URIs; the CLI's `--report`), instead of those `resourceAuthoring.reports` finds. */
+  reports?: readonly string[];
+  /** The host stops on any configuration problem (the CLI exits 2): messages then do not say what is used meanwhile. */
+  stopsOnProblems?: boolean;
+  /**
+   * Keep each file's text once read, so citations and duplicate positions never read a file twice
+   * (the server). Off in the CLI, which reads each file once and keeps only its diagnostics.
+   */
+  retainTexts?: boolean;
+  /** Work out for each diagnostic whether fix-all repairs it (the CLI's `fixable`). */
+  fixability?: boolean;
+  /** How long a § hover waits for the workspace's citation count before answering without it. */
+  hoverCountWaitMs?: number;
+}
+
+/** What a (re)load of settings, configuration and reports found wrong. */
+export interface LoadOutcome {
+  settingsProblems: SettingsProblem[];
+  configurationProblems: string[];
+  untrustedNotes: string[];
+  reportProblems: string[];
+  /** A report named explicitly could not be read. */
+  reportsFailed: boolean;
+}
+
+/** A file's diagnostics as the editor shows them and the CLI prints them. */
+export interface FileDiagnostics {
+  uri: string;
+  /** The open document's version they were computed from; undefined for a file on disk. */
+  version?: number;
+  diagnostics: Diagnostic[];
+  /** Per diagnostic, whether fix-all repairs it (when the project was created with `fixability`). */
+  fixable?: boolean[];
+}
+
+export interface FixTotals {
+  /** Problems the fixes made disappear. */
+  fixed: number;
+  /** Files rewritten. */
+  fixedFiles: number;
+  /** Files that could not be read (nothing is known of them). */
+  unreadable: string[];
+}
+
+export interface FileStatus {
+  role: DocumentRole | null;
+  problems: number;
+  sections: number | null;
+}
+
+/**
+ * Everything workspace-wide, behind one object: settings → configuration, reports, roles, the
+ * duplicate-link index, texts, citations and reload order; it answers diagnostics, fix-all and
+ * every feature request. The server and the CLI are thin hosts around it.
+ */
+export interface Project {
+  readonly workspace: Workspace;
+  readonly configuration: Configuration;
+  readonly reports: ReportSet;
+  /** The last load's outcome; undefined before the first. */
+  readonly lastLoad: LoadOutcome | undefined;
+  /** URIs of the files the configuration was read from (vocabularies, categories, a schema). */
+  readonly loadedFiles: readonly string[];
+
+  /** Loads settings, configuration and reports, then checks the workspace, and follows the workspace's changes. */
+  start(): Promise<void>;
+  /** Loads (or reloads) settings, configuration and reports only. */
+  load(): Promise<LoadOutcome>;
+  /** Resolves once the newest settings, configuration and reports are loaded. */
+  settled(): Promise<void>;
+
+  /** `resource`, `report`, or undefined for a file the project does not check. */
+  roleOf(uri: string): DocumentRole | undefined;
+  /** Root-relative path of a file inside the folder; undefined outside. */
+  relativePath(uri: string): string | undefined;
+
+  /** Checks every resource and report file (open documents from their text). */
+  checkAll(): Promise<void>;
+  /** Checks the given files from their text on disk (and with `fix`, repairs and writes them). */
+  checkFiles(uris: readonly string[], options?: { fix?: boolean; onWarning?: (message: string) => void }): Promise<FixTotals>;
+  diagnostics(uri: string): FileDiagnostics | undefined;
+  /** Fires with the files whose diagnostics changed (or went). */
+  onDidChangeDiagnostics(listener: (uris: readonly string[]) => void): Disposable;
+  /** Fires after each (re)load. */
+  onDidLoad(listener: (outcome: LoadOutcome) => void): Disposable;
+
+  completion(uri: string, position: Position, options?: { insertReplace?: boolean }): CompletionList | null;
+  hover(uri: string, position: Position): Promise<Hover | null>;
+  definition(uri: string, position: Position): Location | null;
+  references(uri: string, position: Position, includeDeclaration: boolean): Promise<Location[] | null>;
+  documentLinks(uri: string): DocumentLink[] | null;
+  documentSymbols(uri: string): DocumentSymbol[] | null;
+  workspaceSymbols(query: string): SymbolInformation[];
+  codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  renderCard(uri: string): RenderedCard | null;
+  fileStatus(uri: string): FileStatus;
+  /** One log line: folder, vocabularies and schema with their origin, reports, resources, the last check's time. */
+  summary(): string;
+  dispose(): void;
+}

@@ -1,0 +1,31 @@
+import type { Connection } from 'vscode-languageserver';
+import type { Project } from '../core';
+
+/**
+ * Sends the project's diagnostics to the editor. A closed file with nothing to show needs a message
+ * only to withdraw problems sent before: in a large library that is nearly every file, and a flood
+ * of empty publications would queue in front of the diagnostics of the file being typed in.
+ */
+export class Publisher {
+  private readonly published = new Set<string>();
+
+  constructor(private readonly connection: Connection) {}
+
+  publish(project: Project, uris: readonly string[]): void {
+    for (const uri of uris) {
+      const found = project.diagnostics(uri);
+      if (!found || (found.version === undefined && found.diagnostics.length === 0)) {
+        this.clear(uri);
+        continue;
+      }
+      this.published.add(uri);
+      const { version, diagnostics } = found;
+      void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics });
+    }
+  }
+
+  private clear(uri: string): void {
+    if (!this.published.delete(uri)) return;
+    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+  }
+}

@@ -1,0 +1,130 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import type { FileChange, OpenDocument, Workspace } from '../core';
+import { withoutBom } from '../core';
+import { listFiles, toRelative } from './files';
+import { writeFileAtomic } from './writeFile';
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+export interface DiskWorkspaceOptions {
+  /** The folder's absolute path; undefined for a host without one. */
+  root: string | undefined;
+  /** The `resourceAuthoring` settings section (the editor's, or the CLI's settings.json). */
+  settings: () => Promise<unknown>;
+  trusted?: boolean;
+}
+
+/**
+ * The files of a folder on disk: the one place that walks the tree, reads texts (without a BOM) and
+ * writes fixes. Shared by the CLI and the server (which lays the editor's open documents over it).
+ * The tree is walked once; `noteChanges` keeps the listing current from watched-file events.
+ */
+export class DiskWorkspace implements Workspace {
+  readonly folder: string | undefined;
+  readonly trusted: boolean;
+  private listing: Promise<Set<string>> | undefined;
+  private readonly reasons = new Map<string, string>();
+
+  constructor(private readonly options: DiskWorkspaceOptions) {
+    this.folder = options.root ? URI.file(options.root).toString() : undefined;
+    this.trusted = options.trusted !== false;
+  }
+
+  get root(): string | undefined {
+    return this.options.root;
+  }
+
+  settings(): Promise<unknown> {
+    return this.options.settings();
+  }
+
+  async findFiles(accept: (relativePath: string) => boolean): Promise<string[]> {
+    const root = this.options.root;
+    if (!root) return [];
+    this.listing ??= listFiles(root).then((all) => new Set(all));
+    const all = await this.listing;
+    return [...all].filter(accept).sort();
+  }
+
+  /** Watched-file events: created files join the listing, deleted ones (and files under a deleted folder) leave it. */
+  noteChanges(changes: readonly FileChange[]): void {
+    const root = this.options.root;
+    for (const c of changes) this.reasons.delete(c.uri);
+    if (!root || !this.listing) return;
+    void this.listing.then((all) => {
+      for (const c of changes) {
+        const rel = toRelative(root, URI.parse(c.uri).fsPath);
+        if (rel.startsWith('..') || path.isAbsolute(rel)) continue;
+        if (c.kind === 'created') all.add(rel);
+        else if (c.kind === 'deleted') {
+          all.delete(rel);
+          const prefix = `${rel}/`;
+          for (const f of all) if (f.startsWith(prefix)) all.delete(f);
+        }
+      }
+    });
+  }
+
+  async readText(uri: string): Promise<string | undefined> {
+    const file = fsPathOf(uri);
+    if (!file) return undefined;
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
+      const text = withoutBom(await fs.readFile(file, 'utf8'));
+      this.reasons.delete(uri);
+      return text;
+    } catch (e) {
+      this.reasons.set(uri, (e as NodeJS.ErrnoException).code ?? (e as Error).message);
+      return undefined;
+    }
+  }
+
+  unreadableReason(uri: string): string | undefined {
+    return this.reasons.get(uri);
+  }
+
+  openDocuments(): readonly OpenDocument[] {
+    return [];
+  }
+
+  openDocument(): OpenDocument | undefined {
+    return undefined;
+  }
+
+  /**
+   * Writes `text` over the file whose (BOM-less) text was `expected`, changing only the bytes that
+   * differ: the unchanged tail is copied from the file's own bytes, so a body that is not valid UTF-8
+   * survives untouched. False (nothing written) when the file's bytes before that tail are not
+   * `expected` any more.
+   */
+  async writeText(uri: string, expected: string, text: string): Promise<boolean | string> {
+    const file = fsPathOf(uri);
+    if (!file) return 'not a file on disk';
+    try {
+      const bytes = await fs.readFile(file);
+      const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
+      const body = bom ? bytes.subarray(3) : bytes;
+      let same = 0;
+      const most = Math.min(expected.length, text.length);
+      while (same < most && expected.charCodeAt(expected.length - 1 - same) === text.charCodeAt(text.length - 1 - same)) same++;
+      if (same > 0 && same < expected.length && isLowSurrogate(expected.charCodeAt(expected.length - same))) same--;
+      const oldHead = Buffer.from(expected.slice(0, expected.length - same), 'utf8');
+      if (!body.subarray(0, oldHead.length).equals(oldHead)) return false;
+      const newHead = Buffer.from(text.slice(0, text.length - same), 'utf8');
+      await writeFileAtomic(file, Buffer.concat([bom ? UTF8_BOM : Buffer.alloc(0), newHead, body.subarray(oldHead.length)]));
+      return true;
+    } catch (e) {
+      return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    }
+  }
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+function fsPathOf(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
