@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { sectionsCommand } from '../../../server/src/cli/sections';
-import { MD_REPORT } from './helpers';
+import { sectionsCommand } from '../../server/src/cli/sections';
+import { MD_REPORT } from '../core/report/helpers';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
