@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from '../../protocol/src/names';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
 import { documentFilters, reportGlobsKey } from './reportSelector';
@@ -9,7 +10,7 @@ import { registerFileStatus } from './status';
  * Files the server hears about when they change on disk: vocabulary data files (re-read), Markdown
  * resources and reports (`.md`/`.txt`, re-checked: workspace diagnostics, duplicate links, sections).
  */
-const WATCHED = ['**/{resourceTags,resourceFocuses,resourceTypes,resourceCategories}.json', '**/*.{md,txt}'];
+const WATCHED = [`**/{${DATA_FILE_NAMES.join(',')}}`, '**/*.{md,txt}'];
 
 /**
  * Running servers by key (an outermost workspace folder's URI, or DEFAULT_SERVER), with their file
@@ -50,7 +51,7 @@ function createServer(context: vscode.ExtensionContext, output: vscode.LogOutput
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     workspaceFolder: folder,
-    synchronize: { configurationSection: 'resourceAuthoring', fileEvents },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents },
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted, root: folder ? folder.uri.toString() : null },
   };
@@ -64,7 +65,7 @@ function selectorKey(folder: vscode.WorkspaceFolder | undefined): string {
 }
 
 function reportGlobs(folder: vscode.WorkspaceFolder | undefined): string[] {
-  const globs = vscode.workspace.getConfiguration('resourceAuthoring', folder?.uri).get<unknown>('reports');
+  const globs = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<unknown>('reports');
   return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string') : [];
 }
 
@@ -114,7 +115,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
     vscode.workspace.onDidChangeWorkspaceFolders(() => reconcile(context, output)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('resourceAuthoring.reports')) void reconcile(context, output);
+      if (e.affectsConfiguration(settingId('reports'))) void reconcile(context, output);
     }),
   );
   registerCardPreview(context, (uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from '../../../server/src/lsp/cardProtocol';
+import { RenderCardRequest } from '../../../protocol/src/requests';
 import { CardPreviewManager } from './manager';
 
 /**
@@ -12,8 +12,7 @@ export function registerCardPreview(context: vscode.ExtensionContext, client: (u
     render: async (uri) => {
       const c = client(uri);
       if (!c || !c.isRunning()) return null;
-      const params: RenderCardParams = { uri: c.code2ProtocolConverter.asUri(uri) };
-      return c.sendRequest<RenderCardResult | null>(RENDER_CARD_METHOD, params);
+      return c.sendRequest(RenderCardRequest.type, { uri: c.code2ProtocolConverter.asUri(uri) });
     },
   });
   context.subscriptions.push(manager);
