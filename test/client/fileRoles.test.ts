@@ -223,6 +223,35 @@ describe('client: which editors the card preview follows, and which documents th
     assert.deepStrictEqual(t.activated, [], 'a settings change moves no preview by itself');
   });
 
+  it('after a settings change, follows the active editor if it has just become a resource, and only then', async () => {
+    const t = setup([a, notes]);
+    t.server.roles.set(a.toString(), 'resource');
+    t.editors.activeChanged(notes);
+    await t.server.answerAll();
+    assert.deepStrictEqual(t.activated, []);
+
+    // resourceGlobs now name notes.md: its editor, still active, is followed.
+    t.server.roles.set(notes.toString(), 'resource');
+    t.roles.forgetAll();
+    await t.server.answerAll();
+    assert.deepStrictEqual(t.activated, [notes.toString()]);
+
+    // Another change that leaves it a resource (or a server restart) does not follow it again,
+    // so a preview the author closed is not opened again behind their back.
+    t.roles.forgetAll();
+    await t.server.answerAll();
+    assert.deepStrictEqual(t.activated, [notes.toString()]);
+
+    // Once it is no resource, and then one again: followed again.
+    t.server.roles.delete(notes.toString());
+    t.roles.forgetAll();
+    await t.server.answerAll();
+    t.server.roles.set(notes.toString(), 'resource');
+    t.roles.forgetAll();
+    await t.server.answerAll();
+    assert.deepStrictEqual(t.activated, [notes.toString(), notes.toString()]);
+  });
+
   it('stops listening when disposed', async () => {
     const t = setup([a]);
     t.editors.dispose();

@@ -1,3 +1,4 @@
+import type { FileRole } from '../../../protocol/src/requests';
 import type { FileRoles } from '../fileRoles';
 import { asksStatus } from '../statusView';
 
@@ -11,17 +12,24 @@ export interface ResourceEditorsHost<U> {
   resourceActivated(uri: U): void;
 }
 
+/** The active editor's document, and the role it was last decided with (undefined: not yet). */
+interface ActiveEditor<U> {
+  uri: U;
+  decided: FileRole | undefined;
+}
+
 /**
  * Which editors get a card and which documents the menus offer one for, from what the server says
  * each file is. A known file is decided at once; one not known yet is asked about once, and its
  * editor decided when the answer comes (if it is still the active one), so the preview keeps its
  * card meanwhile rather than flicker. Open documents are asked about as they open, so the answer
- * is usually there before their editor is shown. Pure (URIs only need a scheme and `toString`) so
+ * is usually there before their editor is shown. When the answers are forgotten (a setting
+ * changed, a server started), the active editor is decided again: followed if it has just become
+ * a resource, left alone if it already was one. Pure (URIs only need a scheme and `toString`) so
  * it is unit-tested without VS Code.
  */
 export class ResourceEditors<U extends { scheme: string; toString(): string }> {
-  /** The active editor's document while the server has not said what it is. */
-  private undecided: U | undefined;
+  private active: ActiveEditor<U> | undefined;
   /** The resources last reported, so an unchanged list is not sent again. */
   private reported: string | undefined;
   private readonly subscription: { dispose(): void };
@@ -35,13 +43,11 @@ export class ResourceEditors<U extends { scheme: string; toString(): string }> {
 
   /** The active editor changed (undefined: none, or not a text editor). */
   activeChanged(uri: U | undefined): void {
-    this.undecided = undefined;
-    if (!uri || !asksStatus({ uri })) return;
-    const role = this.roles.peek(uri);
-    if (role === 'resource') this.host.resourceActivated(uri);
-    if (role !== undefined) return;
-    this.undecided = uri;
-    this.decideWhenAnswered(uri);
+    this.active = uri && asksStatus({ uri }) ? { uri, decided: undefined } : undefined;
+    if (!this.active) return;
+    const role = this.roles.peek(this.active.uri);
+    if (role === undefined) this.decideWhenAnswered(this.active);
+    else this.decide(this.active, role);
   }
 
   /** A document opened or closed (`closed`: its answer is dropped with it). */
@@ -55,22 +61,27 @@ export class ResourceEditors<U extends { scheme: string; toString(): string }> {
     this.subscription.dispose();
   }
 
-  private decideWhenAnswered(uri: U): void {
-    void this.roles.role(uri).then((role) => {
+  private decideWhenAnswered(active: ActiveEditor<U>): void {
+    void this.roles.role(active.uri).then((role) => {
       // No answer (no server yet): asked again when the roles are forgotten, as a server starts.
-      if (role === undefined || this.undecided?.toString() !== uri.toString()) return;
-      this.undecided = undefined;
-      if (role === 'resource') this.host.resourceActivated(uri);
+      // Another editor active meanwhile: that one is decided instead.
+      if (role !== undefined && this.active === active) this.decide(active, role);
     });
   }
 
+  private decide(active: ActiveEditor<U>, role: FileRole): void {
+    const before = active.decided;
+    active.decided = role;
+    if (role === 'resource' && before !== 'resource') this.host.resourceActivated(active.uri);
+  }
+
   /**
-   * Settings changed or a server started: ask again about the open documents and an undecided
+   * Settings changed or a server started: ask again about the open documents and the active
    * editor. The resources reported stay until the answers replace them.
    */
   private rolesForgotten(): void {
     this.askAboutDocuments();
-    if (this.undecided) this.decideWhenAnswered(this.undecided);
+    if (this.active) this.decideWhenAnswered(this.active);
   }
 
   private askAboutDocuments(): void {
