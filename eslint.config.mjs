@@ -39,6 +39,33 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', Element: 'readonly', requestAnimationFrame: 'readonly', acquireVsCodeApi: 'readonly' } },
   },
   {
+    // Client and server share only protocol/: the extension never reaches into the server's code,
+    // nor the server into the extension's (each bundle would carry the other's modules).
+    files: ['client/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src', '**/server/src/**'], message: 'The client shares only protocol/ with the server: import from protocol/src.' }] }],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/client/src', '**/client/src/**'], message: 'The server shares only protocol/ with the client: import from protocol/src.' }] }],
+    },
+  },
+  {
+    // The shared module depends on neither side, and names.ts on nothing (the pure core imports it).
+    files: ['protocol/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src', '**/server/src/**', '**/client/src', '**/client/src/**', 'vscode', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'protocol/ is shared by client and server: it imports neither (only the protocol types).' }] }],
+    },
+  },
+  {
+    files: ['protocol/src/names.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ImportDeclaration', message: 'names.ts holds plain constants that the pure core imports: it imports nothing.' }],
+    },
+  },
+  {
     files: ['server/src/core/**/*.ts'],
     rules: {
       // The TypeScript version also sees `import x = require('…')`.

@@ -4,13 +4,12 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { FileStatusRequest, RenderCardRequest } from '../../protocol/src/requests';
 import { ResourceLanguageService } from './core/service';
 import { renderCardFor } from './lsp/cardPreview';
 import { reportSections } from './lsp/cardSections';
-import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
 import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
 import { fileStatus, workspaceFacts } from './lsp/fileStatus';
-import { FILE_STATUS_METHOD, type FileStatusParams, type FileStatusResult } from './lsp/fileStatusProtocol';
 import { LoadedFileWatch } from './lsp/loadedFileWatch';
 import { FRONTMATTER_CODE_ACTION_KINDS, FRONTMATTER_TRIGGER_CHARACTERS, FrontmatterFeatures } from './lsp/frontmatter';
 import { SectionFeatures } from './lsp/sections';
@@ -104,7 +103,7 @@ documents.onDidChangeContent(({ document }) => {
 });
 
 // The card preview: rendered here, where the parser, the workspace vocabularies and the report are.
-connection.onRequest(RENDER_CARD_METHOD, async (params: RenderCardParams): Promise<RenderCardResult | null> => {
+connection.onRequest(RenderCardRequest.type, async (params) => {
   await ready;
   await sections.ready;
   const doc = documents.get(params.uri);
@@ -147,7 +146,7 @@ connection.onCodeAction(async (p) => {
 });
 
 // The client's status bar item asks what a file is and how it stands.
-connection.onRequest(FILE_STATUS_METHOD, async (params: FileStatusParams): Promise<FileStatusResult> => {
+connection.onRequest(FileStatusRequest.type, async (params) => {
   await settled();
   return fileStatus(params.uri, workspace, (uri) => sections.isReport(uri), service.reports, publisher);
 });

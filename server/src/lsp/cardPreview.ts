@@ -3,7 +3,7 @@ import { cardProblems } from '../core/card/problems';
 import { renderCard } from '../core/card/render';
 import type { SectionResolver, SectionTarget } from '../core/card/sections';
 import type { ResourceLanguageService } from '../core/service';
-import type { CardSectionLocation, RenderCardResult } from './cardProtocol';
+import type { CardSectionLocation, RenderCardResult } from '../../../protocol/src/requests';
 
 /** A section of the report found for a reference, and where it is. */
 export interface LocatedSection {

@@ -1,5 +1,5 @@
 import { reportFor, type ReportSet } from '../core/report/reportSet';
-import type { FileStatusResult } from './fileStatusProtocol';
+import type { FileStatusResult } from '../../../protocol/src/requests';
 import type { WorkspaceState } from './workspace';
 import type { WorkspaceDiagnostics } from './workspaceDiagnostics';
 import type { WorkspaceFacts } from './workspaceSummary';

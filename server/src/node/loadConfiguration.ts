@@ -8,8 +8,8 @@ import {
 } from '../core/vocabulary';
 import { toRelative } from './files';
 
-/** The data-file names the workspace may override, for discovery and file watching. */
-export const DATA_FILE_NAMES: readonly string[] = [...VOCABULARY_NAMES.map((n) => VOCABULARY_FILES[n].file), CATEGORIES_FILE];
+/** The data-file names the workspace may override, for discovery and file watching (named once, in the protocol module). */
+export { DATA_FILE_NAMES } from '../../../protocol/src/names';
 
 /**
  * Picks the workspace's own copy of a data file among those discovered: the one under a `_data`
