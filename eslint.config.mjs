@@ -1,5 +1,26 @@
+import { builtinModules } from 'node:module';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+/**
+ * What the core may not import (the README's Layout section: the core runs in any host and learns
+ * about files only through its host). The bare names of Node's built-ins come from Node's own list so
+ * none is forgotten; `node:*` covers every prefixed form, the prefix-only built-ins (`node:test`,
+ * `node:sqlite`, …) included. test/scripts/lintCorePurity.test.ts proves each kind is refused.
+ */
+const NOT_IN_THE_CORE = 'The core runs in any host: no editor, no LSP connection, no Node; files come through the host.';
+const corePurity = {
+  paths: builtinModules.filter((name) => !name.startsWith('node:')).map((name) => ({ name, message: `A Node built-in. ${NOT_IN_THE_CORE}` })),
+  patterns: [
+    { group: ['node:*'], message: `A Node built-in. ${NOT_IN_THE_CORE}` },
+    { group: ['vscode', 'vscode/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: NOT_IN_THE_CORE },
+    {
+      // A relative path through lsp/, node/, cli/ or client/ at any depth, or to server.ts.
+      regex: '^\\.{1,2}/(?:.*/)?(?:(?:lsp|node|cli|client)(?:/.*)?|server)$',
+      message: 'The hosts (lsp/, node/, cli/, server.ts, the client) import the core, never the other way round.',
+    },
+  ],
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '**/fixtures/**', 'test/e2e/workspace/**', 'test/e2e/multiroot/**', '*.vsix', '.scratch/**', '.bench/**'] },
@@ -18,9 +39,38 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', Element: 'readonly', requestAnimationFrame: 'readonly', acquireVsCodeApi: 'readonly' } },
   },
   {
+    // Client and server share only protocol/: the extension never reaches into the server's code,
+    // nor the server into the extension's (each bundle would carry the other's modules).
+    files: ['client/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src', '**/server/src/**'], message: 'The client shares only protocol/ with the server: import from protocol/src.' }] }],
+    },
+  },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/client/src', '**/client/src/**'], message: 'The server shares only protocol/ with the client: import from protocol/src.' }] }],
+    },
+  },
+  {
+    // The shared module depends on neither side, and names.ts on nothing (the pure core imports it).
+    files: ['protocol/src/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src', '**/server/src/**', '**/client/src', '**/client/src/**', 'vscode', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'protocol/ is shared by client and server: it imports neither (only the protocol types).' }] }],
+    },
+  },
+  {
+    files: ['protocol/src/names.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: 'ImportDeclaration', message: 'names.ts holds plain constants that the pure core imports: it imports nothing.' }],
+    },
+  },
+  {
     files: ['server/src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['vscode', 'vscode-languageserver', 'vscode-languageserver/*', 'fs', 'node:fs', 'fs/*', 'node:fs/*'] }],
+      // The TypeScript version also sees `import x = require('…')`.
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', corePurity],
     },
   },
 );

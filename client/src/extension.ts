@@ -1,15 +1,17 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from '../../protocol/src/names';
+import { FileRoles } from './fileRoles';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
 import { documentFilters, reportGlobsKey } from './reportSelector';
-import { registerFileStatus } from './status';
+import { askFileStatus, registerFileStatus } from './status';
 
 /**
  * Files the server hears about when they change on disk: vocabulary data files (re-read), Markdown
  * resources and reports (`.md`/`.txt`, re-checked: workspace diagnostics, duplicate links, sections).
  */
-const WATCHED = ['**/{resourceTags,resourceFocuses,resourceTypes,resourceCategories}.json', '**/*.{md,txt}'];
+const WATCHED = [`**/{${DATA_FILE_NAMES.join(',')}}`, '**/*.{md,txt}'];
 
 /**
  * Running servers by key (an outermost workspace folder's URI, or DEFAULT_SERVER), with their file
@@ -36,7 +38,9 @@ function folderUris(): string[] {
   return (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.toString());
 }
 
-function createServer(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, folder: vscode.WorkspaceFolder | undefined): RunningServer {
+function createServer(
+  context: vscode.ExtensionContext, output: vscode.LogOutputChannel, folder: vscode.WorkspaceFolder | undefined, roles: FileRoles<vscode.Uri>,
+): RunningServer {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -50,9 +54,19 @@ function createServer(context: vscode.ExtensionContext, output: vscode.LogOutput
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     workspaceFolder: folder,
-    synchronize: { configurationSection: 'resourceAuthoring', fileEvents },
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents },
     outputChannel: output,
     initializationOptions: { trusted: vscode.workspace.isTrusted, root: folder ? folder.uri.toString() : null },
+    middleware: {
+      workspace: {
+        // The server has been told of the new settings before the roles are asked for again, so it
+        // answers with them (it reads its messages in order).
+        didChangeConfiguration: async (sections, next) => {
+          await next(sections);
+          roles.forgetAll();
+        },
+      },
+    },
   };
   const name = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `Resource Authoring (${folder.name})` : 'Resource Authoring';
   return { client: new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions), watchers: fileEvents, reports: selectorKey(folder) };
@@ -64,7 +78,7 @@ function selectorKey(folder: vscode.WorkspaceFolder | undefined): string {
 }
 
 function reportGlobs(folder: vscode.WorkspaceFolder | undefined): string[] {
-  const globs = vscode.workspace.getConfiguration('resourceAuthoring', folder?.uri).get<unknown>('reports');
+  const globs = vscode.workspace.getConfiguration(SETTINGS_SECTION, folder?.uri).get<unknown>('reports');
   return Array.isArray(globs) ? globs.filter((g): g is string => typeof g === 'string') : [];
 }
 
@@ -73,7 +87,7 @@ function reportGlobs(folder: vscode.WorkspaceFolder | undefined): string[] {
  * folders gets the one default server. Files outside every folder of a multi-root window are not
  * resources (resourceAuthoring.resourceGlobs are relative to a folder), so they need no server.
  */
-async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): Promise<void> {
+async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, roles: FileRoles<vscode.Uri>): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const wanted = new Map<string, vscode.WorkspaceFolder | undefined>();
   for (const uri of outermostFolders(folderUris())) wanted.set(uri, folders.find((f) => f.uri.toString() === uri));
@@ -86,12 +100,14 @@ async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOut
   });
   await Promise.all(stopping);
   const starting = [...wanted].filter(([key]) => !servers.has(key)).map(async ([key, folder]) => {
-    const server = createServer(context, output, folder);
+    const server = createServer(context, output, folder, roles);
     servers.set(key, server);
     // A server that fails to start must not take the other folders' servers (or activation) with it.
     await server.client.start().catch((e: unknown) => output.error(`The language server${folder ? ` for ${folder.name}` : ''} did not start: ${e instanceof Error ? e.message : String(e)}`));
   });
   await Promise.all(starting);
+  // Another server may see a file differently (other report globs), and one that was missing can now answer.
+  if (stopping.length > 0 || starting.length > 0) roles.forgetAll();
 }
 
 async function stopAll(): Promise<void> {
@@ -103,23 +119,25 @@ async function stopAll(): Promise<void> {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Resource Authoring', { log: true });
   context.subscriptions.push(output);
+  const clientFor = (uri: vscode.Uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client;
+  const roles = new FileRoles<vscode.Uri>(async (uri) => (await askFileStatus(clientFor(uri), uri))?.role);
   const restart = async (): Promise<void> => {
     await stopAll();
-    await reconcile(context, output);
+    await reconcile(context, output, roles);
   };
   context.subscriptions.push(
     vscode.commands.registerCommand('resourceAuthoring.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('resourceAuthoring.restartServer', restart),
     // Trust widens what the server may read (workspace schema and vocabularies): restart with it.
     vscode.workspace.onDidGrantWorkspaceTrust(restart),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => reconcile(context, output)),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => reconcile(context, output, roles)),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('resourceAuthoring.reports')) void reconcile(context, output);
+      if (e.affectsConfiguration(settingId('reports'))) void reconcile(context, output, roles);
     }),
   );
-  registerCardPreview(context, (uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client);
-  registerFileStatus(context, output, (uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client);
-  await reconcile(context, output);
+  registerCardPreview(context, clientFor, roles);
+  registerFileStatus(context, output, clientFor);
+  await reconcile(context, output, roles);
 }
 
 export async function deactivate(): Promise<void> {

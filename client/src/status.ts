@@ -1,9 +1,20 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FILE_STATUS_METHOD, type FileStatusParams, type FileStatusResult } from '../../server/src/lsp/fileStatusProtocol';
+import { FileStatusRequest, type FileStatusResult } from '../../protocol/src/requests';
 import { asksStatus, statusView, type StatusView } from './statusView';
 
 export const SHOW_STATUS_COMMAND = 'resourceAuthoring.showStatus';
+
+/** The server's `resourceAuthoring/fileStatus` answer for a file; undefined when no server answers. */
+export async function askFileStatus(client: LanguageClient | undefined, uri: vscode.Uri): Promise<FileStatusResult | undefined> {
+  if (!client) return undefined;
+  try {
+    // While the server starts, the request waits for it.
+    return await client.sendRequest(FileStatusRequest.type, { uri: client.code2ProtocolConverter.asUri(uri) });
+  } catch {
+    return undefined; // stopped or restarting: the next event asks again
+  }
+}
 
 /** What `resourceAuthoring.showStatus` returns: the server's answer and the text the status bar shows for it. */
 export interface ShownStatus extends FileStatusResult {
@@ -24,18 +35,6 @@ export function registerFileStatus(
   item.command = SHOW_STATUS_COMMAND;
   let asked = 0;
 
-  const ask = async (uri: vscode.Uri): Promise<FileStatusResult | undefined> => {
-    const c = client(uri);
-    if (!c) return undefined;
-    try {
-      // While the server starts, the request waits for it.
-      const params: FileStatusParams = { uri: c.code2ProtocolConverter.asUri(uri) };
-      return await c.sendRequest<FileStatusResult>(FILE_STATUS_METHOD, params);
-    } catch {
-      return undefined; // stopped or restarting: the next event asks again
-    }
-  };
-
   const show = (view: StatusView | undefined): void => {
     if (!view) {
       item.hide();
@@ -55,7 +54,7 @@ export function registerFileStatus(
       return undefined;
     }
     const uri = editor.document.uri;
-    const status = await ask(uri);
+    const status = await askFileStatus(client(uri), uri);
     const view = statusView(status);
     if (ticket === asked) show(view);
     return status && view ? { uri, status, view } : undefined;

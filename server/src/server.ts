@@ -5,9 +5,9 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, createProject, isDataFile, insideFolder, type Project, type ProgressFactory } from './core';
-import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
+import { FileStatusRequest, RenderCardRequest } from '../../protocol/src/requests';
+import { SETTINGS_SECTION } from '../../protocol/src/names';
 import { EditorWorkspace } from './lsp/editorWorkspace';
-import { FILE_STATUS_METHOD, type FileStatusParams, type FileStatusResult } from './lsp/fileStatusProtocol';
 import { LoadedFileWatch } from './lsp/loadedFileWatch';
 import { Publisher } from './lsp/publisher';
 import { SettingsNotice } from './lsp/settingsNotice';
@@ -48,7 +48,7 @@ connection.onInitialize((params): InitializeResult => {
   insertReplace = params.capabilities.textDocument?.completion?.completionItem?.insertReplaceSupport === true;
   const disk = new DiskWorkspace({
     root: folder ? URI.parse(folder).fsPath : undefined,
-    settings: async () => (supportsConfigurationPull ? connection.workspace.getConfiguration({ section: 'resourceAuthoring' }) : {}),
+    settings: async () => (supportsConfigurationPull ? connection.workspace.getConfiguration({ section: SETTINGS_SECTION }) : {}),
     trusted: options.trusted !== false,
   });
   editor = new EditorWorkspace(disk, documents);
@@ -88,7 +88,7 @@ connection.onInitialize((params): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  void connection.client.register(DidChangeConfigurationNotification.type, { section: 'resourceAuthoring' }).catch(() => undefined);
+  void connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
   void project?.start();
 });
 
@@ -111,9 +111,10 @@ connection.onDocumentLinks(async (p) => (await settled())?.documentLinks(p.textD
 connection.onDocumentSymbol(async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null);
 connection.onWorkspaceSymbol(async (p) => (await settled())?.workspaceSymbols(p.query) ?? []);
 connection.onCodeAction(async (p) => (await settled())?.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) ?? []);
-connection.onRequest(RENDER_CARD_METHOD, async (p: RenderCardParams): Promise<RenderCardResult | null> => (await settled())?.renderCard(p.uri) ?? null);
-connection.onRequest(FILE_STATUS_METHOD, async (p: FileStatusParams): Promise<FileStatusResult> =>
-  (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null });
+// The card preview, and what a file is (the status bar and the preview ask; the client never decides it).
+// After a settings change they wait for the reload, so no answer uses the old globs.
+connection.onRequest(RenderCardRequest.type, async (p) => (await settled())?.renderCard(p.uri) ?? null);
+connection.onRequest(FileStatusRequest.type, async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null });
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
 

@@ -22,7 +22,7 @@ describe('resource-lint (built dist/cli.js, run as a process)', function () {
   after(() => roots.forEach((r) => fs.rmSync(r, { recursive: true, force: true })));
 
   describe('json format', () => {
-    it('prints exactly one document in the contract shape, listing every checked file', () => {
+    it('prints exactly one document in the shape given in the README (Command line), listing every checked file', () => {
       const root = ws(library());
       const r = lint(['--format', 'json'], root);
       assert.strictEqual(r.status, 1, r.stderr);

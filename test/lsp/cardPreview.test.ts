@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { RENDER_CARD_METHOD, type RenderCardResult } from '../../server/src/lsp/cardProtocol';
+import { RenderCardRequest } from '../../protocol/src/requests';
 import { fileUri, TestClient } from './client';
 
 const VALID = ['title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]', 'type: Blog', 'link: https://example.org/a'];
@@ -23,7 +23,7 @@ describe('language server over stdio: card preview request', function () {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  const render = (uri: string) => client.connection.sendRequest<RenderCardResult | null>(RENDER_CARD_METHOD, { uri });
+  const render = (uri: string) => client.connection.sendRequest(RenderCardRequest.type, { uri });
 
   it('renders the open document with its problems, and the newest version after a change', async () => {
     const uri = client.open('resources/a.md', doc('learnTags: [bias, nope]'));

@@ -28,7 +28,7 @@ describe('language server over stdio: diagnostics', function () {
     fs.rmSync(root, { recursive: true, force: true });
   });
 
-  it('publishes diagnostics with the contract codes on open, and updates them on change', async () => {
+  it('publishes diagnostics with the codes listed in the README (What is checked) on open, and updates them on change', async () => {
     const uri = client.open('resources/a.md', doc('learnTags: ["bias","AI"]'));
     const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
     assert.deepStrictEqual(diags.map((d) => [d.code, d.source, d.severity, d.range]), [

@@ -1,21 +1,24 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from '../../../server/src/lsp/cardProtocol';
+import { RenderCardRequest } from '../../../protocol/src/requests';
+import type { FileRoles } from '../fileRoles';
 import { CardPreviewManager } from './manager';
 
 /**
  * Registers the card preview. The card is rendered by the language server (one parser, the
- * workspace's vocabularies, the report index); the client asks for it and hosts it.
+ * workspace's vocabularies, the report index); the client asks for it and hosts it. Which
+ * documents are resources the server says too (`roles`).
  */
-export function registerCardPreview(context: vscode.ExtensionContext, client: (uri: vscode.Uri) => LanguageClient | undefined): CardPreviewManager {
+export function registerCardPreview(
+  context: vscode.ExtensionContext, client: (uri: vscode.Uri) => LanguageClient | undefined, roles: FileRoles<vscode.Uri>,
+): CardPreviewManager {
   const manager = new CardPreviewManager(context.extensionUri, {
     render: async (uri) => {
       const c = client(uri);
       if (!c || !c.isRunning()) return null;
-      const params: RenderCardParams = { uri: c.code2ProtocolConverter.asUri(uri) };
-      return c.sendRequest<RenderCardResult | null>(RENDER_CARD_METHOD, params);
+      return c.sendRequest(RenderCardRequest.type, { uri: c.code2ProtocolConverter.asUri(uri) });
     },
-  });
+  }, roles);
   context.subscriptions.push(manager);
   return manager;
 }

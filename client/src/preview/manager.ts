@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION } from '../../../protocol/src/names';
+import type { FileRoles } from '../fileRoles';
 import { parsePreviewState } from './messages';
 import { CardPreview, VIEW_TYPE, webviewOptions, type CardRenderer } from './panel';
-import { isResourceDocument } from './resourceFiles';
+import { ResourceEditors } from './resourceEditors';
 
 export const COMMANDS = {
   open: 'resourceAuthoring.openPreview',
@@ -17,18 +19,27 @@ const AUTO_OPEN_SETTING = 'preview.openAutomatically';
 /**
  * Owns the card previews: at most one unlocked preview that follows the active resource editor
  * (like Markdown's preview), any number of locked ones, the commands, the auto-open setting, and
- * the serializer that brings previews back after a window reload.
+ * the serializer that brings previews back after a window reload. Which editors are resources the
+ * server says, through `roles` (see resourceEditors.ts).
  */
 export class CardPreviewManager implements vscode.Disposable {
   private readonly previews = new Set<CardPreview>();
   private active: CardPreview | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly editors: ResourceEditors<vscode.Uri>;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly renderer: CardRenderer,
+    roles: FileRoles<vscode.Uri>,
   ) {
+    this.editors = new ResourceEditors(roles, {
+      documents: () => vscode.workspace.textDocuments.map((d) => d.uri),
+      resourcesChanged: (uris) => void vscode.commands.executeCommand('setContext', RESOURCE_PATHS_KEY, uris.map((u) => u.fsPath)),
+      resourceActivated: (uri) => this.resourceActivated(uri),
+    });
     this.disposables.push(
+      this.editors,
       vscode.commands.registerCommand(COMMANDS.open, (uri?: unknown) => this.open(uri, false)),
       vscode.commands.registerCommand(COMMANDS.openToSide, (uri?: unknown) => this.open(uri, true)),
       vscode.commands.registerCommand(COMMANDS.toggleLock, () => this.toggleLock()),
@@ -39,15 +50,12 @@ export class CardPreviewManager implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.documentChanged(e.document.uri)),
       // Diagnostics change when the configuration or another file changes (vocabularies, duplicates).
       vscode.languages.onDidChangeDiagnostics((e) => e.uris.forEach((uri) => this.documentChanged(uri))),
-      vscode.window.onDidChangeActiveTextEditor((editor) => this.activeEditorChanged(editor)),
-      vscode.workspace.onDidOpenTextDocument(() => this.updateContext()),
-      vscode.workspace.onDidCloseTextDocument(() => this.updateContext()),
-      vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('resourceAuthoring.resourceGlobs')) this.updateContext();
-      }),
+      vscode.window.onDidChangeActiveTextEditor((editor) => this.editors.activeChanged(editor?.document.uri)),
+      vscode.workspace.onDidOpenTextDocument(() => this.editors.documentsChanged()),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.editors.documentsChanged(doc.uri)),
     );
-    this.updateContext();
-    this.activeEditorChanged(vscode.window.activeTextEditor);
+    this.editors.documentsChanged();
+    this.editors.activeChanged(vscode.window.activeTextEditor?.document.uri);
   }
 
   /** The previews open now (for tests and the e2e helper). */
@@ -109,7 +117,7 @@ export class CardPreviewManager implements vscode.Disposable {
       if (other && other !== preview) other.dispose();
     }
     preview.setLocked(!preview.locked);
-    if (!preview.locked) this.activeEditorChanged(vscode.window.activeTextEditor);
+    if (!preview.locked) this.editors.activeChanged(vscode.window.activeTextEditor?.document.uri);
   }
 
   private async showSource(): Promise<void> {
@@ -125,23 +133,17 @@ export class CardPreviewManager implements vscode.Disposable {
     for (const p of this.previews) if (p.resource.toString() === key) p.scheduleRefresh();
   }
 
-  private activeEditorChanged(editor: vscode.TextEditor | undefined): void {
-    if (!editor || !isResourceDocument(editor.document)) return;
-    const uri = editor.document.uri;
+  /** A resource's editor became active: the following preview moves to it, or one opens if the setting says so. */
+  private resourceActivated(uri: vscode.Uri): void {
     const follower = this.dynamicPreview();
     if (follower) {
       follower.setResource(uri);
       return;
     }
     const shown = [...this.previews].some((p) => p.resource.toString() === uri.toString());
-    if (!shown && vscode.workspace.getConfiguration('resourceAuthoring', uri).get<boolean>(AUTO_OPEN_SETTING) === true) {
+    if (!shown && vscode.workspace.getConfiguration(SETTINGS_SECTION, uri).get<boolean>(AUTO_OPEN_SETTING) === true) {
       void this.open(uri, true);
     }
-  }
-
-  private updateContext(): void {
-    const paths = vscode.workspace.textDocuments.filter(isResourceDocument).map((d) => d.uri.fsPath);
-    void vscode.commands.executeCommand('setContext', RESOURCE_PATHS_KEY, paths);
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { RenderCardResult } from '../../../server/src/lsp/cardProtocol';
+import type { RenderCardResult } from '../../../protocol/src/requests';
 import { parseWebviewMessage, type UpdateMessage, type WebviewMessage } from './messages';
 import { placeholder, previewPage } from './page';
 

@@ -1,3 +1,4 @@
+import { DEFAULT_REPORT_GLOBS, DEFAULT_RESOURCE_GLOBS, SETTINGS_SECTION } from '../../../protocol/src/names';
 import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode, type SeverityName, type SeveritySetting } from './codes';
 
 /** `resourceAuthoring.*` settings, as VS Code and `<root>/.vscode/settings.json` hold them. */
@@ -11,8 +12,8 @@ export interface Settings {
 }
 
 export const DEFAULT_SETTINGS: Settings = {
-  resourceGlobs: ['**/resources/**/*.md'],
-  reports: ['**/reports/**/*.md', '**/reports/**/*.txt'],
+  resourceGlobs: [...DEFAULT_RESOURCE_GLOBS],
+  reports: [...DEFAULT_REPORT_GLOBS],
   vocabularies: { learnTags: '', focus: '', type: '' },
   schema: '',
   severity: {},
@@ -82,8 +83,8 @@ export function sectionOfSettingsJson(json: unknown): Record<string, unknown> {
   const section: Record<string, unknown> = {};
   if (json && typeof json === 'object') {
     for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
-      if (key.startsWith('resourceAuthoring.')) section[key.slice('resourceAuthoring.'.length)] = value;
-      else if (key === 'resourceAuthoring' && value && typeof value === 'object') Object.assign(section, value);
+      if (key.startsWith(`${SETTINGS_SECTION}.`)) section[key.slice(SETTINGS_SECTION.length + 1)] = value;
+      else if (key === SETTINGS_SECTION && value && typeof value === 'object') Object.assign(section, value);
     }
   }
   return section;

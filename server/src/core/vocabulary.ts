@@ -2,6 +2,7 @@ import bundledTags from '../../../data/vocabularies/resourceTags.json';
 import bundledFocuses from '../../../data/vocabularies/resourceFocuses.json';
 import bundledTypes from '../../../data/vocabularies/resourceTypes.json';
 import bundledCategories from '../../../data/vocabularies/resourceCategories.json';
+import { CATEGORIES_FILE_NAME, VOCABULARY_FILE_NAMES } from '../../../protocol/src/names';
 
 /** The three vocabularies a resource's values come from, by the field that uses them. */
 export type VocabularyName = 'learnTags' | 'focus' | 'type';
@@ -9,11 +10,11 @@ export const VOCABULARY_NAMES: readonly VocabularyName[] = ['learnTags', 'focus'
 
 /** File name and top-level key of each vocabulary's data file, as the reference site names them. */
 export const VOCABULARY_FILES: Record<VocabularyName, { file: string; key: string; noun: string }> = {
-  learnTags: { file: 'resourceTags.json', key: 'resourceTags', noun: 'learn tag' },
-  focus: { file: 'resourceFocuses.json', key: 'resourceFocuses', noun: 'focus' },
-  type: { file: 'resourceTypes.json', key: 'resourceTypes', noun: 'resource type' },
+  learnTags: { file: VOCABULARY_FILE_NAMES.learnTags, key: 'resourceTags', noun: 'learn tag' },
+  focus: { file: VOCABULARY_FILE_NAMES.focus, key: 'resourceFocuses', noun: 'focus' },
+  type: { file: VOCABULARY_FILE_NAMES.type, key: 'resourceTypes', noun: 'resource type' },
 };
-export const CATEGORIES_FILE = 'resourceCategories.json';
+export const CATEGORIES_FILE = CATEGORIES_FILE_NAME;
 
 export interface Term {
   value: string;

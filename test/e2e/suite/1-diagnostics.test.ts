@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { EXTENSION_ID, codeOf, ourDiagnostics, openResource, rangeOf, waitFor, workspaceUri } from './helpers';
 
 describe('1. opening a resource file', () => {
-  it('activates the extension and shows the contract\'s diagnostics on the exact ranges', async () => {
+  it('activates the extension and shows the diagnostics listed in the README (What is checked) on the exact ranges', async () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(extension, `${EXTENSION_ID} is installed`);
     // The runner installs the packaged .vsix and says where: then that copy must be the one running.

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { openResource, waitFor } from './helpers';
+import { openResource, waitFor, workspaceUri } from './helpers';
 
 const VIEW_TYPE = 'resourceAuthoring.cardPreview';
 
@@ -60,6 +60,33 @@ describe('6. the card preview', () => {
       assert.notStrictEqual(tab.group.viewColumn, editor.viewColumn);
     } finally {
       await config.update('preview.openAutomatically', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('follows the active Markdown file once resourceAuthoring.resourceGlobs makes it a resource', async () => {
+    for (const t of previewTabs()) await vscode.window.tabGroups.close(t);
+    // A file of this test's own in the throw-away workspace copy: notes/ holds no resources by default.
+    const notes = workspaceUri('notes', 'preview-e2e.md');
+    await vscode.workspace.fs.writeFile(notes, Buffer.from(['---', 'title: "Notes"', '---', 'Body.', ''].join('\n'), 'utf8'));
+    const config = vscode.workspace.getConfiguration('resourceAuthoring');
+    try {
+      await openResource('resources', 'draft.md');
+      await vscode.commands.executeCommand('resourceAuthoring.openPreviewToSide');
+      await waitFor('the preview of draft.md', () => tabNamed('Card: draft.md'));
+      await openResource('notes', 'preview-e2e.md');
+      // Not a resource yet: give the editor-change event and the server's answer a moment to arrive.
+      await new Promise((r) => setTimeout(r, 300));
+      assert.ok(tabNamed('Card: draft.md'), previewTabs().map((t) => t.label).join(', '));
+
+      const defaults = config.inspect<string[]>('resourceGlobs')?.defaultValue ?? [];
+      await config.update('resourceGlobs', [...defaults, '**/notes/**/*.md'], vscode.ConfigurationTarget.Workspace);
+      await waitFor('the preview to follow notes/preview-e2e.md', () => tabNamed('Card: preview-e2e.md'));
+      assert.strictEqual(previewTabs().length, 1);
+    } finally {
+      await config.update('resourceGlobs', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(notes);
+      for (const t of previewTabs()) await vscode.window.tabGroups.close(t);
     }
   });
 });

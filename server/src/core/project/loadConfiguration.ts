@@ -7,8 +7,10 @@ import {
   type Vocabularies, type VocabularyName,
 } from '../vocabulary';
 
-/** The data-file names the workspace may override, for discovery and file watching. */
-export const DATA_FILE_NAMES: readonly string[] = [...VOCABULARY_NAMES.map((n) => VOCABULARY_FILES[n].file), CATEGORIES_FILE];
+import { DATA_FILE_NAMES } from '../../../../protocol/src/names';
+
+/** The data-file names the workspace may override, for discovery and file watching (named once, in the protocol module). */
+export { DATA_FILE_NAMES };
 
 const DATA_NAMES = new Set(DATA_FILE_NAMES);
 

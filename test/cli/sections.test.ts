@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { sectionsCommand } from '../../../server/src/cli/sections';
-import { MD_REPORT } from './helpers';
+import { sectionsCommand } from '../../server/src/cli/sections';
+import { MD_REPORT } from '../core/report/helpers';
 
 async function run(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -21,7 +21,7 @@ describe('resource-lint sections', () => {
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('prints the index as JSON in the contract shape, in document order', async () => {
+  it('prints the index as JSON in the shape given in the README (Command line), in document order', async () => {
     const r = await run(['--report', 'reports/report.md', '--format', 'json'], dir);
     assert.strictEqual(r.code, 0);
     assert.deepStrictEqual(JSON.parse(r.out), [

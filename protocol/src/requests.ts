@@ -1,0 +1,81 @@
+/**
+ * The language server's own requests, declared once and typed at both ends: the client sends
+ * `RenderCardRequest.type`, the server answers `connection.onRequest(RenderCardRequest.type, …)`,
+ * so a renamed method or a changed result shape fails the type check on both sides. The method
+ * names and result shapes are part of the extension's outside interface: they do not change.
+ */
+import { RequestType } from 'vscode-languageserver-protocol';
+
+/** A position in a document, zero-based, as LSP counts it. */
+export interface CardPosition {
+  line: number;
+  character: number;
+}
+
+/** A problem listed in the card's status strip; `data-problem="i"` in the HTML is its index here. */
+export interface CardProblemItem {
+  code: string;
+  message: string;
+  severity: 'error' | 'warning' | 'information' | 'hint';
+  range: { start: CardPosition; end: CardPosition };
+}
+
+/** Where a section the card links to (`data-section="4.3"`) is, so a click can open the report there. */
+export interface CardSectionLocation {
+  uri: string;
+  line: number;
+}
+
+export interface RenderCardParams {
+  /** An open text document's URI, as the client knows it. */
+  uri: string;
+}
+
+export interface RenderCardResult {
+  uri: string;
+  /** The document version rendered: the client re-asks when its document is newer. */
+  version: number;
+  /** The card's HTML (markup only; the client's page adds CSP, styles and script). */
+  html: string;
+  problems: CardProblemItem[];
+  sections: Record<string, CardSectionLocation>;
+  /** False when the file does not match `resourceAuthoring.resourceGlobs` (the card is still rendered). */
+  isResource: boolean;
+}
+
+/**
+ * The card preview, sent by the client's preview panel whenever its document changes. The server
+ * renders (it holds the one parser, the workspace vocabularies and the report index); the client
+ * only hosts the HTML in a webview. Null when the server does not have the document open.
+ */
+const RENDER_CARD = 'resourceAuthoring/renderCard';
+export const RenderCardRequest = {
+  method: RENDER_CARD,
+  type: new RequestType<RenderCardParams, RenderCardResult | null, void>(RENDER_CARD),
+} as const;
+
+export interface FileStatusParams {
+  uri: string;
+}
+
+/** What a file is to the checks: `resource` (matches resourceAuthoring.resourceGlobs), `report` (one of the reports), or neither. */
+export type FileRole = 'resource' | 'report' | null;
+
+export interface FileStatusResult {
+  role: FileRole;
+  /** Diagnostics the server publishes for the file now. */
+  problems: number;
+  /** For a report, how many sections its index has; null otherwise. */
+  sections: number | null;
+}
+
+/**
+ * What the server makes of one file, sent by the client for its status bar item and to learn
+ * which documents are resources (the card preview follows only those; the menus offer it only
+ * there). The server answers, so the client never decides on its own what a resource is.
+ */
+const FILE_STATUS = 'resourceAuthoring/fileStatus';
+export const FileStatusRequest = {
+  method: FILE_STATUS,
+  type: new RequestType<FileStatusParams, FileStatusResult, void>(FILE_STATUS),
+} as const;
