@@ -3,17 +3,16 @@ import { URI } from 'vscode-uri';
 import * as path from 'path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { DuplicateLinkIndex, linkOf } from '../core/checks/duplicates';
-import type { DiagnosticCode, SeverityName } from '../core/codes';
+import type { DiagnosticCode } from '../core/codes';
 import type { Configuration } from '../core/configuration';
 import { NO_REPORTS, type ReportSet } from '../core/report/reportSet';
 import { checkResourceText, fromAnalysis, type FileCheck } from '../core/lint';
 import { analyzeText, toDiagnostics, type Analysis } from '../core/service';
 import { severityOf } from '../core/settings';
+import { severityName } from '../core/severity';
 import { ConfigurationError } from './io';
 import type { Progress } from './progress';
 import type { CliDiagnostic, FileResult } from './results';
-
-const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 /** What `--fix` plugs in: given one file's analysis, repair what can be repaired and say how much. */
 export interface FixSupport {
@@ -41,7 +40,7 @@ function readText(file: string): string {
 function toCli(analysis: Analysis, config: Configuration, fixes: FixSupport | undefined): CliDiagnostic[] {
   return toDiagnostics(analysis, config).map((d) => ({
     code: d.code as DiagnosticCode,
-    severity: SEVERITY_NAMES[d.severity ?? 1],
+    severity: severityName(d.severity),
     message: typeof d.message === 'string' ? d.message : d.message.value,
     range: d.range,
     fixable: fixes ? fixes.fixable(d, analysis) : false,

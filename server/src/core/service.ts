@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { SOURCE } from './codes';
 import type { Configuration } from './configuration';
 import { parseResource, type ParsedResource } from './document';
@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import { LineMap } from './positions';
 import { ruleUrl } from './rules';
 import { severityOf } from './settings';
+import { LSP_SEVERITY } from './severity';
 import { checkBlock } from './checks/block';
 import { checkSchema } from './checks/schema';
 import { checkSections } from './checks/sections';
@@ -82,13 +83,6 @@ export function analyzeText(text: string, config: Configuration, uri = 'mem://re
   }
   return { uri, version, configId: config.id, reportsGeneration: reports.generation, role, parsed, findings, lines: new LineMap(text), failures };
 }
-
-const LSP_SEVERITY = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-} as const;
 
 /** LSP diagnostics for an analysis, with the severities of the settings (`off` drops the code). */
 export function toDiagnostics(analysis: Analysis, config: Configuration): Diagnostic[] {

@@ -1,4 +1,5 @@
 import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode, type SeverityName, type SeveritySetting } from './codes';
+import { LSP_SEVERITY } from './severity';
 
 /** `resourceAuthoring.*` settings, as VS Code and `<root>/.vscode/settings.json` hold them. */
 export interface Settings {
@@ -19,7 +20,7 @@ export const DEFAULT_SETTINGS: Settings = {
   workspaceDiagnostics: true,
 };
 
-const SEVERITY_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+const SEVERITY_SETTINGS = new Set<string>([...Object.keys(LSP_SEVERITY), 'off']);
 
 function stringList(value: unknown, fallback: string[]): string[] {
   if (!Array.isArray(value)) return fallback;

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { DuplicateLinkIndex, linkOf } from '../core/checks/duplicates';
@@ -9,6 +9,7 @@ import { checkResourceText, type FileCheck } from '../core/lint';
 import { ruleUrl } from '../core/rules';
 import { analyzeText, toDiagnostics, type DocumentRole, type ResourceLanguageService } from '../core/service';
 import { severityOf } from '../core/settings';
+import { LSP_SEVERITY } from '../core/severity';
 import { listFiles } from '../node/files';
 import { yieldToEvents } from '../node/yieldToEvents';
 import { CoalescedRun } from './coalescedRun';
@@ -19,8 +20,6 @@ import type { WorkspaceState } from './workspace';
 const BATCH = 16;
 /** Scans of fewer files than this finish too fast for a progress bar to help. */
 const PROGRESS_MIN_FILES = 200;
-
-const LSP_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 /** The longest the scan runs without letting a keystroke in. */
 const SLICE_MS = 2;
