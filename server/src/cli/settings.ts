@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { LineMap } from '../core/positions';
 import { DEFAULT_SETTINGS, settingsFromSettingsJson, settingsJsonProblems, type Settings } from '../core/settings';
 import { ConfigurationError } from './io';
 
@@ -23,7 +24,7 @@ export async function readWorkspaceSettings(root: string): Promise<Settings> {
   const json: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
   if (errors.length > 0) {
     const first = errors[0];
-    const line = text.slice(0, first.offset).split(/\r\n|\n|\r/).length;
+    const line = new LineMap(text).position(first.offset).line + 1;
     throw new ConfigurationError(`${file} is not valid JSON (${printParseErrorCode(first.error)} on line ${line}).`);
   }
   if (json !== undefined && (json === null || typeof json !== 'object' || Array.isArray(json))) {

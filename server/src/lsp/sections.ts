@@ -9,6 +9,7 @@ import {
   sectionSymbols, type CitingText, type SectionDocument,
 } from '../core/report/features';
 import { sectionCodeActions } from '../core/report/fixes';
+import { LineMap } from '../core/positions';
 import type { ReportIndex, ReportSection } from '../core/report/indexer';
 import { reportFor } from '../core/report/reportSet';
 import type { ResourceLanguageService } from '../core/service';
@@ -180,11 +181,12 @@ export class SectionFeatures {
     const declared = sectionLocation(at.report, at.section);
     const isDeclaration = (c: { uri: string; start: number }): boolean => c.uri === at.report.uri && c.start === at.section.start;
     if (p.context.includeDeclaration && !citations.some(isDeclaration)) out.push(declared);
+    // Positions in the text the citation was found in (open or read from disk), one map per file.
+    const lines = new Map<string, LineMap>();
     for (const c of citations) {
-      const open = this.documents.get(c.uri);
-      const text = byUri.get(c.uri)!.text;
-      const pos = open ? (o: number) => open.positionAt(o) : positionIn(text);
-      out.push({ uri: c.uri, range: { start: pos(c.start), end: pos(c.end) } });
+      let map = lines.get(c.uri);
+      if (!map) lines.set(c.uri, (map = new LineMap(byUri.get(c.uri)!.text)));
+      out.push({ uri: c.uri, range: map.range(c.start, c.end) });
     }
     return out;
   }
@@ -221,23 +223,4 @@ export class SectionFeatures {
     const analysis = this.service.analyze({ uri: d.uri, version: d.version, text: d.getText(), role });
     return sectionCodeActions(analysis, p.range, p.context.diagnostics);
   }
-}
-
-/** Offset → position for a text that is not open (files read from disk for Find References). */
-function positionIn(text: string): (offset: number) => { line: number; character: number } {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, character: offset - starts[lo] };
-  };
 }
