@@ -6,7 +6,6 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { ResourceLanguageService } from './core/service';
 import { renderCardFor } from './lsp/cardPreview';
-import { reportSections } from './lsp/cardSections';
 import { RENDER_CARD_METHOD, type RenderCardParams, type RenderCardResult } from './lsp/cardProtocol';
 import { mergeCodeActions, mergeCompletions, mergeHovers } from './lsp/combine';
 import { fileStatus, workspaceFacts } from './lsp/fileStatus';
@@ -108,7 +107,7 @@ connection.onRequest(RENDER_CARD_METHOD, async (params: RenderCardParams): Promi
   await ready;
   await sections.ready;
   const doc = documents.get(params.uri);
-  return doc ? renderCardFor(doc, service, workspace.isResource(doc.uri), reportSections(() => service.reports)) : null;
+  return doc ? renderCardFor(doc, service, workspace.isResource(doc.uri), service.reports) : null;
 });
 
 documents.onDidClose(({ document }) => {
