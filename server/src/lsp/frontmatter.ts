@@ -4,6 +4,7 @@ import type {
 } from 'vscode-languageserver';
 import { CodeActionKind } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isSectionCode } from '../core/codes';
 import { complete } from '../core/complete';
 import type { StyleVotes } from '../core/completionStyle';
 import { codeActionsFor, fixAllAction, fixAllQuickFix, FIX_ALL_KIND } from '../core/fixes';
@@ -65,7 +66,8 @@ export class FrontmatterFeatures {
     const actions: CodeAction[] = [];
     if (kindRequested(CodeActionKind.QuickFix, only)) {
       const ours = p.context.diagnostics.filter((d) => d.source === 'resources');
-      actions.push(...codeActionsFor(found.analysis, config, ours, p.textDocument.uri));
+      // Section references answer for their own diagnostics (lsp/sections.ts).
+      actions.push(...codeActionsFor(found.analysis, config, ours.filter((d) => !isSectionCode(d.code)), p.textDocument.uri));
       // At a problem of ours, the light bulb also offers fixing every fixable problem of the file.
       const all = ours.length > 0 ? fixAllQuickFix(found.analysis, config, p.textDocument.uri) : null;
       if (all) actions.push(all);

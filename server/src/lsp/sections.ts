@@ -8,7 +8,8 @@ import {
   completeSections, definitionAt, findCitations, hoverSection, reportSymbols, sectionAt, sectionLinks, sectionLocation,
   sectionSymbols, type CitingText, type SectionDocument,
 } from '../core/report/features';
-import { sectionCodeActions } from '../core/report/fixes';
+import { isSectionCode, SOURCE } from '../core/codes';
+import { codeActionsFor } from '../core/fixes';
 import { LineMap } from '../core/positions';
 import type { ReportIndex, ReportSection } from '../core/report/indexer';
 import { reportFor } from '../core/report/reportSet';
@@ -221,6 +222,7 @@ export class SectionFeatures {
     if (!d) return [];
     const role = this.isReport(d.uri) ? 'report' : 'resource';
     const analysis = this.service.analyze({ uri: d.uri, version: d.version, text: d.getText(), role });
-    return sectionCodeActions(analysis, p.range, p.context.diagnostics);
+    const ours = p.context.diagnostics.filter((d) => d.source === SOURCE && isSectionCode(d.code));
+    return codeActionsFor(analysis, this.service.configuration, ours, d.uri);
   }
 }

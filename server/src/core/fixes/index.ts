@@ -8,7 +8,6 @@ import { applyOffsetEdits, joinTouching, minimalEdit, overlaps, toTextEdits, typ
 import { findingOfDiagnostic } from '../findingLink';
 import type { Finding } from '../findings';
 import { LineMap } from '../positions';
-import { sectionFixes } from '../report/fixes';
 import { severityOf } from '../settings';
 import { ADD_ALL_TITLE, addAllMissingEdits, missingFieldFindings } from './addAll';
 import { fixDuplicateValue, removeItemEdit } from './duplicateValue';
@@ -17,6 +16,7 @@ import { fixInvalidType } from './invalidType';
 import { fixInvalidUrl } from './invalidUrl';
 import { fixInvalidValue } from './invalidValue';
 import { fixRequired } from './required';
+import { fixSectionReference } from './sectionReference';
 import { listOf } from './source';
 import { mergeTouching, type Fix, type FixContext, type Fixer } from './types';
 import { fixUnknownField } from './unknownField';
@@ -34,10 +34,14 @@ const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
   'empty-value': fixEmptyValue,
   'invalid-type': fixInvalidType,
   'invalid-url': fixInvalidUrl,
+  'unknown-section': fixSectionReference,
+  'section-label-mismatch': fixSectionReference,
 };
 
 function contextOf(analysis: Analysis, config: Configuration): FixContext {
-  return { parsed: analysis.parsed, config, findings: analysis.findings };
+  const ctx: FixContext = { parsed: analysis.parsed, config, findings: analysis.findings, uri: analysis.uri, reports: analysis.reports };
+  if (analysis.self) ctx.self = analysis.self;
+  return ctx;
 }
 
 /** Every fix for one finding, best first; edits are minimal and a deleting fix is never preferred. */
@@ -54,24 +58,18 @@ export function fixesForFinding(finding: Finding, analysis: Analysis, config: Co
   return fixes.map((f) => ({
     ...f,
     preferred: f.preferred && !f.destructive,
-    edits: mergeTouching(f.edits.map((e) => minimalEdit(text, e)).filter((e) => e.start !== e.end || e.newText !== '')),
+    edits: mergeTouching((f.wholeWords ? f.edits : f.edits.map((e) => minimalEdit(text, e))).filter((e) => e.start !== e.end || e.newText !== '')),
   }));
 }
 
-/** The one fix "fix all" may apply for a frontmatter finding: preferred and not destructive. */
+/** The one fix "fix all" may apply for a finding: preferred and not destructive. */
 function preferredFix(finding: Finding, analysis: Analysis, config: Configuration): Fix | undefined {
   return fixesForFinding(finding, analysis, config).find((f) => f.preferred && !f.destructive && f.edits.length > 0 && !f.fileEdit);
 }
 
-/** The preferred repair of a section reference (the right label, or the number its label names). */
-function preferredSectionFix(finding: Finding): Fix | undefined {
-  const fix = sectionFixes(finding).find((f) => f.preferred && f.edits.length > 0);
-  return fix && { title: fix.title, finding, edits: fix.edits, preferred: true, destructive: false };
-}
-
 /** Whether "fix all" (and `resource-lint --fix`) repairs this finding. */
 export function hasPreferredFix(finding: Finding, analysis: Analysis, config: Configuration): boolean {
-  return preferredFix(finding, analysis, config) !== undefined || preferredSectionFix(finding) !== undefined;
+  return preferredFix(finding, analysis, config) !== undefined;
 }
 
 const itemKey = (node: Node | undefined): string => JSON.stringify(isScalar(node) ? node.value : (node?.toJSON() ?? null));
@@ -84,10 +82,6 @@ function onePass(analysis: Analysis, config: Configuration): OffsetEdit[] {
   const shown = analysis.findings.filter((f) => severityOf(f.code, config.settings) !== 'off');
   const reported = shown.filter((f) => FIXERS[f.code]);
   const chosen: Fix[] = [];
-  for (const finding of shown) {
-    const fix = preferredSectionFix(finding);
-    if (fix) chosen.push(fix);
-  }
   const perList = new Map<string, Map<number, Fix>>();
   for (const finding of reported) {
     const fix = preferredFix(finding, analysis, config);
@@ -160,7 +154,7 @@ export function fixAllOffsetEdits(analysis: Analysis, config: Configuration): Of
   let all = onePass(analysis, config);
   let text = applyOffsetEdits(analysis.parsed.text, all);
   for (let pass = 1; pass < MAX_PASSES && all.length > 0; pass++) {
-    const next = onePass(analyzeText(text, config, analysis.uri, analysis.version), config);
+    const next = onePass(analyzeText(text, config, analysis.uri, analysis.version, { reports: analysis.reports, role: analysis.role }), config);
     const mapped: OffsetEdit[] = [];
     for (const e of next) {
       const start = offsetBefore(all, e.start);
