@@ -1,25 +1,16 @@
 import { promises as fs } from 'fs';
 import type { Configuration } from '../core/configuration';
-import { applyOffsetEdits } from '../core/edits';
-import type { Finding } from '../core/findings';
 import { findingOfDiagnostic } from '../core/findingLink';
-import { fixAllOffsetEdits, hasPreferredFix } from '../core/fixes';
-import type { Analysis } from '../core/service';
-import { severityOf } from '../core/settings';
+import { fixUntilStable, hasPreferredFix, type Analyze } from '../core/fixes';
 import { writeFileAtomic } from './io';
 import type { FixSupport } from './lint';
 
-/** Enough for any chain of fixes that reveal each other; a guard against two fixes undoing each other. */
-const MAX_PASSES = 10;
-
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
-/** Analyses a text of the file being fixed, with the same context (reports) as the first analysis. */
-export type Analyze = (text: string, uri: string, version: number) => Analysis;
-
 /**
- * `--fix` with the editor's own "fix all" (server/src/core/fixes): the preferred, never-deleting fix
- * of every problem, pass after pass until nothing fixable is left or a pass changes nothing.
+ * `--fix` with the editor's own "fix all" (server/src/core/fixes): the preferred,
+ * never-deleting fix of every problem, pass after pass until nothing fixable is left; here only the
+ * file is written.
  */
 export function createFixSupport(config: Configuration, analyze: Analyze, warn: (message: string) => void): FixSupport {
   return {
@@ -29,19 +20,7 @@ export function createFixSupport(config: Configuration, analyze: Analyze, warn: 
     },
 
     async fix({ path, text, analysis }) {
-      let current = analysis;
-      let fixes = 0;
-      const seen = new Set([text]);
-      for (let pass = 1; pass <= MAX_PASSES; pass++) {
-        const edits = fixAllOffsetEdits(current, config);
-        if (edits.length === 0) break;
-        const next = applyOffsetEdits(current.parsed.text, edits);
-        if (seen.has(next)) break; // no change, or back to an earlier text: stop rather than loop
-        seen.add(next);
-        const after = analyze(next, current.uri, current.version + 1);
-        fixes += resolved(current.findings, after.findings, config);
-        current = after;
-      }
+      const { analysis: current, resolved: fixes } = fixUntilStable(analysis, config, analyze);
       if (current.parsed.text === text) return { analysis: current, fixes: 0, written: false };
       try {
         if (!(await writeFixed(path, text, current.parsed.text))) {
@@ -55,24 +34,6 @@ export function createFixSupport(config: Configuration, analyze: Analyze, warn: 
       return { analysis: current, fixes, written: true };
     },
   };
-}
-
-/**
- * How many reported problems a pass made disappear. Problems are told apart by code and message
- * (the message names the field and value), not by position, which earlier edits shift.
- */
-function resolved(before: readonly Finding[], after: readonly Finding[], config: Configuration): number {
-  const key = (f: Finding) => `${f.code}\u0000${f.message}`;
-  const left = new Map<string, number>();
-  for (const f of after) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
-  let gone = 0;
-  for (const f of before) {
-    if (severityOf(f.code, config.settings) === 'off') continue;
-    const n = left.get(key(f)) ?? 0;
-    if (n > 0) left.set(key(f), n - 1);
-    else gone++;
-  }
-  return gone;
 }
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
