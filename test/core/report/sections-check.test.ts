@@ -111,6 +111,18 @@ describe('section fixes: ordinary fixers on the finding and its context', () => 
     ]);
   });
 
+  it('find their finding by the link in the diagnostic\'s data, not by where the diagnostic or the request range lies', () => {
+    const { set } = reportSet();
+    const text = resource('See §4.3: adaptaton and §4.9: robustness.');
+    const a = analyzeText(text, config, RESOURCE, 1, { reports: set });
+    const [mismatch, unknown] = toDiagnostics(a, config);
+    // The client moved the label diagnostic onto the other reference (an edit it has not sent yet).
+    const moved = { ...mismatch, range: unknown.range };
+    assert.deepStrictEqual(codeActionsFor(a, config, [moved], RESOURCE).map((x) => x.title), ["Change label to 'adaptation'"]);
+    const unlinked = { ...moved, data: undefined };
+    assert.deepStrictEqual(codeActionsFor(a, config, [unlinked], RESOURCE), [], 'without the link, only the same code, message and range would do');
+  });
+
   it('in a report being edited, resolve against the report\'s new text', () => {
     const { set } = reportSet();
     const added = '## 4.9 AI safety\nSee §4.9: ai-safety, §4.9: ai-safety';
