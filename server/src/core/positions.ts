@@ -3,6 +3,7 @@ import type { Position, Range } from 'vscode-languageserver-types';
 const LF = 10;
 const CR = 13;
 const isLineBreak = (c: number) => c === LF || c === CR;
+const LINE_BREAK = /\r\n|\r|\n/g;
 
 /**
  * Offset ↔ LSP position for one text: 0-based lines, UTF-16 characters, and a line ends at CRLF, LF
@@ -19,11 +20,9 @@ export class LineMap {
   lineStarts(): readonly number[] {
     if (!this.starts) {
       const starts = [0];
-      const text = this.text;
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) starts.push(i + 1);
-      }
+      // A regular expression finds the breaks of a long report several times faster than a loop over its characters.
+      LINE_BREAK.lastIndex = 0;
+      for (let m = LINE_BREAK.exec(this.text); m; m = LINE_BREAK.exec(this.text)) starts.push(m.index + m[0].length);
       this.starts = starts;
     }
     return this.starts;
