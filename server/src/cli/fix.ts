@@ -8,9 +8,9 @@ import type { FixSupport } from './lint';
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
- * `--fix` with the editor's own "fix all" (server/src/core/fixes): the preferred,
- * never-deleting fix of every problem, pass after pass until nothing fixable is left; here only the
- * file is written.
+ * `--fix` with the editor's own "fix all" (server/src/core/fixes, `fixUntilStable`): the preferred,
+ * never-deleting fix of every problem, pass after pass until nothing fixable is left. Here the file
+ * is only written.
  */
 export function createFixSupport(config: Configuration, analyze: Analyze, warn: (message: string) => void): FixSupport {
   return {

@@ -222,7 +222,7 @@ export class SectionFeatures {
     if (!d) return [];
     const role = this.isReport(d.uri) ? 'report' : 'resource';
     const analysis = this.service.analyze({ uri: d.uri, version: d.version, text: d.getText(), role });
-    const ours = p.context.diagnostics.filter((d) => d.source === SOURCE && isSectionCode(d.code));
+    const ours = p.context.diagnostics.filter((x) => x.source === SOURCE && isSectionCode(x.code));
     return codeActionsFor(analysis, this.service.configuration, ours, d.uri);
   }
 }

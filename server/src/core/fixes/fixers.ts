@@ -26,13 +26,14 @@ export const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
   'section-label-mismatch': fixSectionReference,
 };
 
+/** What a fixer may read besides the finding: the analysis's text, findings and reports, and the configuration. */
 export function contextOf(analysis: Analysis, config: Configuration): FixContext {
   const ctx: FixContext = { parsed: analysis.parsed, config, findings: analysis.findings, uri: analysis.uri, reports: analysis.reports };
   if (analysis.self) ctx.self = analysis.self;
   return ctx;
 }
 
-/** Every fix for one finding, best first; edits are minimal and a deleting fix is never preferred. */
+/** Every fix for one finding, best first; edits are minimal (or whole words) and a deleting fix is never preferred. */
 export function fixesForFinding(finding: Finding, analysis: Analysis, config: Configuration): Fix[] {
   const fixer = FIXERS[finding.code];
   if (!fixer) return [];
