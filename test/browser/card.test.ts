@@ -29,7 +29,7 @@ const seed = fs.readFileSync(path.join(FIXTURES, 'seed-resource.md'), 'utf8');
 const hostile = fs.readFileSync(path.join(FIXTURES, 'hostile-resource.md'), 'utf8');
 const SEED_URI = 'file:///workspace/resources/seed.md';
 
-const sections: SectionResolver = { section: (number) => (number === '4.3' ? { number, title: 'Adaptation' } : undefined) };
+const sections: SectionResolver = { resolve: (ref) => (ref.kind === 'section' && ref.number === '4.3' ? { number: '4.3', title: 'Adaptation' } : undefined) };
 
 function card(text: string): string {
   const config = createConfiguration();

@@ -35,8 +35,10 @@ function text(html: string): string {
 }
 
 const reportSections: SectionResolver = {
-  section: (number) => (number === '4.3' ? { number, title: 'Adaptation' } : undefined),
-  link: (href) => (href === 'reports/report.md#4.3' ? { number: '4.3', title: 'Adaptation' } : undefined),
+  resolve: (ref) => {
+    const known = ref.kind === 'section' ? ref.number === '4.3' : ref.target === 'reports/report.md' && ref.fragment === '4.3';
+    return known ? { number: '4.3', title: 'Adaptation' } : undefined;
+  },
 };
 
 describe('resource card', () => {

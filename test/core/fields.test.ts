@@ -44,7 +44,7 @@ describe('add all missing required fields', () => {
   const cfg = config();
   const addAll = (text: string) => {
     const analysis = analyzeText(text, cfg);
-    const edits = addAllMissingEdits(missingFieldFindings(analysis, cfg), { parsed: analysis.parsed, config: cfg, findings: analysis.findings });
+    const edits = addAllMissingEdits(missingFieldFindings(analysis, cfg), { parsed: analysis.parsed, config: cfg, findings: analysis.findings, uri: analysis.uri, reports: analysis.reports });
     return applyOffsetEdits(text, edits);
   };
 

@@ -1,10 +1,9 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { DiagnosticCode, Project, SeverityName } from '../core';
+import type { DiagnosticCode, Project } from '../core';
+import { severityName } from '../core/severity';
 import type { CliDiagnostic, FileResult } from './results';
-
-const SEVERITY_NAMES: Record<number, SeverityName> = { 1: 'error', 2: 'warning', 3: 'information', 4: 'hint' };
 
 export interface LintRun {
   results: FileResult[];
@@ -35,7 +34,7 @@ export async function lintFiles(project: Project, files: readonly string[], opts
 function toCli(d: Diagnostic, fixable: boolean, relative: (uri: string) => string): CliDiagnostic {
   const out: CliDiagnostic = {
     code: d.code as DiagnosticCode,
-    severity: SEVERITY_NAMES[d.severity ?? 1],
+    severity: severityName(d.severity),
     message: typeof d.message === 'string' ? d.message : d.message.value,
     range: d.range,
     fixable,

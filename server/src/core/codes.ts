@@ -22,6 +22,13 @@ export type SeveritySetting = SeverityName | 'off';
 
 export const SOURCE = 'resources';
 
+/** The codes of the section-reference checks (the README's "Section references"); the others concern the frontmatter or the workspace. */
+const SECTION_CODES: ReadonlySet<string> = new Set<DiagnosticCode>(['unknown-section', 'section-label-mismatch', 'no-report']);
+
+export function isSectionCode(code: unknown): boolean {
+  return typeof code === 'string' && SECTION_CODES.has(code);
+}
+
 export function isDiagnosticCode(value: string): value is DiagnosticCode {
   return Object.prototype.hasOwnProperty.call(DIAGNOSTIC_CODES, value);
 }

@@ -12,6 +12,11 @@ export interface FindingData {
   /** Allowed values, when there is a closed set. */
   expected?: string[];
   vocabulary?: VocabularyName;
+  /** Section references: the cited number (canonical; null for a link by heading slug) and the label written after it. */
+  number?: string | null;
+  label?: string | null;
+  /** Section references: the URI of the report the reference was resolved against. */
+  report?: string;
   [key: string]: unknown;
 }
 

@@ -1,4 +1,4 @@
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { SOURCE } from './codes';
 import type { Configuration } from './configuration';
 import { parseResource, type ParsedResource } from './document';
@@ -7,6 +7,7 @@ import type { Finding } from './findings';
 import { LineMap } from './positions';
 import { ruleUrl } from './rules';
 import { severityOf } from './settings';
+import { LSP_SEVERITY } from './severity';
 import { checkBlock } from './checks/block';
 import { checkSchema } from './checks/schema';
 import { checkSections } from './checks/sections';
@@ -35,9 +36,11 @@ export interface Analysis {
   uri: string;
   version: number;
   configId: number;
-  /** The generation of the reports this analysis resolved section references against. */
-  reportsGeneration: number;
+  /** The reports this analysis resolved section references against (its `generation` keys the cache). */
+  reports: ReportSet;
   role: DocumentRole;
+  /** The document's own index when it is checked as a report. */
+  self?: ReportIndex;
   parsed: ParsedResource;
   findings: Finding[];
   lines: LineMap;
@@ -69,8 +72,9 @@ export function analyzeText(text: string, config: Configuration, uri = 'mem://re
   const parsed = parseResource(text);
   const findings: Finding[] = [];
   const failures: string[] = [];
+  let self: ReportIndex | undefined;
   const checks: Check[] = role === 'report'
-    ? [() => checkSections(text, uri, reports, selfIndex(reports, uri, text))]
+    ? [() => checkSections(text, uri, reports, (self = selfIndex(reports, uri, text)))]
     : [...CHECKS, () => checkSections(text, uri, reports)];
   for (const check of checks) {
     // One check failing must not cost the author the findings of the others.
@@ -80,15 +84,10 @@ export function analyzeText(text: string, config: Configuration, uri = 'mem://re
       failures.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
     }
   }
-  return { uri, version, configId: config.id, reportsGeneration: reports.generation, role, parsed, findings, lines: new LineMap(text), failures };
+  const analysis: Analysis = { uri, version, configId: config.id, reports, role, parsed, findings, lines: new LineMap(text), failures };
+  if (self) analysis.self = self;
+  return analysis;
 }
-
-const LSP_SEVERITY = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-} as const;
 
 /** LSP diagnostics for an analysis, with the severities of the settings (`off` drops the code). */
 export function toDiagnostics(analysis: Analysis, config: Configuration): Diagnostic[] {
@@ -166,7 +165,7 @@ export class ResourceLanguageService {
 
   analyze(doc: ResourceText): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.configId === this.config.id && hit.reportsGeneration === this.reportSet.generation
+    if (hit && hit.version === doc.version && hit.configId === this.config.id && hit.reports.generation === this.reportSet.generation
       && (doc.role === undefined || hit.role === doc.role) && hit.parsed.text === doc.text) return hit;
     const analysis = analyzeText(doc.text, this.config, doc.uri, doc.version, { reports: this.reportSet, role: doc.role });
     this.cache.set(doc.uri, analysis);

@@ -1,5 +1,6 @@
 import { DEFAULT_REPORT_GLOBS, DEFAULT_RESOURCE_GLOBS, SETTINGS_SECTION } from '../../../protocol/src/names';
 import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode, type SeverityName, type SeveritySetting } from './codes';
+import { LSP_SEVERITY } from './severity';
 
 /** `resourceAuthoring.*` settings, as VS Code and `<root>/.vscode/settings.json` hold them. */
 export interface Settings {
@@ -20,7 +21,7 @@ export const DEFAULT_SETTINGS: Settings = {
   workspaceDiagnostics: true,
 };
 
-const SEVERITY_SETTINGS = new Set<string>(['error', 'warning', 'information', 'hint', 'off']);
+const SEVERITY_SETTINGS = new Set<string>([...Object.keys(LSP_SEVERITY), 'off']);
 
 function stringList(value: unknown, fallback: string[]): string[] {
   if (!Array.isArray(value)) return fallback;

@@ -1,8 +1,8 @@
 import * as assert from 'assert';
 import { createConfiguration } from '../../../server/src/core/configuration';
 import { analyzeText, ResourceLanguageService } from '../../../server/src/core/service';
-import { sectionFixes } from '../../../server/src/core/report/fixes';
-import { fixAllOffsetEdits, hasPreferredFix } from '../../../server/src/core/fixes';
+import { codeActionsFor, fixAllOffsetEdits, fixesForFinding, hasPreferredFix } from '../../../server/src/core/fixes';
+import { toDiagnostics } from '../../../server/src/core/service';
 import { applyOffsetEdits } from '../../../server/src/core/edits';
 import { MD_REPORT, REPORT_URI, reportSet } from './helpers';
 
@@ -15,7 +15,7 @@ function sectionFindings(body: string, uri = RESOURCE, withReport = true) {
   const text = resource(body);
   const { set } = reportSet();
   const a = analyzeText(text, config, uri, 1, withReport ? { reports: set } : {});
-  return a.findings.map((f) => ({ code: f.code, text: text.slice(f.start, f.end), message: f.message, fixes: sectionFixes(f), finding: f, full: text }));
+  return a.findings.map((f) => ({ code: f.code, text: text.slice(f.start, f.end), message: f.message, fixes: fixesForFinding(f, a, config), finding: f, full: text }));
 }
 
 /** The text after applying a fix's edits. */
@@ -90,6 +90,48 @@ describe('section references in the report itself', () => {
     const text = MD_REPORT + 'Also §4.9 and §4.7: securty.\n';
     const a = analyzeText(text, config, REPORT_URI, 2, { reports: set });
     assert.deepStrictEqual(a.findings.map((f) => [f.code, text.slice(f.start, f.end)]), [['unknown-section', '§4.9'], ['section-label-mismatch', 'securty']]);
+  });
+});
+
+describe('section fixes: ordinary fixers on the finding and its context', () => {
+  it('carry data about the reference, not edits', () => {
+    const [f, g] = sectionFindings('See §4.9: robustness and §4.3: robustness.').map((x) => x.finding);
+    assert.deepStrictEqual(f.data, { number: '4.9', label: 'robustness', report: REPORT_URI });
+    assert.deepStrictEqual(g.data, { number: '4.3', label: 'robustness', report: REPORT_URI, expected: ['adaptation', 'Adaptation'] });
+  });
+
+  it('become quick fixes through the one code-action builder, the word replaced whole', () => {
+    const { set } = reportSet();
+    const text = resource('See §4.3: adaptaton.');
+    const a = analyzeText(text, config, RESOURCE, 1, { reports: set });
+    const actions = codeActionsFor(a, config, toDiagnostics(a, config), RESOURCE);
+    const line = text.split('\n').length - 1;
+    assert.deepStrictEqual(actions.map((x) => [x.title, x.isPreferred, x.diagnostics?.map((d) => d.code), x.edit?.changes?.[RESOURCE]]), [
+      ["Change label to 'adaptation'", true, ['section-label-mismatch'], [{ range: { start: { line, character: 10 }, end: { line, character: 19 } }, newText: 'adaptation' }]],
+    ]);
+  });
+
+  it('find their finding by the link in the diagnostic\'s data, not by where the diagnostic or the request range lies', () => {
+    const { set } = reportSet();
+    const text = resource('See §4.3: adaptaton and §4.9: robustness.');
+    const a = analyzeText(text, config, RESOURCE, 1, { reports: set });
+    const [mismatch, unknown] = toDiagnostics(a, config);
+    // The client moved the label diagnostic onto the other reference (an edit it has not sent yet).
+    const moved = { ...mismatch, range: unknown.range };
+    assert.deepStrictEqual(codeActionsFor(a, config, [moved], RESOURCE).map((x) => x.title), ["Change label to 'adaptation'"]);
+    const unlinked = { ...moved, data: undefined };
+    assert.deepStrictEqual(codeActionsFor(a, config, [unlinked], RESOURCE), [], 'without the link, only the same code, message and range would do');
+  });
+
+  it('in a report being edited, resolve against the report\'s new text', () => {
+    const { set } = reportSet();
+    const added = '## 4.9 AI safety\nSee §4.9: ai-safety, §4.9: ai-safety';
+    const text = `${MD_REPORT}${added} and §4.9: ai-safty.\n`;
+    const a = analyzeText(text, config, REPORT_URI, 2, { reports: set });
+    const [f] = a.findings;
+    assert.strictEqual(f.code, 'section-label-mismatch');
+    assert.deepStrictEqual(fixesForFinding(f, a, config).map((x) => x.title), ["Change label to 'ai-safety'"]);
+    assert.strictEqual(applyOffsetEdits(text, fixAllOffsetEdits(a, config)), `${MD_REPORT}${added} and §4.9: ai-safety.\n`);
   });
 });
 

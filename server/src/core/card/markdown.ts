@@ -1,7 +1,8 @@
 import MarkdownIt from 'markdown-it';
 import type { Env, StateCore, Token } from 'markdown-it';
 import { isWebUrl } from './html';
-import { findSectionReferences, type SectionResolver, type SectionTarget } from './sections';
+import { destinationReference, parseReferences } from '../report/references';
+import type { SectionResolver, SectionTarget } from './sections';
 
 /** What one render call passes to the rules below (markdown-it's `env`). */
 interface CardEnv extends Env {
@@ -32,13 +33,11 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
   return defaultImage(tokens, idx, options, env, self);
 };
 
-function sectionLink(state: StateCore, target: SectionTarget, text: string): Token[] {
+function sectionLinkOpen(state: StateCore, target: SectionTarget): Token {
   const open = new state.Token('link_open', 'a', 1);
   open.attrs = [['href', '#'], ['class', 'section-ref'], ['data-section', target.number]];
   open.attrSet('title', target.title ? `Open §${target.number} ${target.title} in the report` : `Open §${target.number} in the report`);
-  const inner = new state.Token('text', '', 0);
-  inner.content = text;
-  return [open, inner, new state.Token('link_close', 'a', -1)];
+  return open;
 }
 
 /** Links: web links open outside the editor; relative links become section links or plain text. */
@@ -58,7 +57,8 @@ function rewriteLinks(state: StateCore): void {
           token.attrSet('title', href);
           continue;
         }
-        const target = env.sections?.link?.(href);
+        const ref = env.sections ? destinationReference(href) : undefined;
+        const target = ref && env.sections?.resolve(ref, href);
         if (target) {
           token.attrs = [['href', '#'], ['class', 'section-ref'], ['data-section', target.number]];
         } else {
@@ -74,31 +74,98 @@ function rewriteLinks(state: StateCore): void {
   }
 }
 
-/** `§4.3: adaptation` in text (outside links and code) becomes a link to that section of the report. */
+/** A stretch of the rendered text that the section links cover, with what each links to. */
+interface RunLink {
+  start: number;
+  end: number;
+  target: SectionTarget;
+}
+
+/** Tokens of running text: a reference's label may sit after a line break (`§4.3:` / `adaptation`). */
+const isRunToken = (t: Token): boolean => t.type === 'text' || t.type === 'softbreak' || t.type === 'hardbreak';
+
+/**
+ * `§4.3: adaptation` in text (outside links and code) becomes a link to that section of the report.
+ * Each run of text and line breaks is read as one text (a break is `\n`) by the editor's parser;
+ * the links are cut back into the run's tokens at the references' offsets.
+ */
 function linkSectionReferences(state: StateCore): void {
   const sections = (state.env as CardEnv).sections;
   if (!sections) return;
   for (const block of state.tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     const out: Token[] = [];
+    const children = block.children;
     let inLink = 0;
-    for (const token of block.children) {
-      if (token.type === 'link_open') inLink++;
-      if (token.type === 'link_close') inLink--;
-      const refs = token.type === 'text' && inLink === 0 ? findSectionReferences(token.content) : [];
-      let at = 0;
-      for (const ref of refs) {
-        const target = sections.section(ref.number, ref.label);
-        if (!target) continue;
-        if (ref.start > at) out.push(textToken(state, token.content.slice(at, ref.start)));
-        out.push(...sectionLink(state, target, token.content.slice(ref.start, ref.end)));
-        at = ref.end;
+    for (let i = 0; i < children.length;) {
+      const token = children[i];
+      if (inLink > 0 || !isRunToken(token)) {
+        if (token.type === 'link_open') inLink++;
+        if (token.type === 'link_close') inLink--;
+        out.push(token);
+        i++;
+        continue;
       }
-      if (at === 0) out.push(token);
-      else if (at < token.content.length) out.push(textToken(state, token.content.slice(at)));
+      let j = i;
+      while (j < children.length && isRunToken(children[j])) j++;
+      const run = children.slice(i, j);
+      const text = run.map((t) => (t.type === 'text' ? t.content : '\n')).join('');
+      const links: RunLink[] = [];
+      for (const ref of text.includes('§') ? parseReferences(text) : []) {
+        if (ref.kind !== 'section' || ref.start < (links[links.length - 1]?.end ?? 0)) continue;
+        const target = sections.resolve(ref, text);
+        if (target) links.push({ start: ref.start, end: Math.max(ref.end, target.end ?? ref.end), target });
+      }
+      if (links.length === 0) out.push(...run);
+      else out.push(...cutIntoLinks(state, run, links));
+      i = j;
     }
     block.children = out;
   }
+}
+
+/** The run's tokens with link_open/link_close around each link's stretch (text tokens split where needed). */
+function cutIntoLinks(state: StateCore, run: Token[], links: RunLink[]): Token[] {
+  const out: Token[] = [];
+  let next = 0;
+  let open: RunLink | undefined;
+  let offset = 0;
+  for (const token of run) {
+    if (token.type !== 'text') {
+      // A line break: inside a link when one is open (a reference starts at § and ends after a letter or digit).
+      out.push(token);
+      offset++;
+      continue;
+    }
+    const end = offset + token.content.length;
+    let at = offset;
+    while (at < end) {
+      if (open) {
+        const stop = Math.min(open.end, end);
+        out.push(textToken(state, token.content.slice(at - offset, stop - offset)));
+        at = stop;
+        if (stop === open.end) {
+          out.push(new state.Token('link_close', 'a', -1));
+          open = undefined;
+        }
+        continue;
+      }
+      const link = links[next];
+      if (link && link.start < end) {
+        if (link.start > at) out.push(textToken(state, token.content.slice(at - offset, link.start - offset)));
+        at = Math.max(at, link.start);
+        out.push(sectionLinkOpen(state, link.target));
+        open = link;
+        next++;
+        continue;
+      }
+      out.push(textToken(state, token.content.slice(at - offset)));
+      at = end;
+    }
+    offset = end;
+  }
+  if (open) out.push(new state.Token('link_close', 'a', -1));
+  return out;
 }
 
 function textToken(state: StateCore, content: string): Token {

@@ -1,6 +1,7 @@
 import type { Configuration } from '../configuration';
 import type { Analysis } from '../service';
 import { severityOf, type SeverityName } from '../settings';
+import { severityRank } from '../severity';
 
 /** A problem as the card shows it: in the status strip, and as a mark on the value it concerns. */
 export interface CardProblem {
@@ -17,8 +18,6 @@ export interface CardProblem {
   endCharacter: number;
 }
 
-const ORDER: Record<SeverityName, number> = { error: 0, warning: 1, information: 2, hint: 3 };
-
 /**
  * The analysis's findings with the configured severities (`off` drops a code), most severe first,
  * then in document order: the order the strip lists them in.
@@ -34,5 +33,5 @@ export function cardProblems(analysis: Analysis, config: Configuration): CardPro
     if (f.data?.path) p.path = f.data.path;
     problems.push(p);
   }
-  return problems.sort((a, b) => ORDER[a.severity] - ORDER[b.severity] || a.line - b.line || a.character - b.character);
+  return problems.sort((a, b) => severityRank(a.severity) - severityRank(b.severity) || a.line - b.line || a.character - b.character);
 }

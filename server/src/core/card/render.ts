@@ -1,5 +1,6 @@
 import { nodeAtPath, spanOf, type ParsedResource } from '../document';
 import type { SeverityName } from '../settings';
+import { severityRank } from '../severity';
 import { categoriesOfFocus, type Vocabularies, type Vocabulary } from '../vocabulary';
 import { escapeHtml as esc, isWebUrl } from './html';
 import { renderMarkdown } from './markdown';
@@ -23,7 +24,6 @@ export interface CardOptions {
 
 /** The fields the site's card shows; anything else in the frontmatter is listed under "Other fields". */
 const CARD_FIELDS = new Set(['title', 'focus', 'source', 'readability', 'type', 'openSource', 'link', 'keywords', 'learnTags', 'summary']);
-const SEVERITY_ORDER: Record<SeverityName, number> = { error: 0, warning: 1, information: 2, hint: 3 };
 const SEVERITY_WORD: Record<SeverityName, string> = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' };
 const SEVERITY_ICON: Record<SeverityName, string> = { error: '✕', warning: '!', information: 'i', hint: '·' };
 const READABILITY_CLASS: Record<string, string> = { Beginner: 'level-beginner', Intermediate: 'level-intermediate', Expert: 'level-expert' };
@@ -71,7 +71,7 @@ class Card {
     const counts = new Map<SeverityName, number>();
     for (const p of problems) counts.set(p.severity, (counts.get(p.severity) ?? 0) + 1);
     const breakdown = [...counts]
-      .sort((a, b) => SEVERITY_ORDER[a[0]] - SEVERITY_ORDER[b[0]])
+      .sort((a, b) => severityRank(a[0]) - severityRank(b[0]))
       .map(([s, n]) => `${n} ${plural(n, SEVERITY_WORD[s].toLowerCase().replace('info', 'information'))}`)
       .join(', ');
     const worst = this.worst(problems);
@@ -93,7 +93,7 @@ class Card {
   }
 
   private worst(problems: readonly CardProblem[]): SeverityName {
-    return problems.reduce<SeverityName>((w, p) => (SEVERITY_ORDER[p.severity] < SEVERITY_ORDER[w] ? p.severity : w), 'hint');
+    return problems.reduce<SeverityName>((w, p) => (severityRank(p.severity) < severityRank(w) ? p.severity : w), 'hint');
   }
 
   // ---- card ----------------------------------------------------------------------------------

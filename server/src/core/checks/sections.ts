@@ -4,13 +4,6 @@ import { parseReferences, type SectionReference } from '../report/references';
 import type { ReportSet } from '../report/reportSet';
 import { resolveReference, sectionNamedBy } from '../report/resolve';
 
-/** One alternative repair of a finding: plain offset edits into the same text (see ../report/fixes.ts). */
-export interface SectionFix {
-  title: string;
-  preferred: boolean;
-  edits: { start: number; end: number; newText: string }[];
-}
-
 export function sectionName(s: ReportSection): string {
   return s.title ? `§${s.number} ${s.title}` : `§${s.number}`;
 }
@@ -20,8 +13,15 @@ function reportName(report: ReportIndex): string {
   return decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
 }
 
-function changeNumber(ref: SectionReference, to: ReportSection, preferred: boolean): SectionFix {
-  return { title: `Change number to §${to.number}`, preferred, edits: [{ start: ref.numberStart, end: ref.numberEnd, newText: to.number }] };
+/** The references the check reads in `text`: a report's own are those parsed once with its index. */
+export function referencesIn(text: string, self?: ReportIndex): readonly SectionReference[] {
+  return self && self.text === text ? self.references : parseReferences(text);
+}
+
+/** Where the finding about `ref` sits: its number (a link's fragment) when unknown, its label when it names another section. */
+export function findingSpan(ref: SectionReference, code: 'unknown-section' | 'section-label-mismatch'): { start: number; end: number } {
+  if (code === 'section-label-mismatch') return { start: ref.labelStart, end: ref.labelEnd };
+  return { start: ref.kind === 'link' ? ref.numberStart : ref.start, end: ref.numberEnd };
 }
 
 /**
@@ -29,7 +29,7 @@ function changeNumber(ref: SectionReference, to: ReportSection, preferred: boole
  * another section or none, and references with no report to point into (once per file).
  */
 export function checkSections(text: string, docUri: string, reports: ReportSet, self?: ReportIndex): Finding[] {
-  const refs = self && self.text === text ? self.references : parseReferences(text);
+  const refs = referencesIn(text, self);
   const out: Finding[] = [];
   let noReport = false;
   for (const ref of refs) {
@@ -43,28 +43,22 @@ export function checkSections(text: string, docUri: string, reports: ReportSet, 
         data: { number: ref.number },
       });
     } else if (r.status === 'unknown-section') {
-      const fixes: SectionFix[] = [];
       const named = ref.kind === 'section' ? sectionNamedBy(r.report, text, ref) : undefined;
-      if (named) fixes.push(changeNumber(ref, named, true));
       const written = ref.kind === 'link' ? `#${ref.fragment}` : `§${ref.number}`;
       out.push({
         code: 'unknown-section',
-        start: ref.kind === 'link' ? ref.numberStart : ref.start,
-        end: ref.numberEnd,
+        ...findingSpan(ref, 'unknown-section'),
         message: `${reportName(r.report)} has no section ${written}.${named ? ` '${ref.label}' is ${sectionName(named)}.` : ''}`,
-        data: { number: ref.number, label: ref.label, report: r.report.uri, fixes },
+        data: { number: ref.number, label: ref.label, report: r.report.uri },
       });
     } else if (r.status === 'label-mismatch') {
       const s = r.section;
-      const wanted = s.label ?? s.title;
-      const fixes: SectionFix[] = [];
-      if (wanted) fixes.push({ title: `Change label to '${wanted}'`, preferred: !r.other, edits: [{ start: ref.labelStart, end: ref.labelEnd, newText: wanted }] });
-      if (r.other) fixes.push(changeNumber(ref, r.other, false));
       const names = [s.label ? `'${s.label}'` : '', s.title ? `its title '${s.title}'` : ''].filter(Boolean).join(' or ');
       out.push({
-        code: 'section-label-mismatch', start: ref.labelStart, end: ref.labelEnd,
+        code: 'section-label-mismatch',
+        ...findingSpan(ref, 'section-label-mismatch'),
         message: `'${ref.label}' does not name §${s.number}${r.other ? ` (it names ${sectionName(r.other)})` : ''}.${names ? ` Use ${names}.` : ''}`,
-        data: { number: ref.number, label: ref.label, report: r.report.uri, expected: [s.label, s.title].filter((x): x is string => !!x), fixes },
+        data: { number: ref.number, label: ref.label, report: r.report.uri, expected: [s.label, s.title].filter((x): x is string => !!x) },
       });
     }
   }

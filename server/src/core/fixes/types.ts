@@ -2,6 +2,8 @@ import type { Configuration } from '../configuration';
 import type { ParsedResource } from '../document';
 import { joinTouching, type OffsetEdit } from '../edits';
 import type { Finding } from '../findings';
+import type { ReportIndex } from '../report/indexer';
+import type { ReportSet } from '../report/reportSet';
 
 /** An edit to a vocabulary data file (for "Add 'X' to resourceTags.json"). */
 export interface FileEdit {
@@ -21,6 +23,11 @@ export interface Fix {
   preferred: boolean;
   /** Deletes something the author wrote that is not an exact repeat: never preferred. */
   destructive: boolean;
+  /**
+   * The edits replace a word the author reads as one (a section's number or label) and are offered
+   * whole, not shrunk to the characters that change.
+   */
+  wholeWords?: boolean;
   /** The item's new value, for fixes that change a list item (lets "fix all" spot new repeats). */
   result?: string;
   /** The fix removes the list item (its corrected value is already elsewhere in the list). */
@@ -33,6 +40,12 @@ export interface FixContext {
   config: Configuration;
   /** All findings of the text, for fixes that must not collide with each other (two renames to one key). */
   findings: readonly Finding[];
+  /** The document's URI: Markdown links into the report resolve relative to it. */
+  uri: string;
+  /** The reports the text's section references were resolved against. */
+  reports: ReportSet;
+  /** The document's own index when it was checked as a report (its references resolve against itself). */
+  self?: ReportIndex;
 }
 
 export type Fixer = (finding: Finding, ctx: FixContext) => Fix[];

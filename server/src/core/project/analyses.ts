@@ -12,7 +12,7 @@ export class AnalysisCache {
 
   get(doc: OpenDocument, role: DocumentRole, config: Configuration, reports: ReportSet): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.configId === config.id && hit.reportsGeneration === reports.generation
+    if (hit && hit.version === doc.version && hit.configId === config.id && hit.reports.generation === reports.generation
       && hit.role === role && hit.parsed.text === doc.text) return hit;
     const analysis = analyzeText(doc.text, config, doc.uri, doc.version, { reports, role });
     this.cache.set(doc.uri, analysis);

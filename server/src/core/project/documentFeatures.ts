@@ -3,6 +3,7 @@ import {
   type Location, type Position, type Range, type SymbolInformation,
 } from 'vscode-languageserver-types';
 import { complete } from '../complete';
+import { isSectionCode, SOURCE } from '../codes';
 import type { StyleVotes } from '../completionStyle';
 import type { Configuration } from '../configuration';
 import { codeActionsFor, fixAllAction, fixAllQuickFix, FIX_ALL_KIND } from '../fixes';
@@ -13,7 +14,6 @@ import {
   completeSections, definitionAt, findCitations, hoverSection, reportSymbols, sectionAt, sectionLinks, sectionLocation,
   sectionSymbols, type SectionDocument,
 } from '../report/features';
-import { sectionCodeActions } from '../report/fixes';
 import { reportFor, type ReportSet } from '../report/reportSet';
 import type { Analysis, DocumentRole } from '../service';
 import { frontmatterSymbols } from '../symbols';
@@ -141,14 +141,14 @@ export class DocumentFeatures {
     return sectionSymbols(this.ctx.reports(), query);
   }
 
-  codeActions(open: OpenAnalysis, range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
+  codeActions(open: OpenAnalysis, _range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
     const { analysis, doc } = open;
     const config = this.ctx.configuration();
     const actions: CodeAction[] = [];
     if (open.role === 'resource') {
       if (kindRequested(CodeActionKind.QuickFix, only)) {
-        const ours = diagnostics.filter((d) => d.source === 'resources');
-        actions.push(...codeActionsFor(analysis, config, ours, doc.uri));
+        const ours = diagnostics.filter((d) => d.source === SOURCE);
+        actions.push(...codeActionsFor(analysis, config, ours.filter((d) => !isSectionCode(d.code)), doc.uri));
         // At a problem of ours, the light bulb also offers fixing every fixable problem of the file.
         const all = ours.length > 0 ? fixAllQuickFix(analysis, config, doc.uri) : null;
         if (all) actions.push(all);
@@ -161,6 +161,9 @@ export class DocumentFeatures {
         if (all) actions.push(all);
       }
     }
-    return mergeCodeActions(only, actions, sectionCodeActions(analysis, range, [...diagnostics]));
+    // Section references answer for their own diagnostics, in resources and reports alike; fix-all
+    // stays the frontmatter's (a report has none).
+    const sections = codeActionsFor(analysis, config, diagnostics.filter((d) => d.source === SOURCE && isSectionCode(d.code)), doc.uri);
+    return mergeCodeActions(only, actions, sections);
   }
 }

@@ -1,9 +1,10 @@
-import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { DuplicateLinkIndex } from '../checks/duplicates';
 import { SOURCE } from '../codes';
 import type { Configuration } from '../configuration';
 import { ruleUrl } from '../rules';
 import { severityOf } from '../settings';
+import { LSP_SEVERITY } from '../severity';
 import { LibraryStyle } from './libraryStyle';
 
 /** One file's verdict: the diagnostics of its own text (not duplicate-resource) and its `link`. */
@@ -15,9 +16,6 @@ export interface FileVerdict {
   /** Where the link is; unknown when the fast path vouched for the file. */
   linkRange?: Range;
 }
-
-// The severity table lives in one place: the core's diagnostics carry the same numbers.
-const LSP_SEVERITY = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, information: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint } as const;
 
 /**
  * Everything the project knows about each checked file: its verdict, its link in the duplicate index,

@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import { linkOf } from '../checks/duplicates';
 import { createConfiguration, type Configuration } from '../configuration';
 import { findingOfDiagnostic } from '../findingLink';
-import { hasPreferredFix } from '../fixes';
+import { fixUntilStable, hasPreferredFix } from '../fixes';
 import type { Disposable, FileChange, Logger, OpenDocument, Scheduler, Workspace, WorkspaceEvent } from '../host';
 import { checkResourceText } from '../lint';
 import { insideFolder, relativeTo, uriOf } from '../paths';
@@ -16,7 +16,6 @@ import { Citations } from './citations';
 import { CoalescedRun } from './coalescedRun';
 import { DocumentFeatures } from './documentFeatures';
 import { FileIndex, type FileVerdict } from './fileIndex';
-import { fixUntilStable } from './fixText';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
 import { workspaceSummary, type ScanSummary } from './summary';
@@ -420,7 +419,7 @@ class ResourceProject implements Project {
       const analysis = first.analysis;
       let finalText = text;
       if (options.fix && analysis && analysis.findings.length > 0) {
-        const fixed = await this.fixFile(uri, text, role, analysis, options.onWarning);
+        const fixed = await this.fixFile(uri, text, analysis, options.onWarning);
         if (fixed) {
           totals.fixed += fixed.resolved;
           totals.fixedFiles++;
@@ -438,9 +437,9 @@ class ResourceProject implements Project {
   }
 
   /** Repairs one file with fix-all until nothing more changes, and writes it; undefined when nothing was written. */
-  private async fixFile(uri: string, text: string, role: DocumentRole, analysis: Analysis, warn?: (message: string) => void) {
-    const reports = this.reportStore.current;
-    const result = fixUntilStable(analysis, this.config, (next, version) => analyzeText(next, this.config, uri, version, { reports, role }));
+  private async fixFile(uri: string, text: string, analysis: Analysis, warn?: (message: string) => void) {
+    // The analysis carries its reports and role: later passes are checked the same way.
+    const result = fixUntilStable(analysis, this.config);
     if (result.analysis.parsed.text === text) return undefined;
     const write = this.workspace.writeText;
     if (!write) return undefined;

@@ -2,6 +2,7 @@ import {
   bareNumbers, chapterLines, inSequence, markdownHeadings, numberedLines, overviewEntries, trailingNumbers,
   type HeadingEvidence, type OverviewEvidence,
 } from './evidence';
+import type { LineMap } from '../positions';
 import { Lines } from './lines';
 import { compareNumbers, parentOf, parts } from './numbers';
 import { parseReferences, type SectionReference } from './references';
@@ -35,7 +36,8 @@ export interface ReportIndex {
   uri: string;
   format: ReportFormat;
   text: string;
-  lines: Lines;
+  /** Offset ↔ position in the report's text. */
+  lines: LineMap;
   /** Every section, in the report's numbering order (its document order). */
   sections: ReportSection[];
   byNumber: Map<string, ReportSection>;
@@ -128,7 +130,7 @@ export function buildReportIndex(text: string, uri: string, declared: ReportForm
   }
   for (const s of sections) if (s.evidence === 'subsections') startWhereTitled(s, sections, lines);
   assignSpans(sections, text.length);
-  return { uri, format, text, lines, sections, byNumber, references };
+  return { uri, format, text, lines: lines.positions, sections, byNumber, references };
 }
 
 /** The words of a title that text about it would repeat: `Security and privacy` → `secur`, `priva`. */

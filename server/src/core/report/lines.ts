@@ -1,4 +1,6 @@
-/** A text split into lines once, with each line's start offset, for line-based rules and positions. */
+import { LineMap } from '../positions';
+
+/** A text split into lines once, with each line's start offset, for line-based rules. */
 export interface TextLine {
   index: number;
   start: number;
@@ -8,33 +10,20 @@ export interface TextLine {
 
 export class Lines {
   readonly lines: TextLine[] = [];
+  /** Offset ↔ position of the same text (its line starts are the ones these lines are cut at). */
+  readonly positions: LineMap;
 
   constructor(readonly text: string) {
-    const re = /\r\n|\r|\n/g;
-    let start = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      this.lines.push({ index: this.lines.length, start, text: text.slice(start, m.index) });
-      start = m.index + m[0].length;
+    this.positions = new LineMap(text);
+    const starts = this.positions.lineStarts();
+    for (let i = 0; i < starts.length; i++) {
+      this.lines.push({ index: i, start: starts[i], text: text.slice(starts[i], this.positions.lineEnd(i)) });
     }
-    this.lines.push({ index: this.lines.length, start, text: text.slice(start) });
   }
 
   /** 0-based line of an offset. */
   lineAt(offset: number): number {
-    let lo = 0;
-    let hi = this.lines.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lines[mid].start <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
-
-  /** LSP position (UTF-16 character) of an offset. */
-  position(offset: number): { line: number; character: number } {
-    const line = this.lineAt(offset);
-    return { line, character: Math.min(offset, this.lines[line].start + this.lines[line].text.length) - this.lines[line].start };
+    return this.positions.lineAt(offset);
   }
 
   /** The next line after `index` that is not blank. */

@@ -30,6 +30,18 @@ const LABEL = /:[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?([\p{L}\p{N}][\p{L}\p{N}_-]*)/
 const LINK = /\[[^\]\n]*\]\(\s*<?([^()\s#<>]*)#([^()\s<>]+?)>?(?:\s+"[^"\n]*")?\s*\)/g;
 const NUMBER_FRAGMENT = /^\d{1,3}(?:\.\d{1,3})*$/;
 
+/** A link's reference: `target` is the path before `#`, `written` the fragment as written, at `fragmentStart`. */
+function linkReference(start: number, end: number, target: string, written: string, fragmentStart: number): SectionReference {
+  const fragment = decode(written);
+  return {
+    kind: 'link', start, end,
+    number: NUMBER_FRAGMENT.test(fragment) ? canonicalNumber(fragment) : null,
+    numberStart: fragmentStart, numberEnd: fragmentStart + written.length,
+    label: null, labelStart: fragmentStart, labelEnd: fragmentStart,
+    target, fragment,
+  };
+}
+
 function decode(fragment: string): string {
   try {
     return decodeURIComponent(fragment);
@@ -68,17 +80,23 @@ export function parseReferences(text: string): SectionReference[] {
   if (text.includes('](')) {
     LINK.lastIndex = 0;
     for (let m = LINK.exec(text); m; m = LINK.exec(text)) {
-      const fragment = decode(m[2]);
-      const fragStart = m.index + m[0].lastIndexOf('#' + m[2]) + 1;
-      out.push({
-        kind: 'link', start: m.index, end: m.index + m[0].length,
-        number: NUMBER_FRAGMENT.test(fragment) ? canonicalNumber(fragment) : null,
-        numberStart: fragStart, numberEnd: fragStart + m[2].length,
-        label: null, labelStart: fragStart, labelEnd: fragStart,
-        target: m[1], fragment,
-      });
+      const fragmentStart = m.index + m[0].lastIndexOf('#' + m[2]) + 1;
+      out.push(linkReference(m.index, m.index + m[0].length, m[1], m[2], fragmentStart));
     }
     out.sort((a, b) => a.start - b.start);
   }
   return out;
+}
+
+// A link destination as `LINK` reads it between the parentheses: a path without `#`, then the fragment.
+const DESTINATION = /^([^()\s#<>]*)#([^()\s<>]+)$/;
+
+/**
+ * The reference a Markdown link's destination makes (`../reports/report.md#4.3`), read as
+ * `parseReferences` reads it in `[text](destination)`; undefined when it makes none. Offsets are into
+ * `destination`. For a renderer that has parsed the link already (the card).
+ */
+export function destinationReference(destination: string): SectionReference | undefined {
+  const m = DESTINATION.exec(destination);
+  return m ? linkReference(0, destination.length, m[1], m[2], m[1].length + 1) : undefined;
 }
