@@ -53,6 +53,18 @@ export default tseslint.config(
     },
   },
   {
+    // The hosts reach the core through its one entry, server/src/core/index.ts (the README's Layout section).
+    files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/server.ts', 'server/src/cli.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/client/src', '**/client/src/**'], message: 'The server shares only protocol/ with the client: import from protocol/src.' },
+          { regex: '^\\.{1,2}/(?:\\.\\./)*core/.+', message: 'A host imports the core from its entry (../core), not its modules.' },
+        ],
+      }],
+    },
+  },
+  {
     // The shared module depends on neither side, and names.ts on nothing (the pure core imports it).
     files: ['protocol/src/**/*.ts'],
     rules: {

@@ -69,4 +69,13 @@ describe('lint: the core imports nothing from Node, the editor or the hosts (esl
     const code = "import * as path from 'path';\nimport { createConnection } from 'vscode-languageserver/node';\nexport const used = [path.sep, createConnection];\n";
     assert.deepEqual(await lint(code, 'server/src/lsp/probe.ts'), []);
   });
+
+  it('makes the hosts import the core from its entry, not its modules', async () => {
+    const deep = "import { severityOf } from '../core/settings';\nexport const used = severityOf;\n";
+    for (const host of ['server/src/lsp/probe.ts', 'server/src/cli/probe.ts', 'server/src/node/probe.ts']) {
+      assert.deepEqual((await lint(deep, host)).map((p) => p.ruleId), ['@typescript-eslint/no-restricted-imports'], host);
+    }
+    assert.deepEqual((await lint("import { x } from '../../core/codes';\nexport const y = x;\n", 'server/src/cli/format/probe.ts')).length, 1);
+    assert.deepEqual(await lint("import { createProject } from '../core';\nexport const used = createProject;\n", 'server/src/lsp/probe.ts'), []);
+  });
 });

@@ -1,8 +1,7 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { DiagnosticCode, Project } from '../core';
-import { severityName } from '../core/severity';
+import { severityName, type DiagnosticCode, type Project } from '../core';
 import type { CliDiagnostic, FileResult } from './results';
 
 export interface LintRun {

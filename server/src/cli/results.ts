@@ -1,5 +1,5 @@
 import type { Range } from 'vscode-languageserver-types';
-import type { DiagnosticCode, SeverityName } from '../core/codes';
+import type { DiagnosticCode, SeverityName } from '../core';
 
 /** One problem as the CLI reports it (LSP coordinates: 0-based lines, UTF-16 characters). */
 export interface CliDiagnostic {

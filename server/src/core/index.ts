@@ -13,6 +13,7 @@ export { CODE_ACTION_KINDS } from './project/documentFeatures';
 export { DATA_FILE_NAMES, isDataFile } from './project/loadConfiguration';
 export { insideFolder, relativeTo, resolvePath, uriOf } from './paths';
 export { SOURCE, DIAGNOSTIC_CODES, type DiagnosticCode, type SeverityName } from './codes';
+export { severityName } from './severity';
 export { ruleUrl, RULE_DESCRIPTIONS, RULES_BASE_URL } from './rules';
 export { parseSettingsJson } from './settingsJson';
 export type { SettingsProblem } from './settings';

@@ -1,6 +1,5 @@
 import { pathToFileURL } from 'url';
-import { DIAGNOSTIC_CODES, type DiagnosticCode, type SeverityName } from '../../core/codes';
-import { RULE_DESCRIPTIONS, ruleUrl } from '../../core/rules';
+import { DIAGNOSTIC_CODES, RULE_DESCRIPTIONS, ruleUrl, type DiagnosticCode, type SeverityName } from '../../core';
 import type { FileResult } from '../results';
 
 /** One line per rule: what the code means, for code scanning's rule list. */

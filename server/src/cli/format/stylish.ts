@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { SeverityName } from '../../core/codes';
+import type { SeverityName } from '../../core';
 import type { FileResult, Summary } from '../results';
 
 /** ANSI styles, or none: colour only when writing to a terminal. */
