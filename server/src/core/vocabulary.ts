@@ -3,6 +3,7 @@ import bundledFocuses from '../../../data/vocabularies/resourceFocuses.json';
 import bundledTypes from '../../../data/vocabularies/resourceTypes.json';
 import bundledCategories from '../../../data/vocabularies/resourceCategories.json';
 import { CATEGORIES_FILE_NAME, VOCABULARY_FILE_NAMES } from '../../../protocol/src/names';
+import { withoutBom } from './host';
 
 /** The three vocabularies a resource's values come from, by the field that uses them. */
 export type VocabularyName = 'learnTags' | 'focus' | 'type';
@@ -72,7 +73,7 @@ function make(name: VocabularyName, terms: Term[], source: string, uri?: string,
 export function parseVocabulary(name: VocabularyName, text: string, source: string, uri?: string): Parsed<Vocabulary> {
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(withoutBom(text));
   } catch (e) {
     return { ok: false, error: `${source} is not valid JSON (${(e as Error).message}).` };
   }
@@ -84,7 +85,7 @@ export function parseVocabulary(name: VocabularyName, text: string, source: stri
 export function parseCategories(text: string, source: string): Parsed<Category[]> {
   let json: unknown;
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    json = JSON.parse(withoutBom(text));
   } catch (e) {
     return { ok: false, error: `${source} is not valid JSON (${(e as Error).message}).` };
   }
