@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { DiagnosticCode, Project } from '../core';
+import { createProject, type DiagnosticCode, type ProgressFactory, type Project, type Workspace } from '../core';
 import { severityName } from '../core/severity';
 import type { CliDiagnostic, FileResult } from './results';
 
@@ -11,6 +11,15 @@ export interface LintRun {
   fixedFiles: number;
   /** Files that could not be read, with the reason. */
   unreadable: string[];
+}
+
+/**
+ * The project as `resource-lint` runs it: the reports named with --report (none: the settings' globs),
+ * stopping on any configuration problem, each text read once and dropped, and fixability worked out.
+ * The parity tests (test/core/project/parity.test.ts) create the CLI's project through this too.
+ */
+export function createLintProject(workspace: Workspace, options: { reports: readonly string[]; progress?: ProgressFactory }): Project {
+  return createProject({ workspace, reports: options.reports, stopsOnProblems: true, retainTexts: false, fixability: true, progress: options.progress });
 }
 
 /**
