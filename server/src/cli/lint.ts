@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { severityName, type DiagnosticCode, type Project } from '../core';
+import { createProject, severityName, type DiagnosticCode, type ProgressFactory, type Project, type Workspace } from '../core';
 import type { CliDiagnostic, FileResult } from './results';
 
 export interface LintRun {
@@ -10,6 +10,15 @@ export interface LintRun {
   fixedFiles: number;
   /** Files that could not be read, with the reason. */
   unreadable: string[];
+}
+
+/**
+ * The project as `resource-lint` runs it: the reports named with --report (none: the settings' globs),
+ * stopping on any configuration problem, each text read once and dropped, and fixability worked out.
+ * The parity tests (test/core/project/parity.test.ts) create the CLI's project through this too.
+ */
+export function createLintProject(workspace: Workspace, options: { reports: readonly string[]; progress?: ProgressFactory }): Project {
+  return createProject({ workspace, reports: options.reports, stopsOnProblems: true, retainTexts: false, fixability: true, progress: options.progress });
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { createProject, parseSettingsJson, type ProgressFactory } from '../core';
+import { parseSettingsJson, type ProgressFactory } from '../core';
 import { DiskWorkspace } from '../node/diskWorkspace';
 import { pathKind, readSettingsFile } from '../node/settingsFile';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
@@ -8,7 +8,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
-import { lintFiles } from './lint';
+import { createLintProject, lintFiles } from './lint';
 import { createProgress } from './progress';
 import { summarise } from './results';
 import { resolveTargets, skippedWarning } from './targets';
@@ -70,7 +70,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     const bar = createProgress(io.stderr, total, title);
     return { report: (done) => bar.tick(done), done: () => bar.done() };
   };
-  const project = createProject({ workspace, reports: named, stopsOnProblems: true, retainTexts: false, fixability: true, progress });
+  const project = createLintProject(workspace, { reports: named, progress });
   const outcome = await project.load();
   const settings = project.configuration.settings;
   const isReportFile = (abs: string): boolean => project.roleOf(URI.file(abs).toString()) === 'report';

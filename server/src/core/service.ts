@@ -14,15 +14,6 @@ import { checkSections } from './checks/sections';
 import { buildReportIndex, type ReportIndex } from './report/indexer';
 import { NO_REPORTS, reportFor, type ReportSet } from './report/reportSet';
 
-/** One text to check. `version` keys the cache: the same version is never checked twice. */
-export interface ResourceText {
-  uri: string;
-  version: number;
-  text: string;
-  /** Whether the host's settings make this file a resource or a report; by default a report when it is one of the reports. */
-  role?: DocumentRole;
-}
-
 export type DocumentRole = 'resource' | 'report';
 
 /** What an analysis depends on besides the text and the configuration. */
@@ -112,71 +103,4 @@ export function toDiagnostics(analysis: Analysis, config: Configuration): Diagno
     out.push(d);
   }
   return out;
-}
-
-/**
- * The language service: per-document analyses cached by version and configuration, so a document
- * is parsed and checked once per edit however many features ask about it.
- */
-export class ResourceLanguageService {
-  private readonly cache = new Map<string, Analysis>();
-  private reportSet: ReportSet = NO_REPORTS;
-
-  constructor(private config: Configuration) {}
-
-  get configuration(): Configuration {
-    return this.config;
-  }
-
-  setConfiguration(config: Configuration): void {
-    this.config = config;
-    this.cache.clear();
-  }
-
-  /** The indexed reports section references resolve against. */
-  get reports(): ReportSet {
-    return this.reportSet;
-  }
-
-  /**
-   * Replaces the set of reports (URI and current text of each). A report whose text is unchanged keeps
-   * its index; any change starts a new generation, so cached analyses are recomputed on next use.
-   */
-  setReports(reports: readonly { uri: string; text: string }[]): void {
-    const old = new Map(this.reportSet.reports.map((r) => [r.uri, r]));
-    let changed = reports.length !== old.size;
-    const next = [...reports].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)).map((r) => {
-      const known = old.get(r.uri);
-      if (known && known.text === r.text) return known;
-      changed = true;
-      return buildReportIndex(r.text, r.uri);
-    });
-    if (!changed) return;
-    this.reportSet = { generation: this.reportSet.generation + 1, reports: next };
-  }
-
-  /** One report's text changed (an edit in the editor, or on disk); a no-op when it is not a report or unchanged. */
-  updateReport(uri: string, text: string): boolean {
-    const known = reportFor(this.reportSet, uri);
-    if (!known || known.text === text) return false;
-    this.setReports(this.reportSet.reports.map((r) => (r.uri === uri ? { uri, text } : r)));
-    return true;
-  }
-
-  analyze(doc: ResourceText): Analysis {
-    const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.configId === this.config.id && hit.reports.generation === this.reportSet.generation
-      && (doc.role === undefined || hit.role === doc.role) && hit.parsed.text === doc.text) return hit;
-    const analysis = analyzeText(doc.text, this.config, doc.uri, doc.version, { reports: this.reportSet, role: doc.role });
-    this.cache.set(doc.uri, analysis);
-    return analysis;
-  }
-
-  diagnostics(doc: ResourceText): Diagnostic[] {
-    return toDiagnostics(this.analyze(doc), this.config);
-  }
-
-  forget(uri: string): void {
-    this.cache.delete(uri);
-  }
 }

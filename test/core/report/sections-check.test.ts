@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { createConfiguration } from '../../../server/src/core/configuration';
-import { analyzeText, ResourceLanguageService } from '../../../server/src/core/service';
+import { analyzeText } from '../../../server/src/core/service';
 import { codeActionsFor, fixAllOffsetEdits, fixesForFinding, hasPreferredFix } from '../../../server/src/core/fixes';
 import { toDiagnostics } from '../../../server/src/core/service';
 import { applyOffsetEdits } from '../../../server/src/core/edits';
@@ -132,20 +132,5 @@ describe('section fixes: ordinary fixers on the finding and its context', () => 
     assert.strictEqual(f.code, 'section-label-mismatch');
     assert.deepStrictEqual(fixesForFinding(f, a, config).map((x) => x.title), ["Change label to 'ai-safety'"]);
     assert.strictEqual(applyOffsetEdits(text, fixAllOffsetEdits(a, config)), `${MD_REPORT}${added} and §4.9: ai-safety.\n`);
-  });
-});
-
-describe('language service: reports', () => {
-  it('re-checks cached analyses when a report changes, and re-indexes only changed reports', () => {
-    const service = new ResourceLanguageService(config);
-    const doc = { uri: RESOURCE, version: 1, text: resource('§4.9') };
-    assert.deepStrictEqual(service.analyze(doc).findings.map((f) => f.code), ['no-report']);
-    service.setReports([{ uri: REPORT_URI, text: MD_REPORT }]);
-    const first = service.reports.reports[0];
-    assert.deepStrictEqual(service.analyze(doc).findings.map((f) => f.code), ['unknown-section']);
-    service.setReports([{ uri: REPORT_URI, text: MD_REPORT }]);
-    assert.strictEqual(service.reports.reports[0], first, 'unchanged report keeps its index');
-    assert.ok(service.updateReport(REPORT_URI, MD_REPORT + '## 4.9 AI safety\n'));
-    assert.deepStrictEqual(service.analyze(doc).findings, []);
   });
 });

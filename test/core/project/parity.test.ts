@@ -1,0 +1,181 @@
+import * as assert from 'assert';
+import { cliFindings, REPORT, resource, serverFindings, type Case, type Seen } from './helpers';
+
+/** A text report as PDF extraction leaves it: chapter 7, numbered headings without `#`. */
+const TEXT_REPORT = [
+  '7 METHODS',
+  '§7.1: Data.',
+  '7.1 Data',
+  'The hub must protect the privacy of data subjects (§7.1: data).',
+  '7.2 Security and privacy',
+  'Risk text cites §7.2: security.',
+  '',
+].join('\n');
+
+const tags = (...values: string[]) => JSON.stringify({ resourceTags: values.map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) })) });
+
+const SCHEMA = JSON.stringify({
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  type: 'object',
+  required: ['title', 'link', 'audience'],
+  additionalProperties: false,
+  properties: {
+    title: { type: 'string', minLength: 1 },
+    link: { type: 'string', minLength: 1 },
+    audience: { type: 'string', enum: ['Public', 'Staff'] },
+  },
+});
+
+const custom = (...lines: string[]) => ['---', ...lines, '---', 'Body.', ''].join('\n');
+
+/** Each workspace, and the codes every file the hosts check must show (a clean file: none). */
+const CASES: { name: string; workspace: Case; codes: Record<string, string[]> }[] = [
+  {
+    name: 'the reproduction: a reports setting that matches nothing means no report, not the default globs',
+    workspace: {
+      settings: { 'resourceAuthoring.reports': ['docs/*.md'] },
+      files: {
+        'reports/r.md': '# 9 Elsewhere\n## 9.1 First\nText.\n',
+        'resources/cites.md': resource('https://example.org/cites', 'See §9.9 for more.'),
+      },
+      open: ['resources/cites.md'],
+    },
+    codes: { 'resources/cites.md': ['no-report'] },
+  },
+  {
+    name: 'reports by setting (with a severity setting); a report the default globs would find is not one',
+    workspace: {
+      settings: { 'resourceAuthoring.reports': ['docs/**/*.md'], 'resourceAuthoring.severity': { 'section-label-mismatch': 'error' } },
+      files: {
+        'docs/report.md': REPORT,
+        'reports/old.md': '# 4 Old\n## 4.9 Would resolve\nText.\n',
+        'resources/a.md': resource('https://example.org/a', 'See §4.3: adaptation, §4.9: robustness and §4.7: robustness.'),
+        'resources/b.md': resource('https://example.org/b', 'See §4.8.'),
+      },
+      open: ['docs/report.md'],
+    },
+    codes: { 'docs/report.md': [], 'resources/a.md': ['unknown-section', 'section-label-mismatch'], 'resources/b.md': [] },
+  },
+  {
+    name: 'reports by the default globs, Markdown and text',
+    workspace: {
+      files: {
+        'reports/report.md': REPORT,
+        'reports/extracted.txt': TEXT_REPORT,
+        'resources/a.md': resource('https://example.org/a', 'See §4.3: adaptation and §4.4.'),
+        'resources/b.md': resource('https://example.org/b', 'See §7.1: data and §7.2: adaptation.'),
+        'notes/c.md': resource('https://example.org/c', 'Not a resource: §4.4 is never checked.'),
+      },
+      open: ['resources/b.md'],
+    },
+    codes: { 'reports/extracted.txt': [], 'reports/report.md': [], 'resources/a.md': ['unknown-section'], 'resources/b.md': ['section-label-mismatch'] },
+  },
+  {
+    name: 'a custom schema named by the schema setting',
+    workspace: {
+      settings: { 'resourceAuthoring.schema': 'config/resource.schema.json' },
+      files: {
+        'config/resource.schema.json': SCHEMA,
+        'resources/a.md': custom('title: A', 'link: https://example.org/a', 'audience: Everyone', 'focus: Bias'),
+        'resources/b.md': custom('title: B', 'link: https://example.org/b'),
+        'resources/ok.md': custom('title: OK', 'link: https://example.org/ok', 'audience: Staff'),
+      },
+      open: ['resources/b.md'],
+    },
+    codes: { 'resources/a.md': ['invalid-value', 'unknown-field'], 'resources/b.md': ['required'], 'resources/ok.md': [] },
+  },
+  {
+    name: 'data files found in the folder (src/_data)',
+    workspace: {
+      files: {
+        'src/_data/resourceTags.json': tags('robots', 'drones'),
+        'resources/a.md': resource('https://example.org/a', 'Body.', 'learnTags: [robots, bias]'),
+        'resources/b.md': resource('https://example.org/b', 'Body.', 'learnTags: [drones]'),
+      },
+      open: ['resources/a.md'],
+    },
+    codes: { 'resources/a.md': ['invalid-value'], 'resources/b.md': [] },
+  },
+  {
+    name: 'a data file named by a setting wins over the one found in the folder',
+    workspace: {
+      settings: { 'resourceAuthoring.vocabularies.learnTags': 'config/tags.json' },
+      files: {
+        'config/tags.json': tags('robots'),
+        'src/_data/resourceTags.json': tags('drones'),
+        'resources/a.md': resource('https://example.org/a', 'Body.', 'learnTags: [robots, drones]'),
+        'resources/b.md': resource('https://example.org/b', 'Body.', 'learnTags: [robots]'),
+      },
+      open: ['resources/b.md'],
+    },
+    codes: { 'resources/a.md': ['invalid-value'], 'resources/b.md': [] },
+  },
+  {
+    name: 'untrusted: the data files and the schema of the folder are ignored, the bundled ones used',
+    workspace: {
+      trusted: false,
+      settings: { 'resourceAuthoring.schema': 'config/resource.schema.json' },
+      files: {
+        'config/resource.schema.json': SCHEMA,
+        'src/_data/resourceTags.json': tags('robots'),
+        'resources/a.md': resource('https://example.org/a', 'Body.', 'learnTags: [robots]'),
+        'resources/b.md': resource('https://example.org/b', 'Body.', 'learnTags: [bias]'),
+      },
+      open: ['resources/a.md'],
+    },
+    codes: { 'resources/a.md': ['invalid-value'], 'resources/b.md': [] },
+  },
+  {
+    name: 'duplicates across files: each one warned, with related information naming the others',
+    workspace: {
+      files: {
+        'resources/one.md': resource('https://Example.org/same/'),
+        'resources/two.md': resource('https://example.org/same'),
+        'resources/deep/four.md': resource('https://example.org/same', 'Body.', 'learnTags: [bias, bias]'),
+        'resources/three.md': resource('https://example.org/other'),
+      },
+      open: ['resources/two.md'],
+    },
+    codes: {
+      'resources/deep/four.md': ['duplicate-resource', 'duplicate-value'],
+      'resources/one.md': ['duplicate-resource'],
+      'resources/three.md': [],
+      'resources/two.md': ['duplicate-resource'],
+    },
+  },
+  {
+    name: 'a report citing itself: its own references are checked against its own sections',
+    workspace: {
+      files: {
+        'reports/report.md': `${REPORT}Wrong: §4.9: robustness. Mislabelled: §4.7: adaptation.\n`,
+        'resources/a.md': resource('https://example.org/a', 'See §4.7: security.'),
+      },
+      open: ['reports/report.md'],
+    },
+    codes: { 'reports/report.md': ['unknown-section', 'section-label-mismatch'], 'resources/a.md': [] },
+  },
+];
+
+const codesOf = (found: Map<string, Seen[]>) => Object.fromEntries([...found].map(([file, seen]) => [file, seen.map((s) => s.code)]));
+
+describe('parity: the server and the CLI find the same problems in every file (in-memory workspace)', () => {
+  for (const { name, workspace, codes } of CASES) {
+    it(name, async () => {
+      const cli = await cliFindings(workspace);
+      const server = await serverFindings(workspace);
+      assert.deepStrictEqual(cli.problems, [], 'the CLI would stop before checking');
+      assert.deepStrictEqual(codesOf(cli.found), codes, 'the CLI checks these files and finds these codes');
+      assert.deepStrictEqual(Object.fromEntries(server), Object.fromEntries(cli.found));
+    });
+  }
+
+  it('the reproduction says no-report as information in both, and duplicates name each other', async () => {
+    const [repro, , , , , , , duplicates] = CASES;
+    for (const found of [(await cliFindings(repro.workspace)).found, await serverFindings(repro.workspace)]) {
+      const [seen] = found.get('resources/cites.md')!;
+      assert.strictEqual(seen.severity, 'information');
+    }
+    const [dup] = (await serverFindings(duplicates.workspace)).get('resources/one.md')!;
+    assert.deepStrictEqual(dup.related?.map((r) => r.file), ['resources/deep/four.md', 'resources/two.md']);
+  });
+});
