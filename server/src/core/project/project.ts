@@ -407,9 +407,11 @@ class ResourceProject implements Project {
     for (let i = 0; i < uris.length; i++) {
       const uri = uris[i];
       const text = await this.workspace.readText(uri);
-      const role = this.roleOf(uri);
-      if (text === undefined || !role) {
-        if (text === undefined) totals.unreadable.push(uri);
+      // The host chose these files (a glob on the command line, a folder outside the root): one the
+      // settings give no role is checked as a resource, never passed unchecked.
+      const role = this.roleOf(uri) ?? 'resource';
+      if (text === undefined) {
+        totals.unreadable.push(uri);
         affected.push(...this.forget(uri, false));
         progress?.report(i + 1, uris.length);
         continue;
