@@ -19,7 +19,7 @@ export interface DiskWorkspaceOptions {
 /**
  * The files of a folder on disk: the one place that walks the tree, reads texts (without a BOM) and
  * writes fixes. Shared by the CLI and the server (which lays the editor's open documents over it).
- * The tree is walked once; `noteChanges` keeps the listing current from watched-file events.
+ * The tree is walked once (again after `rescan`); `noteChanges` keeps the listing current from watched-file events.
  */
 export class DiskWorkspace implements Workspace {
   readonly folder: string | undefined;
@@ -46,6 +46,14 @@ export class DiskWorkspace implements Workspace {
     this.listing ??= listFiles(root).then((all) => new Set(all));
     const all = await this.listing;
     return [...all].filter(accept).sort();
+  }
+
+  /**
+   * Forgets the listing: the next `findFiles` walks the tree again. For changes no event told of
+   * (a folder renamed or moved in reports nothing to watchers of file globs).
+   */
+  rescan(): void {
+    this.listing = undefined;
   }
 
   /** Watched-file events: created files join the listing, deleted ones (and files under a deleted folder) leave it. */
