@@ -181,6 +181,19 @@ describe('resource-lint (built dist/cli.js, run as a process)', function () {
       assert.strictEqual(folder.summary.files, 2);
     });
 
+    it('checks as resources every file a glob matches and the resources of a folder outside the root, none passed unchecked', () => {
+      const root = ws(library());
+      fs.mkdirSync(path.join(root, 'docs'));
+      fs.writeFileSync(path.join(root, 'docs/page.md'), resource('https://example.org/page', 'legacy: 1'));
+      const glob = lint(['--format', 'json', 'docs/*.md'], root);
+      assert.deepStrictEqual(JSON.parse(glob.stdout).results.map((x: { file: string; diagnostics: { code: string }[] }) => [x.file, x.diagnostics.map((d) => d.code)]),
+        [['docs/page.md', ['unknown-field']]]);
+      const outside = ws(workspace({ 'resources/there.md': resource('https://example.org/there', 'learnTags: [nope]') }));
+      const r = lint(['--format', 'json', outside], root);
+      assert.strictEqual(r.status, 1, r.stderr);
+      assert.deepStrictEqual(JSON.parse(r.stdout).results.flatMap((x: { diagnostics: { code: string }[] }) => x.diagnostics.map((d) => d.code)), ['invalid-value']);
+    });
+
     it('skips node_modules and .git', () => {
       const root = ws(workspace({
         'resources/a.md': resource('https://example.org/a'),

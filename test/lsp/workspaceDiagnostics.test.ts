@@ -106,6 +106,20 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     await client.waitForDiagnostics(before, (d) => d.length === 0);
   });
 
+  it('a folder renamed with no event for its files: the next settings change checks them under the new name', async () => {
+    const before = write('resources/a/x.md', doc('https://example.org/x', 'legacy: 1'));
+    await start();
+    await client.waitForDiagnostics(before, (d) => d.length === 1);
+    fs.renameSync(path.join(root, 'resources/a'), path.join(root, 'resources/b'));
+    // Watchers of file globs name no file of a renamed folder: at most the folders themselves.
+    await watched([{ uri: fileUri(path.join(root, 'resources/a')), type: DELETED }, { uri: fileUri(path.join(root, 'resources/b')), type: CREATED }]);
+    await client.waitForDiagnostics(before, (d) => d.length === 0);
+    client.settings = { severity: { 'unknown-field': 'error' } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    const after = fileUri(path.join(root, 'resources/b/x.md'));
+    assert.deepStrictEqual((await client.waitForDiagnostics(after, (d) => d.length === 1)).map((d) => [d.code, d.severity]), [['unknown-field', 1]]);
+  });
+
   it('open documents use the editor text; closing one shows its file on disk again', async () => {
     const uri = write('resources/a.md', doc('https://example.org/a', 'legacy: 1'));
     await start();

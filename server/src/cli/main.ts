@@ -64,7 +64,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   const root = path.resolve(io.cwd, args.root ?? '.');
   if ((await pathKind(root)) !== 'folder') throw new ConfigurationError(`--root ${args.root ?? '.'} is not a folder.`);
   const section = await workspaceSettings(root);
-  const workspace = new DiskWorkspace({ root, settings: async () => section });
+  const workspace = new DiskWorkspace({ root, settings: async () => section, blockingReads: true });
   const named = args.reports.map((r) => URI.file(path.resolve(io.cwd, r)).toString());
   const progress: ProgressFactory = (title, total) => {
     const bar = createProgress(io.stderr, total, title);

@@ -60,8 +60,12 @@ export class EditorWorkspace implements Workspace {
     this.fire({ type: 'files', changes });
   }
 
-  /** `workspace/didChangeConfiguration`: the settings are pulled again. */
+  /**
+   * `workspace/didChangeConfiguration`: the settings are pulled again, and everything is checked
+   * again on a fresh listing of the tree, which then also finds files no watched-file event named.
+   */
   settingsChanged(): void {
+    this.disk.rescan();
     this.fire({ type: 'settings' });
   }
 

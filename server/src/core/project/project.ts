@@ -404,31 +404,41 @@ class ResourceProject implements Project {
     const totals: FixTotals = { fixed: 0, fixedFiles: 0, unreadable: [] };
     const progress = this.options.progress ? await this.options.progress(options.fix ? 'Fixing' : 'Checking', uris.length) : undefined;
     const affected: string[] = [];
-    for (let i = 0; i < uris.length; i++) {
-      const uri = uris[i];
-      const text = await this.workspace.readText(uri);
-      const role = this.roleOf(uri);
-      if (text === undefined || !role) {
-        if (text === undefined) totals.unreadable.push(uri);
-        affected.push(...this.forget(uri, false));
-        progress?.report(i + 1, uris.length);
-        continue;
-      }
-      const first = this.verdict(uri, text, role);
-      let verdict = first.verdict;
-      const analysis = first.analysis;
-      let finalText = text;
-      if (options.fix && analysis && analysis.findings.length > 0) {
-        const fixed = await this.fixFile(uri, text, analysis, options.onWarning);
-        if (fixed) {
-          totals.fixed += fixed.resolved;
-          totals.fixedFiles++;
-          finalText = fixed.analysis.parsed.text;
-          ({ verdict } = this.verdict(uri, finalText, role, fixed.analysis));
+    const read = (from: number) => Promise.all(uris.slice(from, from + BATCH).map((uri) => this.workspace.readText(uri)));
+    let ahead = read(0);
+    for (let start = 0; start < uris.length; start += BATCH) {
+      const texts = await ahead;
+      // The next batch is read while this one is checked: read one by one, files leave the CPU idle.
+      if (start + BATCH < uris.length) ahead = read(start + BATCH);
+      for (let j = 0; j < texts.length; j++) {
+        const i = start + j;
+        const uri = uris[i];
+        const text = texts[j];
+        // The host chose these files (a glob on the command line, a folder outside the root): one the
+        // settings give no role is checked as a resource, never passed unchecked.
+        const role = this.roleOf(uri) ?? 'resource';
+        if (text === undefined) {
+          totals.unreadable.push(uri);
+          affected.push(...this.forget(uri, false));
+          progress?.report(i + 1, uris.length);
+          continue;
         }
+        const first = this.verdict(uri, text, role);
+        let verdict = first.verdict;
+        const analysis = first.analysis;
+        let finalText = text;
+        if (options.fix && analysis && analysis.findings.length > 0) {
+          const fixed = await this.fixFile(uri, text, analysis, options.onWarning);
+          if (fixed) {
+            totals.fixed += fixed.resolved;
+            totals.fixedFiles++;
+            finalText = fixed.analysis.parsed.text;
+            ({ verdict } = this.verdict(uri, finalText, role, fixed.analysis));
+          }
+        }
+        affected.push(...this.files.set(uri, verdict, finalText, this.config, role === 'resource'));
+        progress?.report(i + 1, uris.length);
       }
-      affected.push(...this.files.set(uri, verdict, finalText, this.config, role === 'resource'));
-      progress?.report(i + 1, uris.length);
     }
     progress?.done();
     this.changed(uris);

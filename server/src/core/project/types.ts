@@ -93,7 +93,10 @@ export interface Project {
 
   /** Checks every resource and report file (open documents from their text). */
   checkAll(): Promise<void>;
-  /** Checks the given files from their text on disk (and with `fix`, repairs and writes them). */
+  /**
+   * Checks the given files from their text on disk (and with `fix`, repairs and writes them); a file
+   * that is neither a resource nor a report by the settings is checked as a resource.
+   */
   checkFiles(uris: readonly string[], options?: { fix?: boolean; onWarning?: (message: string) => void }): Promise<FixTotals>;
   diagnostics(uri: string): FileDiagnostics | undefined;
   /** Fires with the files whose diagnostics changed (or went). */
