@@ -10,10 +10,15 @@ import tseslint from 'typescript-eslint';
  */
 const NOT_IN_THE_CORE = 'The core runs in any host: no editor, no LSP connection, no Node; files come through the host.';
 const corePurity = {
-  paths: builtinModules.filter((name) => !name.startsWith('node:')).map((name) => ({ name, message: `A Node built-in. ${NOT_IN_THE_CORE}` })),
+  paths: builtinModules
+    .filter((name) => !name.startsWith('node:'))
+    .map((name) => ({ name, message: `A Node built-in. ${NOT_IN_THE_CORE}` })),
   patterns: [
     { group: ['node:*'], message: `A Node built-in. ${NOT_IN_THE_CORE}` },
-    { group: ['vscode', 'vscode/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'], message: NOT_IN_THE_CORE },
+    {
+      group: ['vscode', 'vscode/*', 'vscode-languageserver', 'vscode-languageserver/*', 'vscode-languageclient', 'vscode-languageclient/*'],
+      message: NOT_IN_THE_CORE,
+    },
     {
       // A relative path through lsp/, node/, cli/ or client/ at any depth, or to server.ts.
       regex: '^\\.{1,2}/(?:.*/)?(?:(?:lsp|node|cli|client)(?:/.*)?|server)$',
@@ -23,11 +28,37 @@ const corePurity = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', 'test-results/**', '**/fixtures/**', 'test/e2e/workspace/**', 'test/e2e/multiroot/**', '*.vsix', '.scratch/**', '.bench/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'out/**',
+      'node_modules/**',
+      'test-results/**',
+      '**/fixtures/**',
+      'test/e2e/workspace/**',
+      'test/e2e/multiroot/**',
+      '*.vsix',
+      '.scratch/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', __dirname: 'readonly', require: 'readonly', module: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setImmediate: 'readonly', Buffer: 'readonly', URL: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        __dirname: 'readonly',
+        require: 'readonly',
+        module: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setImmediate: 'readonly',
+        Buffer: 'readonly',
+        URL: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
@@ -36,45 +67,103 @@ export default tseslint.config(
   {
     // The card preview's webview script runs in the browser, not in Node.
     files: ['media/**/*.js'],
-    languageOptions: { sourceType: 'script', globals: { window: 'readonly', document: 'readonly', Element: 'readonly', requestAnimationFrame: 'readonly', acquireVsCodeApi: 'readonly' } },
+    languageOptions: {
+      sourceType: 'script',
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        Element: 'readonly',
+        requestAnimationFrame: 'readonly',
+        acquireVsCodeApi: 'readonly',
+      },
+    },
   },
   {
     // Client and server share only protocol/: the extension never reaches into the server's code,
     // nor the server into the extension's (each bundle would carry the other's modules).
     files: ['client/src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src', '**/server/src/**'], message: 'The client shares only protocol/ with the server: import from protocol/src.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/server/src', '**/server/src/**'],
+              message: 'The client shares only protocol/ with the server: import from protocol/src.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['server/src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/client/src', '**/client/src/**'], message: 'The server shares only protocol/ with the client: import from protocol/src.' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/client/src', '**/client/src/**'],
+              message: 'The server shares only protocol/ with the client: import from protocol/src.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // The hosts reach the core through its one entry, server/src/core/index.ts (the README's Layout section).
     files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/server.ts', 'server/src/cli.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [
-          { group: ['**/client/src', '**/client/src/**'], message: 'The server shares only protocol/ with the client: import from protocol/src.' },
-          { regex: '^\\.{1,2}/(?:\\.\\./)*core/.+', message: 'A host imports the core from its entry (../core), not its modules.' },
-        ],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/client/src', '**/client/src/**'],
+              message: 'The server shares only protocol/ with the client: import from protocol/src.',
+            },
+            { regex: '^\\.{1,2}/(?:\\.\\./)*core/.+', message: 'A host imports the core from its entry (../core), not its modules.' },
+          ],
+        },
+      ],
     },
   },
   {
     // The shared module depends on neither side, and names.ts on nothing (the pure core imports it).
     files: ['protocol/src/**/*.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [{ group: ['**/server/src', '**/server/src/**', '**/client/src', '**/client/src/**', 'vscode', 'vscode-languageclient', 'vscode-languageclient/*', 'vscode-languageserver', 'vscode-languageserver/*'], message: 'protocol/ is shared by client and server: it imports neither (only the protocol types).' }] }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/server/src',
+                '**/server/src/**',
+                '**/client/src',
+                '**/client/src/**',
+                'vscode',
+                'vscode-languageclient',
+                'vscode-languageclient/*',
+                'vscode-languageserver',
+                'vscode-languageserver/*',
+              ],
+              message: 'protocol/ is shared by client and server: it imports neither (only the protocol types).',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['protocol/src/names.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: 'ImportDeclaration', message: 'names.ts holds plain constants that the pure core imports: it imports nothing.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportDeclaration', message: 'names.ts holds plain constants that the pure core imports: it imports nothing.' },
+      ],
     },
   },
   {

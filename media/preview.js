@@ -42,15 +42,19 @@
   });
 
   let scrollPending = false;
-  window.addEventListener('scroll', () => {
-    if (scrollPending) return;
-    scrollPending = true;
-    requestAnimationFrame(() => {
-      scrollPending = false;
-      state = Object.assign({}, state, { scrollY: Math.round(window.scrollY) });
-      vscode.setState(state);
-    });
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (scrollPending) return;
+      scrollPending = true;
+      requestAnimationFrame(() => {
+        scrollPending = false;
+        state = Object.assign({}, state, { scrollY: Math.round(window.scrollY) });
+        vscode.setState(state);
+      });
+    },
+    { passive: true },
+  );
 
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target.closest('a, button') : null;

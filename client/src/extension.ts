@@ -1,5 +1,11 @@
 import * as vscode from 'vscode';
-import { LanguageClient, TransportKind, type DocumentSelector, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import {
+  LanguageClient,
+  TransportKind,
+  type DocumentSelector,
+  type LanguageClientOptions,
+  type ServerOptions,
+} from 'vscode-languageclient/node';
 import { DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from '../../protocol/src/names';
 import { FileRoles } from './fileRoles';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
@@ -39,7 +45,10 @@ function folderUris(): string[] {
 }
 
 function createServer(
-  context: vscode.ExtensionContext, output: vscode.LogOutputChannel, folder: vscode.WorkspaceFolder | undefined, roles: FileRoles<vscode.Uri>,
+  context: vscode.ExtensionContext,
+  output: vscode.LogOutputChannel,
+  folder: vscode.WorkspaceFolder | undefined,
+  roles: FileRoles<vscode.Uri>,
 ): RunningServer {
   const serverModule = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
@@ -49,8 +58,13 @@ function createServer(
   // A folder's server takes the Markdown files inside it and its reports whatever their language
   // (see reportSelector.ts); in a window without folders one server takes every Markdown file.
   const reports = reportGlobs(folder);
-  const documentSelector: DocumentSelector = documentFilters(folder ? { uri: folder.uri.toString(), name: folder.name } : undefined, reports);
-  const fileEvents = folder ? WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob))) : [];
+  const documentSelector: DocumentSelector = documentFilters(
+    folder ? { uri: folder.uri.toString(), name: folder.name } : undefined,
+    reports,
+  );
+  const fileEvents = folder
+    ? WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)))
+    : [];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     workspaceFolder: folder,
@@ -68,8 +82,13 @@ function createServer(
       },
     },
   };
-  const name = folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `Resource Authoring (${folder.name})` : 'Resource Authoring';
-  return { client: new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions), watchers: fileEvents, reports: selectorKey(folder) };
+  const name =
+    folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `Resource Authoring (${folder.name})` : 'Resource Authoring';
+  return {
+    client: new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions),
+    watchers: fileEvents,
+    reports: selectorKey(folder),
+  };
 }
 
 /** What a server's document selector depends on: its folder's report globs (none without a folder). */
@@ -90,7 +109,11 @@ function reportGlobs(folder: vscode.WorkspaceFolder | undefined): string[] {
 async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, roles: FileRoles<vscode.Uri>): Promise<void> {
   const folders = vscode.workspace.workspaceFolders ?? [];
   const wanted = new Map<string, vscode.WorkspaceFolder | undefined>();
-  for (const uri of outermostFolders(folderUris())) wanted.set(uri, folders.find((f) => f.uri.toString() === uri));
+  for (const uri of outermostFolders(folderUris()))
+    wanted.set(
+      uri,
+      folders.find((f) => f.uri.toString() === uri),
+    );
   if (wanted.size === 0) wanted.set(DEFAULT_SERVER, undefined);
   // A server whose folder's report globs changed is replaced: its document selector is fixed at start.
   const stale = ([key, server]: [string, RunningServer]): boolean => !wanted.has(key) || server.reports !== selectorKey(wanted.get(key));
@@ -99,12 +122,20 @@ async function reconcile(context: vscode.ExtensionContext, output: vscode.LogOut
     await stopServer(server);
   });
   await Promise.all(stopping);
-  const starting = [...wanted].filter(([key]) => !servers.has(key)).map(async ([key, folder]) => {
-    const server = createServer(context, output, folder, roles);
-    servers.set(key, server);
-    // A server that fails to start must not take the other folders' servers (or activation) with it.
-    await server.client.start().catch((e: unknown) => output.error(`The language server${folder ? ` for ${folder.name}` : ''} did not start: ${e instanceof Error ? e.message : String(e)}`));
-  });
+  const starting = [...wanted]
+    .filter(([key]) => !servers.has(key))
+    .map(async ([key, folder]) => {
+      const server = createServer(context, output, folder, roles);
+      servers.set(key, server);
+      // A server that fails to start must not take the other folders' servers (or activation) with it.
+      await server.client
+        .start()
+        .catch((e: unknown) =>
+          output.error(
+            `The language server${folder ? ` for ${folder.name}` : ''} did not start: ${e instanceof Error ? e.message : String(e)}`,
+          ),
+        );
+    });
   await Promise.all(starting);
   // Another server may see a file differently (other report globs), and one that was missing can now answer.
   if (stopping.length > 0 || starting.length > 0) roles.forgetAll();

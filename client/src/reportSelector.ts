@@ -10,13 +10,14 @@ import type { DocumentFilter } from 'vscode-languageclient/node';
 export function documentFilters(folder: { uri: string; name: string } | undefined, reportGlobs: readonly string[]): DocumentFilter[] {
   const globs = reportGlobs.filter((g) => typeof g === 'string' && g.trim() !== '');
   // A window without folders has no reports (their globs are relative to a folder): Markdown only.
-  if (!folder) return [{ scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' }];
+  if (!folder)
+    return [
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
+    ];
   // A protocol RelativePattern: no escaping of the folder's path into a glob.
   const within = (pattern: string) => ({ baseUri: { uri: folder.uri, name: folder.name }, pattern });
-  return [
-    { scheme: 'file', language: 'markdown', pattern: within('**/*') },
-    ...globs.map((g) => ({ scheme: 'file', pattern: within(g) })),
-  ];
+  return [{ scheme: 'file', language: 'markdown', pattern: within('**/*') }, ...globs.map((g) => ({ scheme: 'file', pattern: within(g) }))];
 }
 
 /** The report globs as a stable key: a server is restarted when its folder's key changes. */

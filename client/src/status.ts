@@ -28,7 +28,9 @@ export interface ShownStatus extends FileStatusResult {
  * `resourceAuthoring.showStatus`: the card preview for a resource, the server's log for a report.
  */
 export function registerFileStatus(
-  context: vscode.ExtensionContext, output: vscode.OutputChannel, client: (uri: vscode.Uri) => LanguageClient | undefined,
+  context: vscode.ExtensionContext,
+  output: vscode.OutputChannel,
+  client: (uri: vscode.Uri) => LanguageClient | undefined,
 ): void {
   const item = vscode.window.createStatusBarItem('resourceAuthoring.fileStatus', vscode.StatusBarAlignment.Right, 100);
   item.name = 'Resource Authoring';

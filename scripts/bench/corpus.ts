@@ -44,38 +44,152 @@ export interface Corpus {
 }
 
 const SOURCES: readonly (readonly [string, number])[] = [
-  ['CRFM and HAI', 3], ['Google Research', 6], ['Microsoft Research', 5], ['OECD', 4], ['UNESCO', 3],
-  ['Partnership on AI', 3], ['AI Now Institute', 3], ['Mozilla Foundation', 2], ['Alan Turing Institute', 4],
-  ['Government of Canada', 5], ['Inclusive Design Research Centre', 6], ['W3C Web Accessibility Initiative', 4],
-  ['MIT Technology Review', 3], ['Data & Society', 2], ['IBM Research', 2], ['Coursera', 3], ['YouTube', 4],
-  ['Brookings Institution', 2], ['Ada Lovelace Institute', 2], ['Stanford HAI', 3], ["O'Reilly Media", 1],
+  ['CRFM and HAI', 3],
+  ['Google Research', 6],
+  ['Microsoft Research', 5],
+  ['OECD', 4],
+  ['UNESCO', 3],
+  ['Partnership on AI', 3],
+  ['AI Now Institute', 3],
+  ['Mozilla Foundation', 2],
+  ['Alan Turing Institute', 4],
+  ['Government of Canada', 5],
+  ['Inclusive Design Research Centre', 6],
+  ['W3C Web Accessibility Initiative', 4],
+  ['MIT Technology Review', 3],
+  ['Data & Society', 2],
+  ['IBM Research', 2],
+  ['Coursera', 3],
+  ['YouTube', 4],
+  ['Brookings Institution', 2],
+  ['Ada Lovelace Institute', 2],
+  ['Stanford HAI', 3],
+  ["O'Reilly Media", 1],
 ];
 const HOSTS: readonly string[] = [
-  'arxiv.org', 'www.oecd.org', 'idrc.ocadu.ca', 'www.w3.org', 'www.technologyreview.com', 'hai.stanford.edu',
-  'www.youtube.com', 'www.coursera.org', 'datasociety.net', 'www.turing.ac.uk', 'www.canada.ca', 'ainowinstitute.org',
-  'foundation.mozilla.org', 'research.google', 'www.microsoft.com', 'www.brookings.edu', 'medium.com', 'github.com',
+  'arxiv.org',
+  'www.oecd.org',
+  'idrc.ocadu.ca',
+  'www.w3.org',
+  'www.technologyreview.com',
+  'hai.stanford.edu',
+  'www.youtube.com',
+  'www.coursera.org',
+  'datasociety.net',
+  'www.turing.ac.uk',
+  'www.canada.ca',
+  'ainowinstitute.org',
+  'foundation.mozilla.org',
+  'research.google',
+  'www.microsoft.com',
+  'www.brookings.edu',
+  'medium.com',
+  'github.com',
 ];
 const TITLE_WORDS: readonly string[] = [
-  'Bias', 'Fairness', 'Accessibility', 'Machine', 'Learning', 'Data', 'Ethics', 'Inclusive', 'Design', 'Disability',
-  'Outliers', 'Models', 'Foundation', 'Language', 'Vision', 'Policy', 'Governance', 'Employment', 'Automation',
-  'Datasets', 'Privacy', 'Trust', 'Transparency', 'Accountability', 'Evaluation', 'Robustness', 'Algorithms',
-  'Decision', 'Systems', 'Public', 'Sector', 'Health', 'Education', 'Assistive', 'Technology', 'Risk', 'Impact',
-  'Assessment', 'Explainable', 'Interpretability', 'Small', 'Minorities', 'Guide', 'Introduction', 'Toolkit',
-  'Framework', 'Principles', 'Practice', 'Open', 'Research', 'Harms', 'Audit', 'Community', 'Participatory',
+  'Bias',
+  'Fairness',
+  'Accessibility',
+  'Machine',
+  'Learning',
+  'Data',
+  'Ethics',
+  'Inclusive',
+  'Design',
+  'Disability',
+  'Outliers',
+  'Models',
+  'Foundation',
+  'Language',
+  'Vision',
+  'Policy',
+  'Governance',
+  'Employment',
+  'Automation',
+  'Datasets',
+  'Privacy',
+  'Trust',
+  'Transparency',
+  'Accountability',
+  'Evaluation',
+  'Robustness',
+  'Algorithms',
+  'Decision',
+  'Systems',
+  'Public',
+  'Sector',
+  'Health',
+  'Education',
+  'Assistive',
+  'Technology',
+  'Risk',
+  'Impact',
+  'Assessment',
+  'Explainable',
+  'Interpretability',
+  'Small',
+  'Minorities',
+  'Guide',
+  'Introduction',
+  'Toolkit',
+  'Framework',
+  'Principles',
+  'Practice',
+  'Open',
+  'Research',
+  'Harms',
+  'Audit',
+  'Community',
+  'Participatory',
 ];
 const KEYWORDS: readonly string[] = [
-  'bias', 'fairness', 'accessibility', 'machine learning', 'datasets', 'ethics', 'inclusive design', 'disability',
-  'outliers', 'foundation models', 'policy', 'governance', 'privacy', 'transparency', 'audit', 'employment', 'AI',
-  'deep learning', 'assistive technology', 'public sector', 'health', 'education', 'risk', 'explainability',
+  'bias',
+  'fairness',
+  'accessibility',
+  'machine learning',
+  'datasets',
+  'ethics',
+  'inclusive design',
+  'disability',
+  'outliers',
+  'foundation models',
+  'policy',
+  'governance',
+  'privacy',
+  'transparency',
+  'audit',
+  'employment',
+  'AI',
+  'deep learning',
+  'assistive technology',
+  'public sector',
+  'health',
+  'education',
+  'risk',
+  'explainability',
 ];
-const LEGACY_KEYS: readonly string[] = ['category: aiEthics', 'date: 2021-08-16', 'author: Jane Doe', 'image: /img/card.png', 'tags: [ethics]'];
-const ABBREVIATIONS: Record<string, readonly string[]> = { Beginner: ['Beg', 'beginner', 'Begin'], Intermediate: ['Inter', 'Int', 'intermediate'], Expert: ['Exp', 'expert', 'Adv'] };
+const LEGACY_KEYS: readonly string[] = [
+  'category: aiEthics',
+  'date: 2021-08-16',
+  'author: Jane Doe',
+  'image: /img/card.png',
+  'tags: [ethics]',
+];
+const ABBREVIATIONS: Record<string, readonly string[]> = {
+  Beginner: ['Beg', 'beginner', 'Begin'],
+  Intermediate: ['Inter', 'Int', 'intermediate'],
+  Expert: ['Exp', 'expert', 'Adv'],
+};
 const UNKNOWN_TAGS: readonly string[] = ['machinelearning', 'AI', 'privacy', 'ethic', 'dataSecurity', 'inclusion', 'accesibility'];
 const FOCUS_WEIGHTS: readonly number[] = [5, 4, 4, 2, 2, 2, 5, 3];
 const TYPE_WEIGHTS: readonly number[] = [2, 1, 1, 1, 5, 1, 1, 3, 1, 6, 4, 1];
 const READABILITY: readonly (readonly [string[], number])[] = [
-  [['Beginner'], 5], [['Intermediate'], 5], [['Expert'], 4], [['Beginner', 'Intermediate'], 3],
-  [['Intermediate', 'Expert'], 3], [['Beginner', 'Intermediate', 'Expert'], 1],
+  [['Beginner'], 5],
+  [['Intermediate'], 5],
+  [['Expert'], 4],
+  [['Beginner', 'Intermediate'], 3],
+  [['Intermediate', 'Expert'], 3],
+  [['Beginner', 'Intermediate', 'Expert'], 1],
 ];
 
 /** Prose and section references taken from the seed report, so bodies read like real ones. */
@@ -92,7 +206,10 @@ function loadMaterial(): Material {
   // The report's own references that it uses at least three times: they name real sections.
   const counts = new Map<string, number>();
   for (const m of report.matchAll(/§(\d+(?:\.\d+)*): ([a-z][a-z-]+)/g)) counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
-  const references = [...counts].filter(([, n]) => n >= 3).map(([r]) => r).sort();
+  const references = [...counts]
+    .filter(([, n]) => n >= 3)
+    .map(([r]) => r)
+    .sort();
   return { words, references, report };
 }
 
@@ -141,7 +258,10 @@ function titleCase(rng: Random): string {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 interface Generated {
@@ -154,7 +274,11 @@ interface Generated {
 }
 
 function resource(rng: Random, material: Material, index: number, previousLinks: readonly string[], mistakeRate: number): Generated {
-  const style: Quote = rng.weighted([['double', 5], ['plain', 4], ['single', 1]]);
+  const style: Quote = rng.weighted([
+    ['double', 5],
+    ['plain', 4],
+    ['single', 1],
+  ]);
   const flow = rng.chance(0.55);
   const eol = rng.chance(0.03) ? '\r\n' : '\n';
   const bom = rng.chance(0.01) ? '\ufeff' : '';
@@ -173,7 +297,11 @@ function resource(rng: Random, material: Material, index: number, previousLinks:
   let link = `https://${rng.pick(HOSTS)}/${rng.int(2015, 2025)}/${slug(title)}-${index}`;
   if (mistake === 'duplicate-link' && previousLinks.length > 0) link = rng.pick(previousLinks);
 
-  const lines: string[] = [`title: ${scalar(title, style)}`, `focus: ${scalar(focus, style)}`, `source: ${scalar(rng.weighted(SOURCES), style)}`];
+  const lines: string[] = [
+    `title: ${scalar(title, style)}`,
+    `focus: ${scalar(focus, style)}`,
+    `source: ${scalar(rng.weighted(SOURCES), style)}`,
+  ];
   lines.push(...list('readability', readability, flow || rng.chance(0.2), style));
   lines.push(`type: ${scalar(type, style)}`);
   if (rng.chance(0.8)) lines.push(`openSource: ${rng.chance(0.6)}`);
@@ -187,7 +315,11 @@ function resource(rng: Random, material: Material, index: number, previousLinks:
   }
   if (rng.chance(0.75)) {
     const summary = prose(rng, material.words, rng.int(30, 80));
-    const how = rng.weighted([['folded', 4], ['double', 3], ['plain', 2]]);
+    const how = rng.weighted([
+      ['folded', 4],
+      ['double', 3],
+      ['plain', 2],
+    ]);
     if (how === 'folded') lines.push('summary: >-', ...wrap(summary, 78, '  '));
     else if (how === 'double') lines.push(`summary: ${JSON.stringify(summary.join(' '))}`);
     else {
@@ -206,7 +338,13 @@ function resource(rng: Random, material: Material, index: number, previousLinks:
       const bare = rng.chance(0.3);
       const at = rng.int(0, body.length);
       // Two tokens, so wrapping sometimes puts the label on the next line, as authors' files do.
-      body.splice(at, 0, ...(bare ? [`(see ${ref.slice(0, ref.indexOf(':'))})`] : ['(see', `${ref.slice(0, ref.indexOf(':') + 1)}`, `${ref.slice(ref.indexOf(':') + 2)})`]));
+      body.splice(
+        at,
+        0,
+        ...(bare
+          ? [`(see ${ref.slice(0, ref.indexOf(':'))})`]
+          : ['(see', `${ref.slice(0, ref.indexOf(':') + 1)}`, `${ref.slice(ref.indexOf(':') + 2)})`]),
+      );
     }
   }
   const paragraphs: string[] = [];
@@ -262,7 +400,12 @@ export async function ensureCorpus(baseDir: string, size: number, seed: number, 
   const material = loadMaterial();
   const rng = new Random(seed * 1000003 + size);
   const manifest: CorpusManifest = {
-    version: GENERATOR_VERSION, seed, size, files: [], withReferences: 0, bytes: 0,
+    version: GENERATOR_VERSION,
+    seed,
+    size,
+    files: [],
+    withReferences: 0,
+    bytes: 0,
     mistakes: { 'abbreviated-readability': 0, 'unknown-tag': 0, 'missing-link': 0, 'legacy-key': 0, 'duplicate-link': 0 },
   };
   const links: string[] = [];

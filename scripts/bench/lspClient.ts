@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { pathToFileURL } from 'url';
 import {
-  createProtocolConnection, StreamMessageReader, StreamMessageWriter, type ProtocolConnection,
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 import type { InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { rssOf } from './measure';
@@ -36,7 +39,11 @@ export class BenchClient {
   readonly progressEnds: number[] = [];
   stderr = '';
 
-  constructor(command: readonly string[], private readonly configuration: (section: string | undefined) => unknown, cwd?: string) {
+  constructor(
+    command: readonly string[],
+    private readonly configuration: (section: string | undefined) => unknown,
+    cwd?: string,
+  ) {
     this.child = spawn(process.execPath, [...command], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stderr!.setEncoding('utf8').on('data', (d: string) => (this.stderr = (this.stderr + d).slice(-4000)));
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout!), new StreamMessageWriter(this.child.stdin!));
@@ -45,7 +52,9 @@ export class BenchClient {
       this.published.push(p);
       for (const l of this.listeners) l(p);
     });
-    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((i) => this.configuration(i.section)));
+    this.connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) =>
+      p.items.map((i) => this.configuration(i.section)),
+    );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('client/unregisterCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -75,11 +84,18 @@ export class BenchClient {
       rootPath: root,
       workspaceFolders: [{ uri: fileUri(root), name: 'bench' }],
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          didChangeWatchedFiles: { dynamicRegistration: true },
+          workspaceFolders: true,
+        },
         textDocument: {
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           synchronization: { dynamicRegistration: false, didSave: true },
-          completion: { completionItem: { snippetSupport: true, labelDetailsSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          completion: {
+            completionItem: { snippetSupport: true, labelDetailsSupport: true, documentationFormat: ['markdown', 'plaintext'] },
+          },
           hover: { contentFormat: ['markdown', 'plaintext'] },
         },
         window: { workDoneProgress: true },

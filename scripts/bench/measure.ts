@@ -18,11 +18,17 @@ export interface ProcessRun {
  * Runs `node [nodeArgs] script args` as a cold process and measures wall time (spawn to exit, so
  * Node start-up is included, as a user or CI sees it) and peak RSS (through the preloaded probe).
  */
-export async function runNode(script: string, args: readonly string[], opts: { cwd?: string; timeoutMs?: number; nodeArgs?: readonly string[] } = {}): Promise<ProcessRun> {
+export async function runNode(
+  script: string,
+  args: readonly string[],
+  opts: { cwd?: string; timeoutMs?: number; nodeArgs?: readonly string[] } = {},
+): Promise<ProcessRun> {
   const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Math.random().toString(36).slice(2)}`);
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '-r', PROBE, script, ...args], {
-    cwd: opts.cwd, env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: opts.cwd,
+    env: { ...process.env, BENCH_RSS_FILE: rssFile, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
   let stderr = '';

@@ -117,7 +117,10 @@ export async function serverScan(corpus: Corpus): Promise<ServerSession> {
       await sleep(25);
       if (!scanning) break;
       const version = ++open.version;
-      const edit = version % 2 === 0 ? { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, text: 'x' } : { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: '' };
+      const edit =
+        version % 2 === 0
+          ? { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 8 } }, text: 'x' }
+          : { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: '' };
       const published = client.waitFor((p) => p.params.uri === uri && p.params.version === version, 30_000).catch(() => undefined);
       const sent = now();
       void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [edit] });
@@ -144,7 +147,10 @@ export async function serverScan(corpus: Corpus): Promise<ServerSession> {
   // Leave the open file as it was, so later measurements start from the real text.
   if (open.version % 2 === 0) {
     const version = ++open.version;
-    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: '' }] });
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: '' }],
+    });
     await client.waitFor((p) => p.params.uri === uri && p.params.version === version, 30_000).catch(() => undefined);
   }
   const seenOthers = [...seen].filter((u) => u !== uri).length;
@@ -160,8 +166,13 @@ export async function serverScan(corpus: Corpus): Promise<ServerSession> {
     const startup = samples.filter((x) => x.sent < begin).map((x) => x.ms);
     const during = samples.filter((x) => x.sent >= begin).map((x) => x.ms);
     scan = {
-      scanMs: end - start, published: seen.size, withFindings, rssMb: rss.rssMb, peakRssMb: rss.peakRssMb,
-      duringScan: stats(during), startup: startup.length ? stats(startup) : undefined,
+      scanMs: end - start,
+      published: seen.size,
+      withFindings,
+      rssMb: rss.rssMb,
+      peakRssMb: rss.peakRssMb,
+      duringScan: stats(during),
+      startup: startup.length ? stats(startup) : undefined,
     };
   }
   return { client, capabilities, scan, open };
@@ -192,7 +203,11 @@ export interface InteractiveResult {
 export async function interactive(session: ServerSession, edits: number): Promise<InteractiveResult> {
   const { client, open } = session;
   const lines = open.text.split(/\r?\n/);
-  const at = (key: string): number => Math.max(0, lines.findIndex((l) => l.startsWith(`${key}:`)));
+  const at = (key: string): number =>
+    Math.max(
+      0,
+      lines.findIndex((l) => l.startsWith(`${key}:`)),
+    );
   const titleLine = at('title');
   const focusLine = at('focus');
   const keystroke: number[] = [];
@@ -205,11 +220,19 @@ export async function interactive(session: ServerSession, edits: number): Promis
     const version = ++open.version;
     const published = client.waitFor((p) => p.params.uri === open.uri && p.params.version === version, 10_000);
     const sent = now();
-    void client.connection.sendNotification('textDocument/didChange', { textDocument: { uri: open.uri, version }, contentChanges: [change] });
+    void client.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri: open.uri, version },
+      contentChanges: [change],
+    });
     keystroke.push((await published).at - sent);
   }
   const textDocument = { uri: open.uri };
-  const timed = async (name: string, method: string, position: { line: number; character: number }, count: (r: unknown) => number): Promise<RequestTiming | { name: string; error: string }> => {
+  const timed = async (
+    name: string,
+    method: string,
+    position: { line: number; character: number },
+    count: (r: unknown) => number,
+  ): Promise<RequestTiming | { name: string; error: string }> => {
     const samples: number[] = [];
     let total = 0;
     try {
@@ -234,11 +257,17 @@ export async function interactive(session: ServerSession, edits: number): Promis
   const can = (cap: string): boolean => Boolean(session.capabilities[cap]);
   if (can('completionProvider')) {
     requests.push(await timed('completion: focus value (frontmatter)', 'textDocument/completion', focusValue, items));
-    if (ref) requests.push(await timed('completion: after § in the body', 'textDocument/completion', { line: ref.line, character: ref.character + 1 }, items));
+    if (ref)
+      requests.push(
+        await timed('completion: after § in the body', 'textDocument/completion', { line: ref.line, character: ref.character + 1 }, items),
+      );
   } else requests.push({ name: 'completion', error: 'the server does not offer completion in this build' });
   if (can('hoverProvider')) {
     requests.push(await timed('hover: focus key (frontmatter)', 'textDocument/hover', { line: focusLine, character: 2 }, hovered));
-    if (ref) requests.push(await timed('hover: § reference in the body', 'textDocument/hover', { line: ref.line, character: ref.character + 2 }, hovered));
+    if (ref)
+      requests.push(
+        await timed('hover: § reference in the body', 'textDocument/hover', { line: ref.line, character: ref.character + 2 }, hovered),
+      );
   } else requests.push({ name: 'hover', error: 'the server does not offer hover in this build' });
   return { keystroke: stats(keystroke), requests };
 }

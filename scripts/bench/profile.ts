@@ -38,7 +38,10 @@ export async function summariseProfile(dir: string, top = 12): Promise<{ totalMs
     byPackage.set(packageOf(file, functionName), (byPackage.get(packageOf(file, functionName)) ?? 0) + hits);
   }
   const rank = (m: Map<string, number>): Hotspot[] =>
-    [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, hits]) => ({ name, selfMs: (hits / totalHits) * totalMs, share: hits / totalHits }));
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, hits]) => ({ name, selfMs: (hits / totalHits) * totalMs, share: hits / totalHits }));
   return { totalMs, functions: rank(byFunction), packages: rank(byPackage) };
 }
 
@@ -47,6 +50,11 @@ function packageOf(file: string, functionName: string): string {
   if (!file) return functionName.startsWith('(') ? functionName : '(native)';
   if (file.startsWith('node:')) return 'node internals';
   const nm = file.lastIndexOf('node_modules/');
-  if (nm >= 0) return file.slice(nm + 13).split('/').slice(0, file.slice(nm + 13).startsWith('@') ? 2 : 1).join('/');
+  if (nm >= 0)
+    return file
+      .slice(nm + 13)
+      .split('/')
+      .slice(0, file.slice(nm + 13).startsWith('@') ? 2 : 1)
+      .join('/');
   return path.basename(file);
 }

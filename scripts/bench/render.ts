@@ -16,9 +16,29 @@ export interface Results {
   runs: number;
   seed: number;
   corpora: Omit<CorpusManifest, 'files'>[];
-  cli: { size: number; clean?: boolean; floor: Measured; ours: Measured | Failure; check: { floorInvalid: number; errors: number; warnings: number } }[];
+  cli: {
+    size: number;
+    clean?: boolean;
+    floor: Measured;
+    ours: Measured | Failure;
+    check: { floorInvalid: number; errors: number; warnings: number };
+  }[];
   peers: { size: number; yamlLanguageServer: PeerSummary; remark: PeerSummary }[];
-  scans: ({ size: number; scan: Stats; rss: Stats; peakRss: Stats; duringScanP95: Stats; duringScanMax: Stats; duringScanSamples: number; startupMax?: Stats; published: number; withFindings: number } | { size: number; error: string })[];
+  scans: (
+    | {
+        size: number;
+        scan: Stats;
+        rss: Stats;
+        peakRss: Stats;
+        duringScanP95: Stats;
+        duringScanMax: Stats;
+        duringScanSamples: number;
+        startupMax?: Stats;
+        published: number;
+        withFindings: number;
+      }
+    | { size: number; error: string }
+  )[];
   interactive?: { size: number; edits: number; result: InteractiveResult | Failure };
   peerKeystroke?: { edits: number; result: { latency: Stats; delayMs: number } | PeerFailure };
   report?: ReportTiming;
@@ -39,10 +59,25 @@ export function renderMarkdown(r: Results): string {
   const out: string[] = [];
   const m = r.machine;
   out.push(`Command: \`${r.command}\` — ${r.date}, ${r.totalSeconds ?? '?'} s in all.`);
-  out.push(`Machine: ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; load average ${m.loadBefore.join(' / ')} before, ${(m.loadAfter ?? []).join(' / ')} after (the 2 cores are shared with other agents, so absolute figures are noisy; ratios are taken within the same run, runs interleaved).`);
-  out.push(`Each figure: median (min–max) over ${r.runs} runs unless stated; wall time includes Node start-up; RSS is peak resident set size. Corpus seed ${r.seed}.`);
+  out.push(
+    `Machine: ${m.cpu}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; load average ${m.loadBefore.join(' / ')} before, ${(m.loadAfter ?? []).join(' / ')} after (the 2 cores are shared with other agents, so absolute figures are noisy; ratios are taken within the same run, runs interleaved).`,
+  );
+  out.push(
+    `Each figure: median (min–max) over ${r.runs} runs unless stated; wall time includes Node start-up; RSS is peak resident set size. Corpus seed ${r.seed}.`,
+  );
   out.push('');
-  out.push('**Corpora**: ' + r.corpora.map((c) => `${n(c.size)} files (${(c.bytes / 2 ** 20).toFixed(1)} MiB; mistakes: ${Object.entries(c.mistakes).map(([k, v]) => `${v} ${k}`).join(', ')}; ${n(c.withReferences)} with section references)`).join('; ') + '.');
+  out.push(
+    '**Corpora**: ' +
+      r.corpora
+        .map(
+          (c) =>
+            `${n(c.size)} files (${(c.bytes / 2 ** 20).toFixed(1)} MiB; mistakes: ${Object.entries(c.mistakes)
+              .map(([k, v]) => `${v} ${k}`)
+              .join(', ')}; ${n(c.withReferences)} with section references)`,
+        )
+        .join('; ') +
+      '.',
+  );
   out.push('');
 
   out.push('### 1 + 5. Whole library, cold process: ours vs the floor and the peers');
@@ -52,13 +87,24 @@ export function renderMarkdown(r: Results): string {
   for (const c of r.cli) {
     const peer = c.clean ? undefined : r.peers.find((p) => p.size === c.size);
     const files = c.clean ? `${n(c.size)} (no mistakes)` : n(c.size);
-    out.push(`| ${files} | floor (read + split + js-yaml + ajv) | ${spread(c.floor.wall, sec)} | ${mb(c.floor.rss)} | ${ms(c.floor.wall.median / c.size)} | | ${n(c.check.floorInvalid)} |`);
+    out.push(
+      `| ${files} | floor (read + split + js-yaml + ajv) | ${spread(c.floor.wall, sec)} | ${mb(c.floor.rss)} | ${ms(c.floor.wall.median / c.size)} | | ${n(c.check.floorInvalid)} |`,
+    );
     if (failed(c.ours)) out.push(`| ${files} | **resource-lint** | not measured: ${c.ours.error} | | | | |`);
-    else out.push(`| ${files} | **resource-lint** | ${spread(c.ours.wall, sec)} | ${mb(c.ours.rss)} | ${ms(c.ours.wall.median / c.size)} | ours/floor **${ratio(c.ours.wall.median, c.floor.wall.median)}** | ${n(c.check.errors)} errors, ${n(c.check.warnings)} warnings |`);
+    else
+      out.push(
+        `| ${files} | **resource-lint** | ${spread(c.ours.wall, sec)} | ${mb(c.ours.rss)} | ${ms(c.ours.wall.median / c.size)} | ours/floor **${ratio(c.ours.wall.median, c.floor.wall.median)}** | ${n(c.check.errors)} errors, ${n(c.check.warnings)} warnings |`,
+      );
     if (!peer) continue;
-    for (const [name, p] of [['yaml-language-server (stdio, all files opened)', peer.yamlLanguageServer], ['remark-cli + remark-lint-frontmatter-schema', peer.remark]] as const) {
+    for (const [name, p] of [
+      ['yaml-language-server (stdio, all files opened)', peer.yamlLanguageServer],
+      ['remark-cli + remark-lint-frontmatter-schema', peer.remark],
+    ] as const) {
       if (failed(p)) out.push(`| ${n(c.size)} | ${name} | **could not run**: ${p.error} | | | | |`);
-      else out.push(`| ${n(c.size)} | ${name} | ${spread(p.wall, sec)} | ${mb(p.rss)} | ${ms(p.wall.median / c.size)} | ${failed(c.ours) ? '' : `peer/ours **${ratio(p.wall.median, c.ours.wall.median)}**`} | ${n(p.filesWithFindings)} |`);
+      else
+        out.push(
+          `| ${n(c.size)} | ${name} | ${spread(p.wall, sec)} | ${mb(p.rss)} | ${ms(p.wall.median / c.size)} | ${failed(c.ours) ? '' : `peer/ours **${ratio(p.wall.median, c.ours.wall.median)}**`} | ${n(p.filesWithFindings)} |`,
+        );
     }
   }
   const measured = r.cli.filter((c) => !failed(c.ours) && !c.clean);
@@ -67,19 +113,28 @@ export function renderMarkdown(r: Results): string {
     const last = measured[measured.length - 1];
     const per = (c: (typeof measured)[number]): number => (c.ours as Measured).wall.median / c.size;
     out.push('');
-    out.push(`Scaling: per-file cost at ${n(last.size)} files is ${ratio(per(last), per(first))} that at ${n(first.size)} (floor: ${ratio(last.floor.wall.median / last.size, first.floor.wall.median / first.size)}).`);
+    out.push(
+      `Scaling: per-file cost at ${n(last.size)} files is ${ratio(per(last), per(first))} that at ${n(first.size)} (floor: ${ratio(last.floor.wall.median / last.size, first.floor.wall.median / first.size)}).`,
+    );
   }
   out.push('');
 
   out.push('### 2. Language server: initial workspace scan (spawned over stdio)');
   out.push('');
-  out.push('The scan ends when the server ends its progress, after the last file\'s diagnostics; clean files that never had problems get no publication (the editor shows them clean anyway), so only files with findings are counted as published. An open file is edited every 25 ms throughout (the next edit only after the previous one\'s diagnostics).');
+  out.push(
+    "The scan ends when the server ends its progress, after the last file's diagnostics; clean files that never had problems get no publication (the editor shows them clean anyway), so only files with findings are counted as published. An open file is edited every 25 ms throughout (the next edit only after the previous one's diagnostics).",
+  );
   out.push('');
-  out.push('| files | `initialized` → end of the scan | RSS after scan (peak) | keystroke→diagnostics during the scan: p95 / max (samples) | the same during start-up, before the scan: max | files published (with findings) |');
+  out.push(
+    '| files | `initialized` → end of the scan | RSS after scan (peak) | keystroke→diagnostics during the scan: p95 / max (samples) | the same during start-up, before the scan: max | files published (with findings) |',
+  );
   out.push('|---:|---:|---:|---:|---:|---:|');
   for (const s of r.scans) {
     if ('error' in s) out.push(`| ${n(s.size)} | not measured: ${s.error} | | | | |`);
-    else out.push(`| ${n(s.size)} | ${spread(s.scan, sec)} | ${mb(s.rss)} (${mb(s.peakRss)}) | ${ms(s.duringScanP95.median)} / ${ms(s.duringScanMax.median)} (${n(s.duringScanSamples)}) | ${s.startupMax ? ms(s.startupMax.median) : '–'} | ${n(s.published)} (${n(s.withFindings)}) |`);
+    else
+      out.push(
+        `| ${n(s.size)} | ${spread(s.scan, sec)} | ${mb(s.rss)} (${mb(s.peakRss)}) | ${ms(s.duringScanP95.median)} / ${ms(s.duringScanMax.median)} (${n(s.duringScanSamples)}) | ${s.startupMax ? ms(s.startupMax.median) : '–'} | ${n(s.published)} (${n(s.withFindings)}) |`,
+      );
   }
   out.push('');
 
@@ -87,23 +142,35 @@ export function renderMarkdown(r: Results): string {
   out.push('');
   if (r.interactive) {
     const i = r.interactive;
-    out.push(`${n(i.size)}-file workspace, ${i.edits} of each, one at a time; the server has no debounce (it checks on every change), so this is the whole delay an author sees.`);
+    out.push(
+      `${n(i.size)}-file workspace, ${i.edits} of each, one at a time; the server has no debounce (it checks on every change), so this is the whole delay an author sees.`,
+    );
     out.push('');
     out.push('| request | p50 | p95 | max |');
     out.push('|---|---:|---:|---:|');
     if (failed(i.result)) out.push(`| all | not measured: ${i.result.error} | | |`);
     else {
-      const row = (name: string, s: Stats | Failure): string => (failed(s) ? `| ${name} | not measured: ${s.error} | | |` : `| ${name} | ${ms(s.median)} | ${ms(s.p95)} | ${ms(s.max)} |`);
+      const row = (name: string, s: Stats | Failure): string =>
+        failed(s) ? `| ${name} | not measured: ${s.error} | | |` : `| ${name} | ${ms(s.median)} | ${ms(s.p95)} | ${ms(s.max)} |`;
       out.push(row('didChange → publishDiagnostics', i.result.keystroke));
       for (const q of i.result.requests) {
         if (failed(q)) out.push(`| ${q.name} | not measured: ${q.error} | | |`);
-        else out.push(row(`${q.name}${q.name.startsWith('completion') ? ` (${Math.round(q.answered)} items)` : ''}; first request ${ms(q.first)}`, q.stats));
+        else
+          out.push(
+            row(
+              `${q.name}${q.name.startsWith('completion') ? ` (${Math.round(q.answered)} items)` : ''}; first request ${ms(q.first)}`,
+              q.stats,
+            ),
+          );
       }
     }
     if (r.peerKeystroke) {
       const p = r.peerKeystroke;
       if (failed(p.result)) out.push(`| yaml-language-server didChange → diagnostics | **could not run**: ${p.result.error} | | |`);
-      else out.push(`| yaml-language-server didChange → diagnostics (${p.edits} edits; its built-in ${p.result.delayMs} ms validation delay included) | ${ms(p.result.latency.median)} | ${ms(p.result.latency.p95)} | ${ms(p.result.latency.max)} |`);
+      else
+        out.push(
+          `| yaml-language-server didChange → diagnostics (${p.edits} edits; its built-in ${p.result.delayMs} ms validation delay included) | ${ms(p.result.latency.median)} | ${ms(p.result.latency.p95)} | ${ms(p.result.latency.max)} |`,
+        );
     }
   } else out.push('Not measured (no server run).');
   out.push('');
@@ -113,7 +180,9 @@ export function renderMarkdown(r: Results): string {
   if (!r.report || failed(r.report)) out.push(`Not measured: ${r.report && failed(r.report) ? r.report.error : 'skipped'}.`);
   else {
     const x = r.report;
-    out.push(`${n(x.chars)} characters, ${x.sections} sections: first build ${ms(x.first)}, rebuild ${spread(x.warm, ms)} (in-process)${x.cli ? `; \`resource-lint sections --report … --format json\` as a cold process ${spread(x.cli, sec)}` : ''}.`);
+    out.push(
+      `${n(x.chars)} characters, ${x.sections} sections: first build ${ms(x.first)}, rebuild ${spread(x.warm, ms)} (in-process)${x.cli ? `; \`resource-lint sections --report … --format json\` as a cold process ${spread(x.cli, sec)}` : ''}.`,
+    );
   }
   out.push('');
 
@@ -145,12 +214,23 @@ function targets(r: Results): [string, string, string][] {
   const small = standard.find((c) => c.size === 1500) ?? standard[0];
   if (small) {
     const ours = failed(small.ours) ? undefined : small.ours.wall.median;
-    rows.push([`CLI at ${n(small.size)} files ≤ 1.3× the floor`, ours ? ratio(ours, small.floor.wall.median) : '—', verdict(ours ? ours / small.floor.wall.median <= 1.3 : undefined)]);
+    rows.push([
+      `CLI at ${n(small.size)} files ≤ 1.3× the floor`,
+      ours ? ratio(ours, small.floor.wall.median) : '—',
+      verdict(ours ? ours / small.floor.wall.median <= 1.3 : undefined),
+    ]);
     const peer = r.peers.find((p) => p.size === small.size);
     if (peer) {
-      for (const [name, p, want] of [['yaml-language-server', peer.yamlLanguageServer, 3], ['remark', peer.remark, 25]] as const) {
+      for (const [name, p, want] of [
+        ['yaml-language-server', peer.yamlLanguageServer, 3],
+        ['remark', peer.remark, 25],
+      ] as const) {
         const v = ours && !failed(p) ? p.wall.median / ours : undefined;
-        rows.push([`${name} / ours ≈ ${want}×`, v ? `${v.toFixed(1)}×` : failed(p) ? `peer could not run` : '—', verdict(v === undefined ? undefined : v >= want)]);
+        rows.push([
+          `${name} / ours ≈ ${want}×`,
+          v ? `${v.toFixed(1)}×` : failed(p) ? `peer could not run` : '—',
+          verdict(v === undefined ? undefined : v >= want),
+        ]);
       }
     }
   }
@@ -159,7 +239,11 @@ function targets(r: Results): [string, string, string][] {
   if (big && measured[0] && big !== measured[0]) {
     const per = (c: (typeof measured)[number]): number => (c.ours as Measured).wall.median / c.size;
     const growth = per(big) / per(measured[0]);
-    rows.push([`linear: per-file cost at ${n(big.size)} ≤ 1.3× that at ${n(measured[0].size)}`, ratio(per(big), per(measured[0])), verdict(growth <= 1.3)]);
+    rows.push([
+      `linear: per-file cost at ${n(big.size)} ≤ 1.3× that at ${n(measured[0].size)}`,
+      ratio(per(big), per(measured[0])),
+      verdict(growth <= 1.3),
+    ]);
     const rss = (big.ours as Measured).rss.median;
     rows.push([`peak RSS at ${n(big.size)} files < 1 GB (target stated for 150,000)`, `${Math.round(rss)} MB`, verdict(rss < 1024)]);
   }
@@ -168,8 +252,16 @@ function targets(r: Results): [string, string, string][] {
     if ('error' in scan) rows.push(['server scan of 15,000 files < 5 s, RSS < 300 MB', 'not measured', verdict(undefined)]);
     else {
       rows.push(['server scan of 15,000 files < 5 s', sec(scan.scan.median), verdict(scan.scan.median < 5000)]);
-      rows.push(['server RSS < 300 MB', `${Math.round(scan.rss.median)} MB (peak ${Math.round(scan.peakRss.median)} MB)`, verdict(scan.peakRss.median < 300)]);
-      rows.push(['editor responsive during the scan (keystroke p95 < 10 ms)', ms(scan.duringScanP95.median), verdict(scan.duringScanP95.median < 10)]);
+      rows.push([
+        'server RSS < 300 MB',
+        `${Math.round(scan.rss.median)} MB (peak ${Math.round(scan.peakRss.median)} MB)`,
+        verdict(scan.peakRss.median < 300),
+      ]);
+      rows.push([
+        'editor responsive during the scan (keystroke p95 < 10 ms)',
+        ms(scan.duringScanP95.median),
+        verdict(scan.duringScanP95.median < 10),
+      ]);
     }
   }
   const i = r.interactive?.result;
@@ -180,6 +272,11 @@ function targets(r: Results): [string, string, string][] {
       else rows.push([`${q.name} p95 < 5 ms`, ms(q.stats.p95), verdict(q.stats.p95 < 5)]);
     }
   }
-  if (r.report) rows.push(['report index < 30 ms', failed(r.report) ? 'not measured' : `${ms(r.report.first)} first, ${ms(r.report.warm.median)} rebuild`, verdict(failed(r.report) ? undefined : r.report.first < 30)]);
+  if (r.report)
+    rows.push([
+      'report index < 30 ms',
+      failed(r.report) ? 'not measured' : `${ms(r.report.first)} first, ${ms(r.report.warm.median)} rebuild`,
+      verdict(failed(r.report) ? undefined : r.report.first < 30),
+    ]);
   return rows;
 }

@@ -6,9 +6,7 @@ import { CLI } from './ours';
 
 const INDEXER = path.resolve(__dirname, '../../server/src/core/report/indexer.ts');
 
-export type ReportTiming =
-  | { sections: number; first: number; warm: Stats; cli?: Stats; chars: number }
-  | { error: string };
+export type ReportTiming = { sections: number; first: number; warm: Stats; cli?: Stats; chars: number } | { error: string };
 
 type BuildIndex = (text: string, uri: string) => { sections: unknown[] | Map<string, unknown> };
 

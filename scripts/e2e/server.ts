@@ -52,8 +52,11 @@ export function createProfile(root: string, editor: Editor): Profile {
 
 /** Installs a .vsix the way a user does, with the code-server command line. */
 export function installVsix(editor: Editor, profile: Profile, vsix: string): void {
-  const result = spawnSync(editor.node, [editor.codeServer, '--extensions-dir', profile.extensions, '--user-data-dir', profile.userData, '--install-extension', vsix],
-    { env: profile.env, encoding: 'utf8', timeout: 120000 });
+  const result = spawnSync(
+    editor.node,
+    [editor.codeServer, '--extensions-dir', profile.extensions, '--user-data-dir', profile.userData, '--install-extension', vsix],
+    { env: profile.env, encoding: 'utf8', timeout: 120000 },
+  );
   const out = `${result.stdout ?? ''}${result.stderr ?? ''}`;
   if (result.status !== 0 || !/successfully installed/i.test(out)) throw new Error(`installing ${vsix} failed:\n${out}`);
 }
@@ -127,10 +130,22 @@ export async function startServer(editor: Editor, profile: Profile, options: Ser
   const log = path.join(profile.root, 'server.log');
   const fd = fs.openSync(log, 'a');
   const args = [
-    editor.serverMain, '--host', '127.0.0.1', '--port', String(port),
-    '--without-connection-token', '--accept-server-license-terms', '--enable-smoke-test-driver',
-    '--disable-telemetry', '--disable-workspace-trust',
-    '--user-data-dir', profile.userData, '--server-data-dir', profile.serverData, '--extensions-dir', profile.extensions,
+    editor.serverMain,
+    '--host',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--without-connection-token',
+    '--accept-server-license-terms',
+    '--enable-smoke-test-driver',
+    '--disable-telemetry',
+    '--disable-workspace-trust',
+    '--user-data-dir',
+    profile.userData,
+    '--server-data-dir',
+    profile.serverData,
+    '--extensions-dir',
+    profile.extensions,
   ];
   // detached: a new process group (setsid), so stop() reaches the extension host and language server too.
   const child = spawn(editor.node, args, { detached: true, stdio: ['ignore', fd, fd], env: { ...profile.env, ...options.env } });
@@ -151,7 +166,9 @@ export async function startServer(editor: Editor, profile: Profile, options: Ser
   while (!(await httpOk(`${base}/version`)) && !(await httpOk(base))) {
     if (exited !== undefined || Date.now() > deadline) {
       await stop();
-      throw new Error(`the VS Code server did not start (${exited !== undefined ? `exit ${exited}` : 'timeout'}); log: ${log}\n${fs.readFileSync(log, 'utf8').slice(-3000)}`);
+      throw new Error(
+        `the VS Code server did not start (${exited !== undefined ? `exit ${exited}` : 'timeout'}); log: ${log}\n${fs.readFileSync(log, 'utf8').slice(-3000)}`,
+      );
     }
     await new Promise((r) => setTimeout(r, 200));
   }

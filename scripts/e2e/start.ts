@@ -35,8 +35,12 @@ async function main(): Promise<void> {
   // A fresh copy each run: the web editor autosaves, and the committed fixtures are the e2e suite's data.
   const workspace = freshWorkspace(root);
   const url = server.url(workspace, [['extensionDevelopmentPath', server.remote(REPO)]]);
-  console.log(`\nResource Authoring (development mode) in VS Code from code-server ${CODE_SERVER_VERSION}, example workspace open:\n\n  ${url}\n`);
-  console.log(`The workspace is a fresh copy of ${path.relative(REPO, EXAMPLE_WORKSPACE)}/ in ${workspace}: edit freely, it is deleted when the editor stops.`);
+  console.log(
+    `\nResource Authoring (development mode) in VS Code from code-server ${CODE_SERVER_VERSION}, example workspace open:\n\n  ${url}\n`,
+  );
+  console.log(
+    `The workspace is a fresh copy of ${path.relative(REPO, EXAMPLE_WORKSPACE)}/ in ${workspace}: edit freely, it is deleted when the editor stops.`,
+  );
   console.log('Open the URL in a browser on this machine (the editor listens on 127.0.0.1 only).');
   console.log('After changing the sources: `npm run build`, then reload the window. Ctrl+C stops the editor.');
   // Stay up until interrupted: the server module stops the editor's process group on SIGINT/SIGTERM.

@@ -10,7 +10,11 @@ export const SUITE_ENTRY = path.join(REPO, 'out', 'test', 'e2e', 'index.js');
 export async function buildSuite(): Promise<string> {
   const src = path.join(REPO, 'test', 'e2e');
   const tests = ['suite', path.join('suite', 'multiroot')].flatMap((dir) =>
-    fs.readdirSync(path.join(src, dir)).filter((f) => f.endsWith('.test.ts')).map((f) => path.join(src, dir, f)));
+    fs
+      .readdirSync(path.join(src, dir))
+      .filter((f) => f.endsWith('.test.ts'))
+      .map((f) => path.join(src, dir, f)),
+  );
   fs.rmSync(path.join(REPO, 'out', 'test', 'e2e'), { recursive: true, force: true });
   await esbuild.build({
     entryPoints: [path.join(src, 'index.ts'), ...tests],
@@ -28,8 +32,11 @@ export async function buildSuite(): Promise<string> {
 }
 
 if (require.main === module) {
-  buildSuite().then((entry) => console.log(`[e2e] suite built: ${path.relative(REPO, entry)}`), (e: unknown) => {
-    console.error(e);
-    process.exit(1);
-  });
+  buildSuite().then(
+    (entry) => console.log(`[e2e] suite built: ${path.relative(REPO, entry)}`),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
 }

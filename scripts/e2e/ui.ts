@@ -36,8 +36,12 @@ async function openFromExplorer(page: Page, relPath: string): Promise<void> {
     const row = explorerRow(page, folder);
     await row.waitFor({ state: 'visible', timeout: 30000 });
     if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
-    await page.locator('.explorer-folders-view .monaco-list-row[aria-expanded="true"]', { hasText: new RegExp(`^${folder.replace(/[.]/g, '\\.')}$`) })
-      .first().waitFor({ timeout: 15000 });
+    await page
+      .locator('.explorer-folders-view .monaco-list-row[aria-expanded="true"]', {
+        hasText: new RegExp(`^${folder.replace(/[.]/g, '\\.')}$`),
+      })
+      .first()
+      .waitFor({ timeout: 15000 });
   }
   const file = names[names.length - 1];
   const row = explorerRow(page, file);
@@ -49,7 +53,10 @@ async function openFromExplorer(page: Page, relPath: string): Promise<void> {
 
 /** Moves the mouse onto the error squiggle of a 1-based line, which shows its hover. */
 async function hoverSquiggleOnLine(page: Page, line: number): Promise<void> {
-  const lineBox = await page.locator('.monaco-editor .margin-view-overlays .line-numbers', { hasText: new RegExp(`^${line}$`) }).first().boundingBox();
+  const lineBox = await page
+    .locator('.monaco-editor .margin-view-overlays .line-numbers', { hasText: new RegExp(`^${line}$`) })
+    .first()
+    .boundingBox();
   if (!lineBox) throw new Error(`line ${line} is not visible`);
   for (const squiggle of await page.locator('.monaco-editor .squiggly-error').all()) {
     const box = await squiggle.boundingBox();
@@ -139,10 +146,17 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
     await waitFor('the hover to offer a quick fix for "E"', async () => {
       await hoverSquiggleOnLine(page, 4);
       await page.locator('.monaco-hover', { hasText: "'E' is not a readability level" }).first().waitFor({ timeout: 15000 });
-      await status.filter({ hasText: /No quick fixes|Quick Fix\.\.\./ }).first().waitFor({ timeout: 15000 });
+      await status
+        .filter({ hasText: /No quick fixes|Quick Fix\.\.\./ })
+        .first()
+        .waitFor({ timeout: 15000 });
       if ((await status.first().innerText()).includes('Quick Fix...')) return true;
       await page.mouse.move(5, 700); // away, so the next move raises a fresh hover
-      await page.locator('.monaco-hover').first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+      await page
+        .locator('.monaco-hover')
+        .first()
+        .waitFor({ state: 'hidden', timeout: 5000 })
+        .catch(() => undefined);
       return undefined;
     });
     await shot(page, o.screenshots, 'diagnostics');
@@ -157,7 +171,12 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
     await waitFor('the problems and their files in the Problems panel', async () => ((await rows.count()) >= 4 ? true : undefined));
     const text = (await rows.allInnerTexts()).join('\n');
     // Also those of never-opened.md, which nobody opened: the workspace-wide check.
-    for (const expected of ["'E' is not a readability level", "required field 'source'", "'author' is not a resource field", "'Podcast' is not a resource type"]) {
+    for (const expected of [
+      "'E' is not a readability level",
+      "required field 'source'",
+      "'author' is not a resource field",
+      "'Podcast' is not a resource type",
+    ]) {
       if (!text.includes(expected)) throw new Error(`the Problems panel does not show "${expected}":\n${text}`);
     }
     await shot(page, o.screenshots, 'problems');
@@ -187,7 +206,9 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
     const frame = await cardFrame(page);
     const title = await frame.evaluate(`document.getElementById('card-title')?.textContent`);
     if (title !== 'On the Opportunities and Risks of Foundation Models') throw new Error(`card title: ${title}`);
-    const chips = (await frame.evaluate(`[...document.querySelectorAll('.chips[aria-label="Learn tags"] .chip')].map((c) => c.textContent)`)) as string[];
+    const chips = (await frame.evaluate(
+      `[...document.querySelectorAll('.chips[aria-label="Learn tags"] .chip')].map((c) => c.textContent)`,
+    )) as string[];
     if (chips.join('|') !== 'AI and Machine Learning|Ethics|Trust') throw new Error(`learn tag chips: ${chips.join(', ')}`);
   });
 
@@ -228,11 +249,16 @@ export async function runUi(context: BrowserContext, server: RunningServer, o: U
     await ensurePreview(page, 'resources/foundation-models.md', 'Foundation Models');
     await openFromExplorer(page, 'resources/needs-work.md');
     const frame = await cardFrame(page, 'Bias in Word Embeddings');
-    const problems = (await frame.evaluate(`[...document.querySelectorAll('button.problem .problem-message')].map((m) => m.textContent)`)) as string[];
+    const problems = (await frame.evaluate(
+      `[...document.querySelectorAll('button.problem .problem-message')].map((m) => m.textContent)`,
+    )) as string[];
     if (!problems[0]?.startsWith("The required field 'source' is missing")) throw new Error(`the card's problems: ${problems.join(' | ')}`);
     await frame.locator('button.problem').first().click();
     // The missing field is reported on the opening --- (line 1): the editor selects it.
-    await page.locator('.statusbar-item', { hasText: /^Ln 1, Col \d+ \(3 selected\)$/ }).first().waitFor({ timeout: 10000 });
+    await page
+      .locator('.statusbar-item', { hasText: /^Ln 1, Col \d+ \(3 selected\)$/ })
+      .first()
+      .waitFor({ timeout: 10000 });
     await shot(page, o.screenshots, 'card-preview-problems');
   });
 

@@ -1,6 +1,14 @@
 import {
-  CodeActionKind, createConnection, DidChangeConfigurationNotification, FileChangeType, MessageType, ProposedFeatures,
-  ShowMessageNotification, TextDocuments, TextDocumentSyncKind, type InitializeResult,
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
@@ -94,7 +102,11 @@ connection.onInitialized(() => {
 
 connection.onDidChangeConfiguration(() => editor?.settingsChanged());
 
-const CHANGE_KINDS = { [FileChangeType.Created]: 'created', [FileChangeType.Changed]: 'changed', [FileChangeType.Deleted]: 'deleted' } as const;
+const CHANGE_KINDS = {
+  [FileChangeType.Created]: 'created',
+  [FileChangeType.Changed]: 'changed',
+  [FileChangeType.Deleted]: 'deleted',
+} as const;
 connection.onDidChangeWatchedFiles(({ changes }) => editor?.filesChanged(changes.map((c) => ({ uri: c.uri, kind: CHANGE_KINDS[c.type] }))));
 
 /** Every request waits until the workspace's settings, vocabularies and reports are loaded, then asks the project. */
@@ -110,11 +122,16 @@ connection.onReferences(async (p) => (await settled())?.references(p.textDocumen
 connection.onDocumentLinks(async (p) => (await settled())?.documentLinks(p.textDocument.uri) ?? null);
 connection.onDocumentSymbol(async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null);
 connection.onWorkspaceSymbol(async (p) => (await settled())?.workspaceSymbols(p.query) ?? []);
-connection.onCodeAction(async (p) => (await settled())?.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) ?? []);
+connection.onCodeAction(
+  async (p) => (await settled())?.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) ?? [],
+);
 // The card preview, and what a file is (the status bar and the preview ask; the client never decides it).
 // After a settings change they wait for the reload, so no answer uses the old globs.
 connection.onRequest(RenderCardRequest.type, async (p) => (await settled())?.renderCard(p.uri) ?? null);
-connection.onRequest(FileStatusRequest.type, async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null });
+connection.onRequest(
+  FileStatusRequest.type,
+  async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null },
+);
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
 

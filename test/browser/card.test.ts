@@ -29,7 +29,9 @@ const seed = fs.readFileSync(path.join(FIXTURES, 'seed-resource.md'), 'utf8');
 const hostile = fs.readFileSync(path.join(FIXTURES, 'hostile-resource.md'), 'utf8');
 const SEED_URI = 'file:///workspace/resources/seed.md';
 
-const sections: SectionResolver = { resolve: (ref) => (ref.kind === 'section' && ref.number === '4.3' ? { number: '4.3', title: 'Adaptation' } : undefined) };
+const sections: SectionResolver = {
+  resolve: (ref) => (ref.kind === 'section' && ref.number === '4.3' ? { number: '4.3', title: 'Adaptation' } : undefined),
+};
 
 function card(text: string): string {
   const config = createConfiguration();
@@ -101,7 +103,14 @@ describe('card preview in headless Chromium', function () {
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 
@@ -112,14 +121,17 @@ describe('card preview in headless Chromium', function () {
 
   /** Serves the webview page for a card, exactly as the extension builds it, and opens it. */
   async function open(name: string, body: string, theme: Theme, savedState?: unknown): Promise<{ page: Page; dialogs: string[] }> {
-    documents.set(`/${name}.html`, previewPage({
-      cspSource: origin,
-      nonce: `nonce${Math.random().toString(36).slice(2)}`,
-      styleUri: `${origin}/media/preview.css`,
-      scriptUri: `${origin}/media/preview.js`,
-      body,
-      state: { resource: SEED_URI, locked: false },
-    }));
+    documents.set(
+      `/${name}.html`,
+      previewPage({
+        cspSource: origin,
+        nonce: `nonce${Math.random().toString(36).slice(2)}`,
+        styleUri: `${origin}/media/preview.css`,
+        scriptUri: `${origin}/media/preview.js`,
+        body,
+        state: { resource: SEED_URI, locked: false },
+      }),
+    );
     const page = await browser!.newPage({ viewport: { width: 820, height: 900 } });
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
@@ -142,13 +154,24 @@ describe('card preview in headless Chromium', function () {
         const { page } = await open(`seed-${theme.name}`, card(seed), theme);
         assert.strictEqual(await page.locator('#card-title').textContent(), 'On the Opportunities and Risks of Foundation Models');
         assert.deepStrictEqual(await page.locator('.chips[aria-label="Learn tags"] .chip').allTextContents(), [
-          'Data Collection/Data Set', 'Design/Methods', 'Ethics', 'AI and Machine Learning', 'Research Centre', 'Trust',
+          'Data Collection/Data Set',
+          'Design/Methods',
+          'Ethics',
+          'AI and Machine Learning',
+          'Research Centre',
+          'Trust',
         ]);
         assert.strictEqual(await page.locator('a.external').getAttribute('href'), 'https://arxiv.org/pdf/2108.07258.pdf');
         assert.strictEqual((await page.locator('.status').textContent())?.trim(), '✓ No problems');
         // The theme's variables reach the card: background and chip colours come from them.
-        const colors = await page.evaluate(`[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.chip')).backgroundColor]`);
-        const expected = { light: ['rgb(255, 255, 255)', 'rgb(228, 228, 228)'], dark: ['rgb(31, 31, 31)', 'rgb(97, 97, 97)'], 'high-contrast': ['rgb(0, 0, 0)', 'rgb(0, 0, 0)'] }[theme.name];
+        const colors = await page.evaluate(
+          `[getComputedStyle(document.body).backgroundColor, getComputedStyle(document.querySelector('.chip')).backgroundColor]`,
+        );
+        const expected = {
+          light: ['rgb(255, 255, 255)', 'rgb(228, 228, 228)'],
+          dark: ['rgb(31, 31, 31)', 'rgb(97, 97, 97)'],
+          'high-contrast': ['rgb(0, 0, 0)', 'rgb(0, 0, 0)'],
+        }[theme.name];
         assert.deepStrictEqual(colors, expected);
         assert.deepStrictEqual(await page.evaluate('window.__violations'), []);
         await screenshot(page, `card-seed-${theme.name}.png`);
@@ -166,8 +189,11 @@ describe('card preview in headless Chromium', function () {
         assert.strictEqual(await page.locator('script').count(), 1, 'only our own script');
         const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         assert.deepStrictEqual(hrefs, ['#'], 'the only link is the section reference');
-        assert.strictEqual((await page.locator('.detail', { hasText: 'Link' }).locator('.inert-link').textContent()), 'javascript:alert(1)');
-        assert.match((await page.locator('.card-summary').textContent()) ?? '', /Read <script>window.__pwned='summary';alert\(1\)<\/script>/);
+        assert.strictEqual(await page.locator('.detail', { hasText: 'Link' }).locator('.inert-link').textContent(), 'javascript:alert(1)');
+        assert.match(
+          (await page.locator('.card-summary').textContent()) ?? '',
+          /Read <script>window.__pwned='summary';alert\(1\)<\/script>/,
+        );
 
         // Poke everything a user could: hover and click every link and button.
         for (const el of await page.locator('a, button, .flagged').all()) {
@@ -179,7 +205,10 @@ describe('card preview in headless Chromium', function () {
         assert.strictEqual(await page.evaluate('window.__pwned'), undefined, 'no injected code ran');
         assert.deepStrictEqual(await page.evaluate('window.__violations'), [], 'nothing even tried to break the CSP');
         const posted = (await page.evaluate('window.__posted')) as { type: string }[];
-        assert.ok(posted.every((m) => m.type !== 'openLink'), 'no link was offered to the extension');
+        assert.ok(
+          posted.every((m) => m.type !== 'openLink'),
+          'no link was offered to the extension',
+        );
         await screenshot(page, `card-hostile-${theme.name}.png`);
         await page.close();
       });
@@ -194,7 +223,10 @@ describe('card preview in headless Chromium', function () {
       assert.strictEqual(await page.evaluate('window.__pwned'), undefined);
       assert.deepStrictEqual(dialogs, []);
       const violations = (await page.evaluate('window.__violations')) as string[];
-      assert.ok(violations.some((v) => v.startsWith('script-src')), `violations: ${violations.join(', ')}`);
+      assert.ok(
+        violations.some((v) => v.startsWith('script-src')),
+        `violations: ${violations.join(', ')}`,
+      );
       await page.close();
     });
   });
@@ -205,7 +237,10 @@ describe('card preview in headless Chromium', function () {
       const before = page.url();
       await page.locator('a.external').click();
       assert.strictEqual(page.url(), before, 'the webview does not navigate itself');
-      assert.deepStrictEqual(await page.evaluate('window.__posted'), [{ type: 'ready' }, { type: 'openLink', href: 'https://arxiv.org/pdf/2108.07258.pdf' }]);
+      assert.deepStrictEqual(await page.evaluate('window.__posted'), [
+        { type: 'ready' },
+        { type: 'openLink', href: 'https://arxiv.org/pdf/2108.07258.pdf' },
+      ]);
       assert.deepStrictEqual(await page.evaluate('window.__state'), { scrollY: 0, resource: SEED_URI, locked: false });
       await page.close();
     });
@@ -215,7 +250,9 @@ describe('card preview in headless Chromium', function () {
       await page.locator('button.problem').nth(1).click();
       await page.locator('a.section-ref').click();
       assert.deepStrictEqual((await page.evaluate('window.__posted')) as unknown[], [
-        { type: 'ready' }, { type: 'reveal', problem: 1 }, { type: 'openSection', section: '4.3' },
+        { type: 'ready' },
+        { type: 'reveal', problem: 1 },
+        { type: 'openSection', section: '4.3' },
       ]);
       await page.close();
     });
@@ -226,7 +263,9 @@ describe('card preview in headless Chromium', function () {
       await page.evaluate('window.scrollTo(0, 400)');
       await until(page, 'window.__state && window.__state.scrollY === 400');
       const updated = card(long.replace('title: "On the Opportunities', 'title: "Typed: On the Opportunities'));
-      await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', html: updated, resource: SEED_URI, locked: true })}, '*')`);
+      await page.evaluate(
+        `window.postMessage(${JSON.stringify({ type: 'update', html: updated, resource: SEED_URI, locked: true })}, '*')`,
+      );
       await until(page, `document.getElementById('card-title').textContent.startsWith('Typed:')`);
       assert.strictEqual(await page.evaluate('window.scrollY'), 400);
       assert.deepStrictEqual(await page.evaluate('window.__state'), { scrollY: 400, resource: SEED_URI, locked: true });
@@ -236,18 +275,22 @@ describe('card preview in headless Chromium', function () {
     it('restores the saved scroll position when the webview comes back', async () => {
       const long = seed + '\n\nMore text.\n'.repeat(80);
       const { page } = await open('script-restore', card(long), LIGHT, { scrollY: 300, resource: SEED_URI, locked: false });
-      await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', html: card(long), resource: SEED_URI, locked: false })}, '*')`);
+      await page.evaluate(
+        `window.postMessage(${JSON.stringify({ type: 'update', html: card(long), resource: SEED_URI, locked: false })}, '*')`,
+      );
       await until(page, 'window.scrollY === 300');
       await page.close();
     });
 
-    it('shows another file\'s card from its top', async () => {
+    it("shows another file's card from its top", async () => {
       const long = seed + '\n\nMore text.\n'.repeat(80);
       const { page } = await open('script-other-file', card(long), LIGHT);
       await page.evaluate('window.scrollTo(0, 400)');
       await until(page, 'window.__state && window.__state.scrollY === 400');
       const other = 'file:///workspace/resources/other.md';
-      await page.evaluate(`window.postMessage(${JSON.stringify({ type: 'update', html: card(long), resource: other, locked: false })}, '*')`);
+      await page.evaluate(
+        `window.postMessage(${JSON.stringify({ type: 'update', html: card(long), resource: other, locked: false })}, '*')`,
+      );
       await until(page, `window.__state.resource === ${JSON.stringify(other)}`);
       assert.strictEqual(await page.evaluate('window.scrollY'), 0);
       await page.close();
@@ -255,7 +298,9 @@ describe('card preview in headless Chromium', function () {
 
     it('ignores messages that are not card updates', async () => {
       const { page } = await open('script-ignore', card(seed), LIGHT);
-      await page.evaluate(`window.postMessage({ type: 'update', html: 42 }, '*'); window.postMessage('<b>x</b>', '*'); window.postMessage(null, '*')`);
+      await page.evaluate(
+        `window.postMessage({ type: 'update', html: 42 }, '*'); window.postMessage('<b>x</b>', '*'); window.postMessage(null, '*')`,
+      );
       await page.waitForTimeout(100);
       assert.strictEqual(await page.locator('#card-title').textContent(), 'On the Opportunities and Risks of Foundation Models');
       await page.close();

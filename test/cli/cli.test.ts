@@ -31,14 +31,20 @@ describe('resource-lint (built dist/cli.js, run as a process)', function () {
       assert.deepStrictEqual(Object.keys(doc), ['version', 'summary', 'results']);
       assert.strictEqual(doc.version, 1);
       assert.deepStrictEqual(doc.summary, { files: 4, errors: 1, warnings: 3, fixed: 0 });
-      assert.deepStrictEqual(doc.results.map((x: { file: string }) => x.file), ['resources/broken.md', 'resources/clean.md', 'resources/dup/one.md', 'resources/dup/two.md']);
+      assert.deepStrictEqual(
+        doc.results.map((x: { file: string }) => x.file),
+        ['resources/broken.md', 'resources/clean.md', 'resources/dup/one.md', 'resources/dup/two.md'],
+      );
       const broken = doc.results[0];
       assert.deepStrictEqual(Object.keys(broken), ['file', 'diagnostics']);
       for (const d of broken.diagnostics) assert.deepStrictEqual(Object.keys(d), ['code', 'severity', 'message', 'range', 'fixable']);
-      assert.deepStrictEqual(broken.diagnostics.map((d: { code: string; severity: string; range: unknown }) => [d.code, d.severity, d.range]), [
-        ['invalid-value', 'error', { start: { line: 7, character: 18 }, end: { line: 7, character: 20 } }],
-        ['unknown-field', 'warning', { start: { line: 8, character: 0 }, end: { line: 8, character: 6 } }],
-      ]);
+      assert.deepStrictEqual(
+        broken.diagnostics.map((d: { code: string; severity: string; range: unknown }) => [d.code, d.severity, d.range]),
+        [
+          ['invalid-value', 'error', { start: { line: 7, character: 18 }, end: { line: 7, character: 20 } }],
+          ['unknown-field', 'warning', { start: { line: 8, character: 0 }, end: { line: 8, character: 6 } }],
+        ],
+      );
       assert.deepStrictEqual(doc.results[1].diagnostics, []);
     });
 
@@ -46,7 +52,10 @@ describe('resource-lint (built dist/cli.js, run as a process)', function () {
       const doc = JSON.parse(lint(['--format', 'json'], ws(library())).stdout);
       const one = doc.results[2].diagnostics;
       const two = doc.results[3].diagnostics;
-      assert.deepStrictEqual(one.map((d: { code: string }) => d.code), ['duplicate-resource']);
+      assert.deepStrictEqual(
+        one.map((d: { code: string }) => d.code),
+        ['duplicate-resource'],
+      );
       assert.match(one[0].message, /resources\/dup\/two\.md/);
       assert.match(two[0].message, /resources\/dup\/one\.md/);
       assert.deepStrictEqual(one[0].range, { start: { line: 6, character: 6 }, end: { line: 6, character: 31 } });
@@ -117,12 +126,22 @@ describe('resource-lint (built dist/cli.js, run as a process)', function () {
     it('--quiet reports errors only', () => {
       const doc = JSON.parse(lint(['--format', 'json', '--quiet'], ws(library())).stdout);
       assert.deepStrictEqual(doc.summary, { files: 4, errors: 1, warnings: 0, fixed: 0 });
-      assert.deepStrictEqual(doc.results.flatMap((x: { diagnostics: { code: string }[] }) => x.diagnostics.map((d) => d.code)), ['invalid-value']);
+      assert.deepStrictEqual(
+        doc.results.flatMap((x: { diagnostics: { code: string }[] }) => x.diagnostics.map((d) => d.code)),
+        ['invalid-value'],
+      );
     });
 
     it('2 for usage errors: an unknown flag, format or threshold, a missing root or path', () => {
       const root = ws(library());
-      for (const args of [['--frmat', 'json'], ['--format', 'xml'], ['--max-warnings', 'many'], ['--root', 'nowhere'], ['resources/missing.md'], ['nothing/**/*.md']]) {
+      for (const args of [
+        ['--frmat', 'json'],
+        ['--format', 'xml'],
+        ['--max-warnings', 'many'],
+        ['--root', 'nowhere'],
+        ['resources/missing.md'],
+        ['nothing/**/*.md'],
+      ]) {
         const r = lint(args, root);
         assert.strictEqual(r.status, 2, `${args.join(' ')}: ${r.stdout}`);
         assert.match(r.stderr, /^resource-lint: /);
@@ -149,34 +168,51 @@ describe('resource-lint (built dist/cli.js, run as a process)', function () {
 
   describe('what gets checked', () => {
     it('reads resourceAuthoring.* from <root>/.vscode/settings.json (comments allowed), given with --root', () => {
-      const root = ws(workspace({
-        '.vscode/settings.json': '{\n  // the site keeps resources elsewhere\n  "resourceAuthoring.resourceGlobs": ["content/**/*.md"],\n  "resourceAuthoring.severity": { "unknown-field": "error", "duplicate-resource": "off" },\n}\n',
-        'content/a.md': resource('https://example.org/a', 'legacy: 1'),
-        'content/b.md': resource('https://example.org/a'),
-        'resources/ignored.md': 'no frontmatter',
-      }));
+      const root = ws(
+        workspace({
+          '.vscode/settings.json':
+            '{\n  // the site keeps resources elsewhere\n  "resourceAuthoring.resourceGlobs": ["content/**/*.md"],\n  "resourceAuthoring.severity": { "unknown-field": "error", "duplicate-resource": "off" },\n}\n',
+          'content/a.md': resource('https://example.org/a', 'legacy: 1'),
+          'content/b.md': resource('https://example.org/a'),
+          'resources/ignored.md': 'no frontmatter',
+        }),
+      );
       const r = lint(['--root', root, '--format', 'json'], path.dirname(root));
       const doc = JSON.parse(r.stdout);
-      assert.deepStrictEqual(doc.results.map((x: { file: string }) => x.file), ['content/a.md', 'content/b.md']);
-      assert.deepStrictEqual(doc.results[0].diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]), [['unknown-field', 'error']]);
+      assert.deepStrictEqual(
+        doc.results.map((x: { file: string }) => x.file),
+        ['content/a.md', 'content/b.md'],
+      );
+      assert.deepStrictEqual(
+        doc.results[0].diagnostics.map((d: { code: string; severity: string }) => [d.code, d.severity]),
+        [['unknown-field', 'error']],
+      );
       assert.deepStrictEqual(doc.results[1].diagnostics, []);
       assert.strictEqual(r.status, 1);
     });
 
     it('uses the workspace vocabularies, as the editor does', () => {
-      const root = ws(workspace({
-        'src/_data/resourceTags.json': JSON.stringify({ resourceTags: [{ value: 'house', label: 'Our own tag' }] }),
-        'resources/a.md': resource('https://example.org/a', 'learnTags: [house]'),
-      }));
+      const root = ws(
+        workspace({
+          'src/_data/resourceTags.json': JSON.stringify({ resourceTags: [{ value: 'house', label: 'Our own tag' }] }),
+          'resources/a.md': resource('https://example.org/a', 'learnTags: [house]'),
+        }),
+      );
       assert.strictEqual(lint([], root).status, 0);
     });
 
     it('checks the files and globs named, relative to the working folder', () => {
       const root = ws(library());
       const one = JSON.parse(lint(['--format', 'json', 'resources/broken.md'], root).stdout);
-      assert.deepStrictEqual(one.results.map((x: { file: string }) => x.file), ['resources/broken.md']);
+      assert.deepStrictEqual(
+        one.results.map((x: { file: string }) => x.file),
+        ['resources/broken.md'],
+      );
       const glob = JSON.parse(lint(['--format', 'json', 'resources/dup/*.md'], root).stdout);
-      assert.deepStrictEqual(glob.results.map((x: { file: string }) => x.file), ['resources/dup/one.md', 'resources/dup/two.md']);
+      assert.deepStrictEqual(
+        glob.results.map((x: { file: string }) => x.file),
+        ['resources/dup/one.md', 'resources/dup/two.md'],
+      );
       const folder = JSON.parse(lint(['--format', 'json', 'resources/dup'], root).stdout);
       assert.strictEqual(folder.summary.files, 2);
     });
@@ -186,39 +222,61 @@ describe('resource-lint (built dist/cli.js, run as a process)', function () {
       fs.mkdirSync(path.join(root, 'docs'));
       fs.writeFileSync(path.join(root, 'docs/page.md'), resource('https://example.org/page', 'legacy: 1'));
       const glob = lint(['--format', 'json', 'docs/*.md'], root);
-      assert.deepStrictEqual(JSON.parse(glob.stdout).results.map((x: { file: string; diagnostics: { code: string }[] }) => [x.file, x.diagnostics.map((d) => d.code)]),
-        [['docs/page.md', ['unknown-field']]]);
+      assert.deepStrictEqual(
+        JSON.parse(glob.stdout).results.map((x: { file: string; diagnostics: { code: string }[] }) => [
+          x.file,
+          x.diagnostics.map((d) => d.code),
+        ]),
+        [['docs/page.md', ['unknown-field']]],
+      );
       const outside = ws(workspace({ 'resources/there.md': resource('https://example.org/there', 'learnTags: [nope]') }));
       const r = lint(['--format', 'json', outside], root);
       assert.strictEqual(r.status, 1, r.stderr);
-      assert.deepStrictEqual(JSON.parse(r.stdout).results.flatMap((x: { diagnostics: { code: string }[] }) => x.diagnostics.map((d) => d.code)), ['invalid-value']);
+      assert.deepStrictEqual(
+        JSON.parse(r.stdout).results.flatMap((x: { diagnostics: { code: string }[] }) => x.diagnostics.map((d) => d.code)),
+        ['invalid-value'],
+      );
     });
 
     it('skips node_modules and .git', () => {
-      const root = ws(workspace({
-        'resources/a.md': resource('https://example.org/a'),
-        'node_modules/pkg/resources/x.md': 'broken',
-        '.git/resources/y.md': 'broken',
-      }));
+      const root = ws(
+        workspace({
+          'resources/a.md': resource('https://example.org/a'),
+          'node_modules/pkg/resources/x.md': 'broken',
+          '.git/resources/y.md': 'broken',
+        }),
+      );
       const doc = JSON.parse(lint(['--format', 'json'], root).stdout);
-      assert.deepStrictEqual(doc.results.map((x: { file: string }) => x.file), ['resources/a.md']);
+      assert.deepStrictEqual(
+        doc.results.map((x: { file: string }) => x.file),
+        ['resources/a.md'],
+      );
     });
   });
 
   describe('section references (the same verdict as the editor)', () => {
     const REPORT = ['# 4 Technology', '## 4.3 Adaptation', 'Adapting models.', '## 4.7 Security and privacy', 'Threats.', ''].join('\n');
-    const citing = (ref: string) => resource(`https://example.org/${encodeURIComponent(ref)}`).replace('Body.', `As the report says (${ref}).`);
-    const codes = (r: { stdout: string }) => JSON.parse(r.stdout).results.flatMap((x: { diagnostics: { code: string }[] }) => x.diagnostics.map((d) => d.code));
+    const citing = (ref: string) =>
+      resource(`https://example.org/${encodeURIComponent(ref)}`).replace('Body.', `As the report says (${ref}).`);
+    const codes = (r: { stdout: string }) =>
+      JSON.parse(r.stdout).results.flatMap((x: { diagnostics: { code: string }[] }) => x.diagnostics.map((d) => d.code));
 
     it('checks references against the reports the settings find, even in files with a clean frontmatter', () => {
-      const root = ws(workspace({ 'reports/report.md': REPORT, 'resources/good.md': citing('§4.3: Adaptation'), 'resources/bad.md': citing('§9.9') }));
+      const root = ws(
+        workspace({ 'reports/report.md': REPORT, 'resources/good.md': citing('§4.3: Adaptation'), 'resources/bad.md': citing('§9.9') }),
+      );
       const r = lint(['--format', 'json'], root);
       assert.strictEqual(r.status, 1, r.stderr);
       const doc = JSON.parse(r.stdout);
       // The report is checked too (its own references), as the editor checks it.
-      assert.deepStrictEqual(doc.results.map((x: { file: string; diagnostics: { code: string }[] }) => [x.file, x.diagnostics.map((d) => d.code)]), [
-        ['reports/report.md', []], ['resources/bad.md', ['unknown-section']], ['resources/good.md', []],
-      ]);
+      assert.deepStrictEqual(
+        doc.results.map((x: { file: string; diagnostics: { code: string }[] }) => [x.file, x.diagnostics.map((d) => d.code)]),
+        [
+          ['reports/report.md', []],
+          ['resources/bad.md', ['unknown-section']],
+          ['resources/good.md', []],
+        ],
+      );
     });
 
     it('--report names the report (relative to the working folder); without any report, references get no-report', () => {

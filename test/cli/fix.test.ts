@@ -9,8 +9,24 @@ function text(lines: string[], body: string, eol = '\n'): string {
 }
 
 /** Four fixable problems: a case slip, a case slip that makes a repeat (removed), a typo and a tag written as its label. */
-const BROKEN = ['title: "A resource"', 'focus: bias', 'source: CRFM', 'readability: [expert, Expert]', 'type: PDF Artcle', 'link: https://example.org/a', 'learnTags: ["AI and Machine Learning"]'];
-const FIXED = ['title: "A resource"', 'focus: Bias', 'source: CRFM', 'readability: [Expert]', 'type: PDF Article', 'link: https://example.org/a', 'learnTags: ["machineLearning"]'];
+const BROKEN = [
+  'title: "A resource"',
+  'focus: bias',
+  'source: CRFM',
+  'readability: [expert, Expert]',
+  'type: PDF Artcle',
+  'link: https://example.org/a',
+  'learnTags: ["AI and Machine Learning"]',
+];
+const FIXED = [
+  'title: "A resource"',
+  'focus: Bias',
+  'source: CRFM',
+  'readability: [Expert]',
+  'type: PDF Article',
+  'link: https://example.org/a',
+  'learnTags: ["machineLearning"]',
+];
 /** Not fixable by --fix: the only fix for an unknown key that collides with an existing one deletes it. */
 const UNFIXABLE = 'titel: draft';
 
@@ -33,7 +49,10 @@ describe('resource-lint --fix (built dist/cli.js, run as a process)', function (
   it('applies every preferred fix, changing only the bytes that are fixed, and says how many', () => {
     const root = ws({ 'resources/a.md': text([...BROKEN, UNFIXABLE], '# Body\n\nKept *as is*.\n') });
     const r = lint(['--fix'], root);
-    assert.strictEqual(fs.readFileSync(path.join(root, 'resources/a.md'), 'utf8'), text([...FIXED, UNFIXABLE], '# Body\n\nKept *as is*.\n'));
+    assert.strictEqual(
+      fs.readFileSync(path.join(root, 'resources/a.md'), 'utf8'),
+      text([...FIXED, UNFIXABLE], '# Body\n\nKept *as is*.\n'),
+    );
     assert.strictEqual(r.status, 0, r.stdout + r.stderr); // only the unknown-field warning is left
     assert.match(r.stdout, /unknown-field/);
     assert.doesNotMatch(r.stdout, /invalid-value|duplicate-value/);
@@ -49,7 +68,7 @@ describe('resource-lint --fix (built dist/cli.js, run as a process)', function (
     assert.deepStrictEqual(fs.readFileSync(path.join(root, 'resources/crlf.md')), after);
   });
 
-  it('positions are the editor\'s: a BOM does not shift the first line', () => {
+  it("positions are the editor's: a BOM does not shift the first line", () => {
     const root = ws({ 'resources/bom.md': Buffer.concat([BOM, Buffer.from('---\ntitle: x\n')]) });
     const doc = JSON.parse(lint(['--format', 'json'], root).stdout);
     assert.deepStrictEqual(doc.results[0].diagnostics[0].range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
@@ -62,7 +81,10 @@ describe('resource-lint --fix (built dist/cli.js, run as a process)', function (
     for (const f of ['clean.md', 'unfixable.md']) fs.utimesSync(path.join(root, 'resources', f), OLD, OLD);
     const r = lint(['--fix'], root);
     assert.match(r.stdout, /Fixed 4 problems in 1 file\./);
-    for (const [f, content] of [['clean.md', clean], ['unfixable.md', unfixable]]) {
+    for (const [f, content] of [
+      ['clean.md', clean],
+      ['unfixable.md', unfixable],
+    ]) {
       const file = path.join(root, 'resources', f);
       assert.strictEqual(fs.readFileSync(file, 'utf8'), content);
       assert.strictEqual(fs.statSync(file).mtime.getTime(), OLD.getTime(), `${f} was rewritten`);
@@ -80,7 +102,13 @@ describe('resource-lint --fix (built dist/cli.js, run as a process)', function (
   });
 
   it('json: stdout holds only the document (with summary.fixed); the count goes to stderr', () => {
-    const root = ws({ 'resources/a.md': text(BROKEN, ''), 'resources/b.md': text(BROKEN.map((l) => l.replace('/a', '/b')), '') });
+    const root = ws({
+      'resources/a.md': text(BROKEN, ''),
+      'resources/b.md': text(
+        BROKEN.map((l) => l.replace('/a', '/b')),
+        '',
+      ),
+    });
     const r = lint(['--fix', '--format', 'json'], root);
     assert.strictEqual(r.status, 0, r.stderr);
     const doc = JSON.parse(r.stdout);
@@ -92,7 +120,13 @@ describe('resource-lint --fix (built dist/cli.js, run as a process)', function (
     const root = ws({ 'resources/a.md': text([...BROKEN, UNFIXABLE], '') });
     const r = lint(['--format', 'json'], root);
     const fixable = JSON.parse(r.stdout).results[0].diagnostics.map((d: { code: string; fixable: boolean }) => `${d.code}:${d.fixable}`);
-    assert.deepStrictEqual(fixable, ['invalid-value:true', 'invalid-value:true', 'invalid-value:true', 'invalid-value:true', 'unknown-field:false']);
+    assert.deepStrictEqual(fixable, [
+      'invalid-value:true',
+      'invalid-value:true',
+      'invalid-value:true',
+      'invalid-value:true',
+      'unknown-field:false',
+    ]);
     assert.strictEqual(fs.readFileSync(path.join(root, 'resources/a.md'), 'utf8'), text([...BROKEN, UNFIXABLE], ''));
   });
 
@@ -101,11 +135,15 @@ describe('resource-lint --fix (built dist/cli.js, run as a process)', function (
     const body = 'See §4.3: adaptaton and §4.9: robustness; §4.3: robustness stays (label or number?).\n';
     const root = ws({ 'reports/report.md': report, 'resources/a.md': text(FIXED, body) });
     const before = JSON.parse(lint(['--format', 'json'], root).stdout).results.find((x: { file: string }) => x.file === 'resources/a.md');
-    assert.deepStrictEqual(before.diagnostics.map((d: { code: string; fixable: boolean }) => `${d.code}:${d.fixable}`),
-      ['section-label-mismatch:true', 'unknown-section:true', 'section-label-mismatch:false']);
+    assert.deepStrictEqual(
+      before.diagnostics.map((d: { code: string; fixable: boolean }) => `${d.code}:${d.fixable}`),
+      ['section-label-mismatch:true', 'unknown-section:true', 'section-label-mismatch:false'],
+    );
     const r = lint(['--fix'], root);
-    assert.strictEqual(fs.readFileSync(path.join(root, 'resources/a.md'), 'utf8'),
-      text(FIXED, 'See §4.3: Adaptation and §4.8: robustness; §4.3: robustness stays (label or number?).\n'));
+    assert.strictEqual(
+      fs.readFileSync(path.join(root, 'resources/a.md'), 'utf8'),
+      text(FIXED, 'See §4.3: Adaptation and §4.8: robustness; §4.3: robustness stays (label or number?).\n'),
+    );
     assert.match(r.stdout, /Fixed 2 problems in 1 file\./);
   });
 });

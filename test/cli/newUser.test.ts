@@ -4,7 +4,8 @@ import * as path from 'path';
 import { lint, resource, workspace } from './helpers';
 
 const REPORT = ['# 4 Technology', '## 4.3 Adaptation', 'See §4.9 below.', ''].join('\n');
-const codes = (stdout: string) => JSON.parse(stdout).results.map((x: { file: string; diagnostics: { code: string }[] }) => [x.file, x.diagnostics.map((d) => d.code)]);
+const codes = (stdout: string) =>
+  JSON.parse(stdout).results.map((x: { file: string; diagnostics: { code: string }[] }) => [x.file, x.diagnostics.map((d) => d.code)]);
 
 /** What a new user meets first: the CLI in CI and lint-staged, and a configuration with a typo. */
 describe('resource-lint on a real library (built dist/cli.js)', function () {
@@ -27,11 +28,14 @@ describe('resource-lint on a real library (built dist/cli.js)', function () {
       const r = lint(['--format', 'json', 'README.md', 'src/_data/resourceTags.json', 'resources/a.md'], root);
       assert.strictEqual(r.status, 0, r.stdout + r.stderr);
       assert.deepStrictEqual(codes(r.stdout), [['resources/a.md', []]]);
-      assert.strictEqual(r.stderr, [
-        'resource-lint: warning: README.md: not a resource file: it does not match resourceAuthoring.resourceGlobs (relative to --root); skipped.',
-        'resource-lint: warning: src/_data/resourceTags.json: not a resource file: it does not match resourceAuthoring.resourceGlobs (relative to --root); skipped.',
-        '',
-      ].join('\n'));
+      assert.strictEqual(
+        r.stderr,
+        [
+          'resource-lint: warning: README.md: not a resource file: it does not match resourceAuthoring.resourceGlobs (relative to --root); skipped.',
+          'resource-lint: warning: src/_data/resourceTags.json: not a resource file: it does not match resourceAuthoring.resourceGlobs (relative to --root); skipped.',
+          '',
+        ].join('\n'),
+      );
       // Only non-resources named (a commit touching the README only): nothing to check, and that passes.
       const only = lint(['README.md'], root);
       assert.strictEqual(only.status, 0, only.stdout + only.stderr);
@@ -52,11 +56,17 @@ describe('resource-lint on a real library (built dist/cli.js)', function () {
 
   describe('configuration errors exit 2 and say which setting', () => {
     it('resource globs that match no file', () => {
-      const root = ws({ '.vscode/settings.json': '{ "resourceAuthoring.resourceGlobs": ["content/**/*.md"] }', 'resources/a.md': resource('https://example.org/a') });
+      const root = ws({
+        '.vscode/settings.json': '{ "resourceAuthoring.resourceGlobs": ["content/**/*.md"] }',
+        'resources/a.md': resource('https://example.org/a'),
+      });
       const r = lint([], root);
       assert.strictEqual(r.status, 2, r.stdout);
       assert.strictEqual(r.stdout, '');
-      assert.strictEqual(r.stderr, `resource-lint: No files match resourceAuthoring.resourceGlobs (content/**/*.md) under ${fs.realpathSync(root)}.\n`);
+      assert.strictEqual(
+        r.stderr,
+        `resource-lint: No files match resourceAuthoring.resourceGlobs (content/**/*.md) under ${fs.realpathSync(root)}.\n`,
+      );
     });
 
     it('an unknown severity value and an unknown code in resourceAuthoring.severity', () => {
@@ -69,15 +79,24 @@ describe('resource-lint on a real library (built dist/cli.js)', function () {
       assert.strictEqual(r.stdout, '');
       const lines = r.stderr.trimEnd().split('\n');
       assert.strictEqual(lines.length, 2, r.stderr);
-      assert.match(lines[0], /^resource-lint: .*settings\.json: resourceAuthoring\.severity\.unknown-field: "fatal" is not a severity \(use error, warning, information, hint or off\)\.$/);
+      assert.match(
+        lines[0],
+        /^resource-lint: .*settings\.json: resourceAuthoring\.severity\.unknown-field: "fatal" is not a severity \(use error, warning, information, hint or off\)\.$/,
+      );
       assert.match(lines[1], /settings\.json: resourceAuthoring\.severity\.no-such-code: 'no-such-code' is not a diagnostic code/);
     });
 
     it('a vocabulary file that cannot be read: the message names the setting and promises no fallback', () => {
-      const root = ws({ '.vscode/settings.json': '{ "resourceAuthoring.vocabularies.learnTags": "data/tags.json" }', 'resources/a.md': resource('https://example.org/a') });
+      const root = ws({
+        '.vscode/settings.json': '{ "resourceAuthoring.vocabularies.learnTags": "data/tags.json" }',
+        'resources/a.md': resource('https://example.org/a'),
+      });
       const r = lint([], root);
       assert.strictEqual(r.status, 2);
-      assert.strictEqual(r.stderr, 'resource-lint: Cannot read data/tags.json (ENOENT), named by resourceAuthoring.vocabularies.learnTags.\n');
+      assert.strictEqual(
+        r.stderr,
+        'resource-lint: Cannot read data/tags.json (ENOENT), named by resourceAuthoring.vocabularies.learnTags.\n',
+      );
       fs.mkdirSync(path.join(root, 'data'));
       fs.writeFileSync(path.join(root, 'data/tags.json'), '{ not json');
       const bad = lint([], root);
@@ -93,7 +112,10 @@ describe('resource-lint on a real library (built dist/cli.js)', function () {
     it('--quiet --max-warnings 0: no "no problems" before failing for the hidden warnings', () => {
       const r = lint(['--quiet', '--max-warnings', '0'], warned());
       assert.strictEqual(r.status, 1);
-      assert.strictEqual(r.stdout, '1 file checked: no errors; 2 warnings not shown (--quiet).\n✖ resource-lint found too many warnings: 2 (maximum: 0).\n');
+      assert.strictEqual(
+        r.stdout,
+        '1 file checked: no errors; 2 warnings not shown (--quiet).\n✖ resource-lint found too many warnings: 2 (maximum: 0).\n',
+      );
       const json = lint(['--quiet', '--max-warnings', '0', '--format', 'json'], warned());
       assert.strictEqual(json.status, 1);
       assert.strictEqual(json.stderr, '✖ resource-lint found too many warnings: 2 (maximum: 0).\n');
@@ -115,8 +137,17 @@ describe('resource-lint on a real library (built dist/cli.js)', function () {
       const usage = lint(['sections', '--help'], root);
       assert.strictEqual(usage.status, 0);
       const synopsis = usage.stdout.split('\n')[0].replace(/^Usage: /, '');
-      assert.ok(help.split('\n').some((l) => l.trim() === synopsis), `${synopsis}\n---\n${help}`);
-      for (const args of [['sections'], ['sections', '--report'], ['sections', '--report', 'reports/report.md', '--format', 'xml'], ['sections', '--bogus'], ['sections', '--report', 'reports/none.md']]) {
+      assert.ok(
+        help.split('\n').some((l) => l.trim() === synopsis),
+        `${synopsis}\n---\n${help}`,
+      );
+      for (const args of [
+        ['sections'],
+        ['sections', '--report'],
+        ['sections', '--report', 'reports/report.md', '--format', 'xml'],
+        ['sections', '--bogus'],
+        ['sections', '--report', 'reports/none.md'],
+      ]) {
         const r = lint(args, root);
         assert.strictEqual(r.status, 2, args.join(' '));
         assert.strictEqual(r.stdout, '');

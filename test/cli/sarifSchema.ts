@@ -13,5 +13,9 @@ export function sarifValidator() {
   addFormats(ajv);
   const compiled = ajv.compile(schema);
   const validate = (data: unknown): boolean => compiled(data);
-  return Object.assign(validate, { get errors() { return compiled.errors; } });
+  return Object.assign(validate, {
+    get errors() {
+      return compiled.errors;
+    },
+  });
 }

@@ -17,7 +17,10 @@ describe('resource-lint --format sarif: artifact URIs (built dist/cli.js)', func
     const log = JSON.parse(r.stdout);
     assert.ok(sarifValidator()(log));
     const base = log.runs[0].originalUriBaseIds['%SRCROOT%'].uri;
-    const uris: string[] = log.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0].physicalLocation.artifactLocation.uri);
+    const uris: string[] = log.runs[0].results.map(
+      (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+        x.locations[0].physicalLocation.artifactLocation.uri,
+    );
     assert.deepStrictEqual([...uris].sort(), ['resources/100%25.md', 'resources/a%20b%20%E2%80%93%20c%231.md', 'resources/what%3F.md']);
     for (const uri of uris) {
       const url = new URL(uri, base);

@@ -5,7 +5,10 @@ import type { FileRole } from '../../protocol/src/requests';
 
 /** A URI as the client modules see one: a scheme and a string form. */
 class Uri {
-  constructor(readonly scheme: string, readonly path: string) {}
+  constructor(
+    readonly scheme: string,
+    readonly path: string,
+  ) {}
   toString(): string {
     return `${this.scheme}://${this.path}`;
   }
@@ -187,7 +190,7 @@ describe('client: which editors the card preview follows, and which documents th
     t.documents.splice(t.documents.indexOf(a), 1);
     t.editors.documentsChanged(a);
     assert.deepStrictEqual(t.reported.at(-1), [b.toString()]);
-    assert.strictEqual(t.roles.peek(a), undefined, 'the closed document\'s answer is dropped');
+    assert.strictEqual(t.roles.peek(a), undefined, "the closed document's answer is dropped");
   });
 
   it('with no server yet, decides the active editor and the menus once one starts', async () => {

@@ -21,7 +21,7 @@ describe('client: which server serves a file (multi-root)', () => {
     assert.deepStrictEqual(outermostFolders([]), []);
   });
 
-  it('a file goes to its outermost folder\'s server, else to the default server', () => {
+  it("a file goes to its outermost folder's server, else to the default server", () => {
     const folders = [nested, a, b, prefix];
     assert.strictEqual(serverFor(`${nested}/r.md`, folders), a);
     assert.strictEqual(serverFor(`${b}/resources/r.md`, folders), b);

@@ -4,7 +4,13 @@ import * as path from 'path';
 import { DEFAULT_SETTINGS } from '../../server/src/core/settings';
 import { CATEGORIES_FILE, VOCABULARY_FILES, VOCABULARY_NAMES } from '../../server/src/core/vocabulary';
 import {
-  CATEGORIES_FILE_NAME, DATA_FILE_NAMES, DEFAULT_REPORT_GLOBS, DEFAULT_RESOURCE_GLOBS, SETTINGS_SECTION, VOCABULARY_FILE_NAMES, settingId,
+  CATEGORIES_FILE_NAME,
+  DATA_FILE_NAMES,
+  DEFAULT_REPORT_GLOBS,
+  DEFAULT_RESOURCE_GLOBS,
+  SETTINGS_SECTION,
+  VOCABULARY_FILE_NAMES,
+  settingId,
 } from '../../protocol/src/names';
 import { FileStatusRequest, RenderCardRequest } from '../../protocol/src/requests';
 
@@ -29,12 +35,18 @@ describe('the protocol module: names the extension manifest, the client and the 
     for (const key of manifest.capabilities.untrustedWorkspaces.restrictedConfigurations) assert.ok(key in properties, key);
   });
 
-  it('the data-file names: the core\'s, the bundled defaults\' and the files the manifest validates', () => {
-    assert.deepStrictEqual(VOCABULARY_NAMES.map((n) => VOCABULARY_FILES[n].file), Object.values(VOCABULARY_FILE_NAMES));
+  it("the data-file names: the core's, the bundled defaults' and the files the manifest validates", () => {
+    assert.deepStrictEqual(
+      VOCABULARY_NAMES.map((n) => VOCABULARY_FILES[n].file),
+      Object.values(VOCABULARY_FILE_NAMES),
+    );
     assert.strictEqual(CATEGORIES_FILE, CATEGORIES_FILE_NAME);
     assert.deepStrictEqual([...DATA_FILE_NAMES].sort(), fs.readdirSync(path.resolve(__dirname, '../../data/vocabularies')).sort());
     const validated = manifest.contributes.jsonValidation.flatMap((v) => v.fileMatch);
-    assert.deepStrictEqual(validated, Object.values(VOCABULARY_FILE_NAMES).map((name) => `**/${name}`));
+    assert.deepStrictEqual(
+      validated,
+      Object.values(VOCABULARY_FILE_NAMES).map((name) => `**/${name}`),
+    );
   });
 
   it('the request methods keep the names the extension has always sent', () => {

@@ -5,7 +5,7 @@ describe('client document selector (client/src/reportSelector.ts)', () => {
   const folder = { uri: 'file:///w/site', name: 'site' };
   const base = { baseUri: folder };
 
-  it('takes a folder\'s Markdown files and its report files whatever their language', () => {
+  it("takes a folder's Markdown files and its report files whatever their language", () => {
     assert.deepStrictEqual(documentFilters(folder, ['**/reports/**/*.md', '**/reports/**/*.txt', '']), [
       { scheme: 'file', language: 'markdown', pattern: { ...base, pattern: '**/*' } },
       { scheme: 'file', pattern: { ...base, pattern: '**/reports/**/*.md' } },
@@ -15,7 +15,8 @@ describe('client document selector (client/src/reportSelector.ts)', () => {
 
   it('takes Markdown only in a window without folders (report globs are relative to a folder)', () => {
     assert.deepStrictEqual(documentFilters(undefined, ['**/reports/**/*.txt']), [
-      { scheme: 'file', language: 'markdown' }, { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'file', language: 'markdown' },
+      { scheme: 'untitled', language: 'markdown' },
     ]);
   });
 

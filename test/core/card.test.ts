@@ -30,7 +30,11 @@ function text(html: string): string {
     .replace(/<span class="sr-only">[\s\S]*?<\/span>/g, '')
     .replace(/<span class="flag-icon"[^>]*>[\s\S]*?<\/span>/g, '')
     .replace(/<[^>]+>/g, '')
-    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .trim();
 }
 
@@ -66,7 +70,10 @@ describe('resource card', () => {
     });
 
     it('shows the focus with its category, the link, open source and the body as the abstract', () => {
-      assert.match(html, /<dt>Focus<\/dt><dd>Methods or Design <span class="category">AI design and methods \(for AI experts\)<\/span><\/dd>/);
+      assert.match(
+        html,
+        /<dt>Focus<\/dt><dd>Methods or Design <span class="category">AI design and methods \(for AI experts\)<\/span><\/dd>/,
+      );
       assert.match(html, /<a class="external" href="https:\/\/arxiv.org\/pdf\/2108.07258.pdf" rel="noopener noreferrer"/);
       assert.match(html, /<dt>Open source<\/dt><dd><span class="muted">No<\/span><\/dd>/);
       assert.match(html, /<dt>Keywords<\/dt><dd><span class="muted">None<\/span><\/dd>/);
@@ -82,7 +89,10 @@ describe('resource card', () => {
     const html = card(withFields({ title: null, source: null, readability: null, link: null }, [], '\n').replace('Body text.\n', ''));
 
     it('shows a placeholder for each, marked with the problem', () => {
-      assert.match(part(html, 'card-title'), /^<span class="flagged flagged-error" title="[^"]*title[^"]*"><span class="missing">No title<\/span>/);
+      assert.match(
+        part(html, 'card-title'),
+        /^<span class="flagged flagged-error" title="[^"]*title[^"]*"><span class="missing">No title<\/span>/,
+      );
       assert.match(part(html, 'card-source'), /flagged-error[^>]*><span class="missing">No source</);
       assert.match(html, /<li class="level missing"><span class="flagged flagged-error"[^>]*>No readability/);
       assert.match(html, /<dt>Link<\/dt><dd><span class="flagged flagged-error"[^>]*><span class="missing">No link/);
@@ -100,14 +110,20 @@ describe('resource card', () => {
     it('shows an unknown tag as written, marked, beside the labelled valid ones', () => {
       const html = card(withFields({}, ['learnTags: [bias, machineLernin]']));
       assert.match(html, /<li class="chip" title="bias">Bias<\/li>/);
-      assert.match(html, /<li class="chip"><span class="flagged flagged-error" title="&#39;machineLernin&#39; is not a learn tag[^"]*">machineLernin<span class="flag-icon"/);
+      assert.match(
+        html,
+        /<li class="chip"><span class="flagged flagged-error" title="&#39;machineLernin&#39; is not a learn tag[^"]*">machineLernin<span class="flag-icon"/,
+      );
     });
 
     it('marks a quoted boolean, a scalar where a list belongs and a non-web link, as written', () => {
       const html = card(withFields({ readability: 'readability: Expert', link: 'link: ftp://example.org/a' }, ['openSource: "no"']));
       assert.match(html, /<dt>Open source<\/dt><dd><span class="flagged flagged-error"[^>]*>no</);
       assert.match(html, /<ul class="readability"[^>]*><li class="chip"><span class="flagged flagged-error"[^>]*>Expert</);
-      assert.match(html, /<dt>Link<\/dt><dd><span class="flagged flagged-error"[^>]*><span class="inert-link">ftp:\/\/example.org\/a<\/span>/);
+      assert.match(
+        html,
+        /<dt>Link<\/dt><dd><span class="flagged flagged-error"[^>]*><span class="inert-link">ftp:\/\/example.org\/a<\/span>/,
+      );
       assert.ok(!html.includes('href="ftp:'));
     });
 
@@ -119,7 +135,10 @@ describe('resource card', () => {
 
     it('lists a field the site does not know under other fields, marked', () => {
       const html = card(withFields({}, ['sharePointUrl: https://x.example/a']));
-      assert.match(part(html, 'other-fields'), /<dt><span class="flagged flagged-warning"[^>]*>sharePointUrl<[\s\S]*<dd>https:\/\/x.example\/a<\/dd>/);
+      assert.match(
+        part(html, 'other-fields'),
+        /<dt><span class="flagged flagged-warning"[^>]*>sharePointUrl<[\s\S]*<dd>https:\/\/x.example\/a<\/dd>/,
+      );
     });
 
     it('shows a map where text belongs as its YAML source', () => {
@@ -130,11 +149,16 @@ describe('resource card', () => {
 
   describe('status strip', () => {
     it('counts problems by severity, lists the first few, each with its index and line', () => {
-      const html = card(withFields({ focus: 'focus: Biass', type: 'type: Pamphlet' }, ['learnTags: [bias, bias, nope]', 'extra: 1']), { listedProblems: 2 });
+      const html = card(withFields({ focus: 'focus: Biass', type: 'type: Pamphlet' }, ['learnTags: [bias, bias, nope]', 'extra: 1']), {
+        listedProblems: 2,
+      });
       const status = part(html, 'status');
       assert.match(status, /<strong>5 problems<\/strong> <span class="status-breakdown">\(3 errors, 2 warnings\)<\/span>/);
       const buttons = [...status.matchAll(/data-problem="(\d)"[\s\S]*?problem-where">line (\d+)</g)].map((m) => [m[1], m[2]]);
-      assert.deepStrictEqual(buttons, [['0', '3'], ['1', '6']]);
+      assert.deepStrictEqual(buttons, [
+        ['0', '3'],
+        ['1', '6'],
+      ]);
       assert.match(status, /and 3 more in the Problems panel/);
     });
 
@@ -153,16 +177,29 @@ describe('resource card', () => {
 
   describe('Markdown', () => {
     it('renders the summary and body, nesting their headings under the card', () => {
-      const html = card(withFields({}, ['summary: "A *bold* claim, see https://example.org/x and `code`."'], '\n').replace('Body text.', '# Part\n\n- one\n- two'));
-      assert.match(part(html, 'card-summary'), /<p>A <em>bold<\/em> claim, see <a href="https:\/\/example.org\/x" class="external" rel="noopener noreferrer" title="https:\/\/example.org\/x">https:\/\/example.org\/x<\/a> and <code>code<\/code>.<\/p>/);
+      const html = card(
+        withFields({}, ['summary: "A *bold* claim, see https://example.org/x and `code`."'], '\n').replace(
+          'Body text.',
+          '# Part\n\n- one\n- two',
+        ),
+      );
+      assert.match(
+        part(html, 'card-summary'),
+        /<p>A <em>bold<\/em> claim, see <a href="https:\/\/example.org\/x" class="external" rel="noopener noreferrer" title="https:\/\/example.org\/x">https:\/\/example.org\/x<\/a> and <code>code<\/code>.<\/p>/,
+      );
       assert.match(html, /<h3>Part<\/h3>\n<ul>\n<li>one<\/li>/);
     });
 
     it('keeps links other than http(s) as text', () => {
-      const html = card(withFields({}, ['summary: "[a](javascript:alert(1)) [b](command:x.y) [c](file:///etc/passwd) [d](notes/other.md)"']));
+      const html = card(
+        withFields({}, ['summary: "[a](javascript:alert(1)) [b](command:x.y) [c](file:///etc/passwd) [d](notes/other.md)"']),
+      );
       const summary = part(html, 'card-summary');
       assert.ok(!/href="(?!#)/.test(summary), summary);
-      assert.match(summary, /\[a\]\(javascript:alert\(1\)\) \[b\]\(command:x.y\) \[c\]\(file:\/\/\/etc\/passwd\) <span class="inert-link" title="Link to notes\/other.md \(not opened from the preview\)">d<\/span>/);
+      assert.match(
+        summary,
+        /\[a\]\(javascript:alert\(1\)\) \[b\]\(command:x.y\) \[c\]\(file:\/\/\/etc\/passwd\) <span class="inert-link" title="Link to notes\/other.md \(not opened from the preview\)">d<\/span>/,
+      );
     });
 
     it('shows https images lazily and others as their alt text', () => {
@@ -176,7 +213,10 @@ describe('resource card', () => {
 
     it('become links to the section when a resolver knows it', () => {
       const summary = part(card(text, { sections: reportSections }), 'card-summary');
-      assert.match(summary, /See <a href="#" class="section-ref" data-section="4.3" title="Open §4.3 Adaptation in the report">§4.3: adaptation<\/a>, §9.9 and <a href="#" class="section-ref" data-section="4.3">the part<\/a>./);
+      assert.match(
+        summary,
+        /See <a href="#" class="section-ref" data-section="4.3" title="Open §4.3 Adaptation in the report">§4.3: adaptation<\/a>, §9.9 and <a href="#" class="section-ref" data-section="4.3">the part<\/a>./,
+      );
     });
 
     it('stay text without a resolver', () => {
@@ -198,13 +238,20 @@ describe('resource card', () => {
       const tagsWithoutValues = html.replace(/="[^"]*"/g, '=""');
       assert.ok(!/<[^>]*\son\w+\s*=/i.test(tagsWithoutValues), 'an event handler attribute survived');
       const urls = [...html.matchAll(/\b(href|src|action|formaction|srcset)="([^"]*)"/g)].map((m) => m[2]);
-      assert.deepStrictEqual(urls.filter((u) => u !== '#' && !/^https?:\/\//.test(u)), [], 'a non-web URL reached a link');
+      assert.deepStrictEqual(
+        urls.filter((u) => u !== '#' && !/^https?:\/\//.test(u)),
+        [],
+        'a non-web URL reached a link',
+      );
     });
 
     it('shows every hostile value as the text the author wrote', () => {
       assert.strictEqual(text(part(html, 'card-title')), '<img src=x onerror=alert(1)>');
       assert.strictEqual(text(part(html, 'card-source')), '<svg onload="window.__pwned=\'source\'">');
-      assert.match(html, /<dt>Link<\/dt><dd><span class="flagged flagged-error"[^>]*><span class="inert-link">javascript:alert\(1\)<\/span>/);
+      assert.match(
+        html,
+        /<dt>Link<\/dt><dd><span class="flagged flagged-error"[^>]*><span class="inert-link">javascript:alert\(1\)<\/span>/,
+      );
       assert.match(part(html, 'card-summary'), /Read &lt;script&gt;window.__pwned='summary';alert\(1\)&lt;\/script&gt;/);
     });
   });

@@ -36,7 +36,10 @@ function generated(seed: number): string {
     return [`${key}:`, ...items.map((i) => `  - ${q(i)}${r() < 0.15 ? ' # note' : ''}`)];
   };
   const lines = [
-    `title: ${q('Seeded resource')}`, `focus: ${q('Bias')}`, `type: ${q('Blog')}`, 'link: https://example.org/x',
+    `title: ${q('Seeded resource')}`,
+    `focus: ${q('Bias')}`,
+    `type: ${q('Blog')}`,
+    'link: https://example.org/x',
     ...list('readability', subset(r, LEVELS, 3)),
     ...list('learnTags', subset(r, TAGS, 5)),
   ];
@@ -45,7 +48,10 @@ function generated(seed: number): string {
 
 const WORKSPACE = path.resolve(__dirname, '../e2e/workspace/resources');
 const files = [
-  ...fs.readdirSync(WORKSPACE).filter((f) => f.endsWith('.md')).map((f) => fs.readFileSync(path.join(WORKSPACE, f), 'utf8')),
+  ...fs
+    .readdirSync(WORKSPACE)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => fs.readFileSync(path.join(WORKSPACE, f), 'utf8')),
   ...Array.from({ length: 25 }, (_, i) => generated(1000 + i)),
 ];
 
@@ -101,9 +107,17 @@ describe('completion property: accepting any offered value keeps every item alre
             const items = complete(analysis, cfg, p, { insertReplace }).items;
             for (const item of sample(items, p)) {
               const edit = item.textEdit!;
-              const ranges: [string, Range][] = 'range' in edit ? [['edit', edit.range]] : [['insert', (edit as InsertReplaceEdit).insert], ['replace', (edit as InsertReplaceEdit).replace]];
+              const ranges: [string, Range][] =
+                'range' in edit
+                  ? [['edit', edit.range]]
+                  : [
+                      ['insert', (edit as InsertReplaceEdit).insert],
+                      ['replace', (edit as InsertReplaceEdit).replace],
+                    ];
               for (const [mode, range] of ranges) {
-                const after = applyTextEdits(text, [{ range, newText: item.insertTextFormat === InsertTextFormat.Snippet ? snippetText(edit.newText) : edit.newText }]);
+                const after = applyTextEdits(text, [
+                  { range, newText: item.insertTextFormat === InsertTextFormat.Snippet ? snippetText(edit.newText) : edit.newText },
+                ]);
                 const got = values(after, key);
                 const where = `${mode} of ${item.label} at offset ${p} (${JSON.stringify(text.slice(Math.max(0, p - 12), p))}|${JSON.stringify(text.slice(p, p + 12))}) in\n${text}\ngave\n${after}`;
                 assert.ok(Array.isArray(got), `${got}: ${where}`);

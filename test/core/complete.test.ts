@@ -30,7 +30,10 @@ describe('completion', () => {
   describe('keys', () => {
     it('offers the fields not yet present, in schema order, with their description', () => {
       const { items } = at(fm('|'));
-      assert.deepStrictEqual(items.map((i) => i.label), ['focus', 'source', 'readability', 'type', 'openSource', 'link', 'keywords', 'learnTags', 'summary']);
+      assert.deepStrictEqual(
+        items.map((i) => i.label),
+        ['focus', 'source', 'readability', 'type', 'openSource', 'link', 'keywords', 'learnTags', 'summary'],
+      );
       assert.strictEqual(items[0].detail, 'required');
       assert.match(JSON.stringify(items[0].documentation), /focus/);
     });

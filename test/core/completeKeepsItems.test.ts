@@ -28,12 +28,15 @@ const fm = (...lines: string[]) => ['---', 'title: "A"', ...lines, '---', 'Body'
 
 describe('completion keeps the items already written', () => {
   it('at [ before existing items: inserts the value and the separator the list uses', () => {
-    assert.strictEqual(accept(fm('learnTags: [|"bias","ethics"]'), 'machineLearning'), fm('learnTags: ["machineLearning","bias","ethics"]'));
+    assert.strictEqual(
+      accept(fm('learnTags: [|"bias","ethics"]'), 'machineLearning'),
+      fm('learnTags: ["machineLearning","bias","ethics"]'),
+    );
     assert.strictEqual(accept(fm('learnTags: [|bias, ethics]'), 'machineLearning'), fm('learnTags: [machineLearning, bias, ethics]'));
     assert.strictEqual(accept(fm('readability: [|Expert]'), 'Beginner'), fm('readability: [Beginner, Expert]'));
   });
 
-  it('right after a comma, and after the comma\'s space, before the next item', () => {
+  it("right after a comma, and after the comma's space, before the next item", () => {
     assert.strictEqual(accept(fm('learnTags: ["bias",|"ethics"]'), 'trust'), fm('learnTags: ["bias","trust","ethics"]'));
     assert.strictEqual(accept(fm('learnTags: [bias, |ethics]'), 'trust'), fm('learnTags: [bias, trust, ethics]'));
     assert.strictEqual(accept(fm('learnTags: [bias,| ethics]'), 'trust'), fm('learnTags: [bias, trust, ethics]'));
@@ -45,25 +48,43 @@ describe('completion keeps the items already written', () => {
 
   it('inside a partial token: replaces only that token', () => {
     assert.strictEqual(accept(fm('learnTags: [bias, Mach|, ethics]'), 'machineLearning'), fm('learnTags: [bias, machineLearning, ethics]'));
-    assert.strictEqual(accept(fm('learnTags: ["bias", "Mach|ine", "ethics"]'), 'machineLearning'), fm('learnTags: ["bias", "machineLearning", "ethics"]'));
+    assert.strictEqual(
+      accept(fm('learnTags: ["bias", "Mach|ine", "ethics"]'), 'machineLearning'),
+      fm('learnTags: ["bias", "machineLearning", "ethics"]'),
+    );
   });
 
   it('after "- " in a block list, before an existing item: a new item line', () => {
-    assert.strictEqual(accept(fm('learnTags:', '  - |bias', '  - ethics'), 'trust'), fm('learnTags:', '  - trust', '  - bias', '  - ethics'));
+    assert.strictEqual(
+      accept(fm('learnTags:', '  - |bias', '  - ethics'), 'trust'),
+      fm('learnTags:', '  - trust', '  - bias', '  - ethics'),
+    );
     assert.strictEqual(accept(fm('learnTags:', '  - "|bias"'), 'trust'), fm('learnTags:', '  - "trust"', '  - "bias"'));
-    assert.strictEqual(accept(fm('readability:', '  - |Expert # hard').replace(/\n/g, '\r\n'), 'Beginner'), fm('readability:', '  - Beginner', '  - Expert # hard').replace(/\n/g, '\r\n'));
-    assert.ok(!at(fm('learnTags:', '  - |bias')).items.some((i) => i.label === 'bias'), 'the item the completion goes before is not offered again');
+    assert.strictEqual(
+      accept(fm('readability:', '  - |Expert # hard').replace(/\n/g, '\r\n'), 'Beginner'),
+      fm('readability:', '  - Beginner', '  - Expert # hard').replace(/\n/g, '\r\n'),
+    );
+    assert.ok(
+      !at(fm('learnTags:', '  - |bias')).items.some((i) => i.label === 'bias'),
+      'the item the completion goes before is not offered again',
+    );
   });
 
-  it('with insertReplaceSupport: both ranges, the insert range ending at the cursor, the replace range at the token\'s end', () => {
+  it("with insertReplaceSupport: both ranges, the insert range ending at the cursor, the replace range at the token's end", () => {
     const { items } = at(fm('learnTags: [bias, Mach|ine, ethics]'), { insertReplace: true });
     const edit = items.find((i) => i.label === 'machineLearning')!.textEdit as InsertReplaceEdit;
     const line = 2;
     const token = 'learnTags: [bias, '.length;
     assert.deepStrictEqual(edit.insert, { start: { line, character: token }, end: { line, character: token + 'Mach'.length } });
     assert.deepStrictEqual(edit.replace, { start: { line, character: token }, end: { line, character: token + 'Machine'.length } });
-    assert.strictEqual(accept(fm('learnTags: [bias, Mach|ine, ethics]'), 'machineLearning', 'insert'), fm('learnTags: [bias, machineLearningine, ethics]'));
-    assert.strictEqual(accept(fm('learnTags: [bias, Mach|ine, ethics]'), 'machineLearning', 'replace'), fm('learnTags: [bias, machineLearning, ethics]'));
+    assert.strictEqual(
+      accept(fm('learnTags: [bias, Mach|ine, ethics]'), 'machineLearning', 'insert'),
+      fm('learnTags: [bias, machineLearningine, ethics]'),
+    );
+    assert.strictEqual(
+      accept(fm('learnTags: [bias, Mach|ine, ethics]'), 'machineLearning', 'replace'),
+      fm('learnTags: [bias, machineLearning, ethics]'),
+    );
     // At a delimiter both ranges are empty at the cursor.
     const start = at(fm('learnTags: [|"bias"]'), { insertReplace: true }).items[0].textEdit as InsertReplaceEdit;
     assert.deepStrictEqual(start.insert, start.replace);

@@ -19,7 +19,7 @@ function accept(src: string, label: string, options: CompletionOptions = {}): st
 
 const LIBRARY_BLOCK_DOUBLE = { ...noVotes(), double: 40, plain: 3, block: 20, flow: 1 };
 
-describe('completion writes values in the file\'s style', () => {
+describe("completion writes values in the file's style", () => {
   it('quotes a scalar value where the file quotes its values, in its kind of quotes', () => {
     assert.strictEqual(accept(fm('focus: "Bias"', 'type: |'), 'Blog'), fm('focus: "Bias"', 'type: "Blog"'));
     assert.strictEqual(accept(fm("focus: 'Bias'", 'type: |'), 'Blog'), fm("focus: 'Bias'", "type: 'Blog'"));
@@ -30,25 +30,40 @@ describe('completion writes values in the file\'s style', () => {
     assert.strictEqual(accept(fm('title: "A: B"', 'type: |'), 'Blog'), fm('title: "A: B"', 'type: Blog'));
   });
 
-  it('an item added to a list is quoted as its siblings are, before the file\'s majority', () => {
-    assert.strictEqual(accept(fm('focus: Bias', 'type: Blog', 'learnTags: ["bias", |]'), 'ethics'), fm('focus: Bias', 'type: Blog', 'learnTags: ["bias", "ethics"]'));
-    assert.strictEqual(accept(fm('focus: "Bias"', 'learnTags:', '  - bias', '  - |'), 'ethics'), fm('focus: "Bias"', 'learnTags:', '  - bias', '  - ethics'));
+  it("an item added to a list is quoted as its siblings are, before the file's majority", () => {
+    assert.strictEqual(
+      accept(fm('focus: Bias', 'type: Blog', 'learnTags: ["bias", |]'), 'ethics'),
+      fm('focus: Bias', 'type: Blog', 'learnTags: ["bias", "ethics"]'),
+    );
+    assert.strictEqual(
+      accept(fm('focus: "Bias"', 'learnTags:', '  - bias', '  - |'), 'ethics'),
+      fm('focus: "Bias"', 'learnTags:', '  - bias', '  - ethics'),
+    );
     assert.strictEqual(accept(fm('focus: "Bias"', 'learnTags:', '  - |'), 'ethics'), fm('focus: "Bias"', 'learnTags:', '  - "ethics"'));
   });
 
-  it('a new list is a block list where the file\'s lists are, indented as they are', () => {
-    assert.strictEqual(accept(fm('readability:', '    - Expert', 'learnTags: |'), 'bias'), fm('readability:', '    - Expert', 'learnTags:', '    - bias'));
+  it("a new list is a block list where the file's lists are, indented as they are", () => {
+    assert.strictEqual(
+      accept(fm('readability:', '    - Expert', 'learnTags: |'), 'bias'),
+      fm('readability:', '    - Expert', 'learnTags:', '    - bias'),
+    );
     assert.strictEqual(accept(fm('readability: [Expert]', 'learnTags: |'), 'bias'), fm('readability: [Expert]', 'learnTags: [bias]'));
     const crlf = (s: string) => s.replace(/\n/g, '\r\n');
-    assert.strictEqual(accept(crlf(fm('readability:', '  - Expert', 'learnTags:|')), 'bias'), crlf(fm('readability:', '  - Expert', 'learnTags:', '  - bias')));
+    assert.strictEqual(
+      accept(crlf(fm('readability:', '  - Expert', 'learnTags:|')), 'bias'),
+      crlf(fm('readability:', '  - Expert', 'learnTags:', '  - bias')),
+    );
   });
 
-  it('a new file without a style of its own takes the library\'s', () => {
+  it("a new file without a style of its own takes the library's", () => {
     const library = { library: LIBRARY_BLOCK_DOUBLE };
     assert.strictEqual(accept(fm('title: New', 'type: |'), 'Blog', library), fm('title: New', 'type: "Blog"'));
     assert.strictEqual(accept(fm('title: New', 'learnTags: |'), 'bias', library), fm('title: New', 'learnTags:', '  - "bias"'));
     // The file's own style wins over the library's.
-    assert.strictEqual(accept(fm('focus: Bias', 'readability: [Expert]', 'learnTags: |'), 'bias', library), fm('focus: Bias', 'readability: [Expert]', 'learnTags: [bias]'));
+    assert.strictEqual(
+      accept(fm('focus: Bias', 'readability: [Expert]', 'learnTags: |'), 'bias', library),
+      fm('focus: Bias', 'readability: [Expert]', 'learnTags: [bias]'),
+    );
   });
 
   it('a new field from key completion: its list and its choices in the style', () => {
@@ -65,7 +80,15 @@ describe('completion writes values in the file\'s style', () => {
 
 describe('completion style votes', () => {
   it('read from the raw lines of a file for the workspace scan: quoting and list style of the closed-set fields', () => {
-    const text = fm('title: "T"', 'focus: "Bias"', 'type: Blog', 'readability: ["Expert"]', 'learnTags:', "  - 'bias'", 'openSource: false');
+    const text = fm(
+      'title: "T"',
+      'focus: "Bias"',
+      'type: Blog',
+      'readability: ["Expert"]',
+      'learnTags:',
+      "  - 'bias'",
+      'openSource: false',
+    );
     assert.deepStrictEqual(sourceVotes(text, cfg), { plain: 1, double: 2, single: 1, flow: 1, block: 1 });
     assert.deepStrictEqual(sourceVotes('no frontmatter', cfg), noVotes());
   });

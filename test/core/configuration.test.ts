@@ -12,15 +12,24 @@ describe('settings', () => {
     assert.deepStrictEqual(s.severity, { 'unknown-field': 'error' });
   });
   it('reads dotted keys from a settings.json', () => {
-    const s = settingsFromSettingsJson({ 'resourceAuthoring.resourceGlobs': ['content/**/*.md'], 'resourceAuthoring.vocabularies.focus': 'data/f.json', 'editor.tabSize': 2 });
+    const s = settingsFromSettingsJson({
+      'resourceAuthoring.resourceGlobs': ['content/**/*.md'],
+      'resourceAuthoring.vocabularies.focus': 'data/f.json',
+      'editor.tabSize': 2,
+    });
     assert.deepStrictEqual(s.resourceGlobs, ['content/**/*.md']);
     assert.strictEqual(s.vocabularies.focus, 'data/f.json');
   });
   it('severity overrides apply and "off" drops the code', () => {
     const text = withFields({}, ['legacy: 1', 'learnTags: [bias, bias]']);
-    const config = createConfiguration({ settings: normaliseSettings({ severity: { 'unknown-field': 'error', 'duplicate-value': 'off' } }) });
+    const config = createConfiguration({
+      settings: normaliseSettings({ severity: { 'unknown-field': 'error', 'duplicate-value': 'off' } }),
+    });
     const diags = toDiagnostics(analyzeText(text, config), config);
-    assert.deepStrictEqual(diags.map((d) => [d.code, d.severity, d.source]), [['unknown-field', 1, 'resources']]);
+    assert.deepStrictEqual(
+      diags.map((d) => [d.code, d.severity, d.source]),
+      [['unknown-field', 1, 'resources']],
+    );
   });
   it('resource globs decide what is a resource', () => {
     const config = createConfiguration();
@@ -65,7 +74,13 @@ describe('replacement schema', () => {
     };
     const config = createConfiguration({ schema });
     const seen = check('---\ntitle: [x]\nlevel: c\n---\n', config);
-    assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-type', '[x]'], ['invalid-value', 'c']]);
+    assert.deepStrictEqual(
+      seen.map((s) => [s.code, s.text]),
+      [
+        ['invalid-type', '[x]'],
+        ['invalid-value', 'c'],
+      ],
+    );
   });
   it('an invalid replacement schema falls back to the bundled one with a problem', () => {
     const config = createConfiguration({ schema: { type: 'object', properties: { title: { type: 'strin' } } } });

@@ -9,21 +9,24 @@ import { config, resource, withFields } from './helpers';
 describe('the link from a diagnostic to its finding', () => {
   const cfg = config();
 
-  it('is carried beside the finding\'s own data and picks that finding, not the first on the same range', () => {
+  it("is carried beside the finding's own data and picks that finding, not the first on the same range", () => {
     const analysis = analyzeText(resource(['title: "A"']), cfg);
     const diagnostics = toDiagnostics(analysis, cfg).filter((d) => d.code === 'required');
     assert.strictEqual(diagnostics.length, 5);
     for (const d of diagnostics) {
       const f = findingOfDiagnostic(analysis, d)!;
       assert.strictEqual(f.message, d.message);
-      assert.strictEqual((d.data as { field?: string }).field, f.data?.field, 'the finding\'s data is still there');
+      assert.strictEqual((d.data as { field?: string }).field, f.data?.field, "the finding's data is still there");
     }
   });
 
   it('still names its finding after an edit elsewhere moved it', () => {
     const before = analyzeText(withFields({ readability: 'readability: [E]' }), cfg);
     const [d] = toDiagnostics(before, cfg);
-    const after = analyzeText(withFields({ readability: 'readability: [E]' }, ['keywords: [a]']).replace('---\n', '---\nsummary: "S"\n'), cfg);
+    const after = analyzeText(
+      withFields({ readability: 'readability: [E]' }, ['keywords: [a]']).replace('---\n', '---\nsummary: "S"\n'),
+      cfg,
+    );
     const f = findingOfDiagnostic(after, d)!;
     assert.strictEqual(f.code, 'invalid-value');
     assert.notStrictEqual(f.start, before.findings[0].start, 'the finding moved');
@@ -44,13 +47,21 @@ describe('add all missing required fields', () => {
   const cfg = config();
   const addAll = (text: string) => {
     const analysis = analyzeText(text, cfg);
-    const edits = addAllMissingEdits(missingFieldFindings(analysis, cfg), { parsed: analysis.parsed, config: cfg, findings: analysis.findings, uri: analysis.uri, reports: analysis.reports });
+    const edits = addAllMissingEdits(missingFieldFindings(analysis, cfg), {
+      parsed: analysis.parsed,
+      config: cfg,
+      findings: analysis.findings,
+      uri: analysis.uri,
+      reports: analysis.reports,
+    });
     return applyOffsetEdits(text, edits);
   };
 
   it('fills an empty frontmatter in schema order', () => {
-    assert.strictEqual(addAll('---\n---\nBody.\n'),
-      '---\ntitle: ""\nfocus: ""\nsource: ""\nreadability: []\ntype: ""\nlink: ""\n---\nBody.\n');
+    assert.strictEqual(
+      addAll('---\n---\nBody.\n'),
+      '---\ntitle: ""\nfocus: ""\nsource: ""\nreadability: []\ntype: ""\nlink: ""\n---\nBody.\n',
+    );
   });
 
   it('nothing for an unclosed frontmatter', () => {
@@ -63,11 +74,14 @@ describe('frontmatter symbols', () => {
     const text = resource(['title: >-', '  folded', '  text', 'extra:', '  a: 1', '  b: [x]', 'link: x']);
     const analysis = analyzeText(text, config());
     const symbols = frontmatterSymbols(analysis.parsed, analysis.lines);
-    assert.deepStrictEqual(symbols.map((s) => [s.name, s.detail, s.range.start.line, s.range.end.line, s.range.end.character]), [
-      ['title', 'folded text', 1, 3, 6],
-      ['extra', '{…}', 4, 6, 8],
-      ['link', 'x', 7, 7, 7],
-    ]);
+    assert.deepStrictEqual(
+      symbols.map((s) => [s.name, s.detail, s.range.start.line, s.range.end.line, s.range.end.character]),
+      [
+        ['title', 'folded text', 1, 3, 6],
+        ['extra', '{…}', 4, 6, 8],
+        ['link', 'x', 7, 7, 7],
+      ],
+    );
   });
 
   it('no symbols without a closed frontmatter; what parsed of a broken one, without throwing', () => {

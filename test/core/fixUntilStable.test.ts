@@ -22,7 +22,10 @@ describe('fix until stable', () => {
     const analyze: Analyze = (text, uri, version) => oneAtATime(analyzeText(text, cfg, uri, version));
     const text = withFields({ readability: 'readability: [E]', type: 'type: blog' }, ['openSource: "no"']);
     const { analysis, resolved } = fixUntilStable(analyze(text, RESOURCE, 1), cfg, analyze);
-    assert.strictEqual(analysis.parsed.text, withFields({ readability: 'readability: [Expert]', type: 'type: Blog' }, ['openSource: false']));
+    assert.strictEqual(
+      analysis.parsed.text,
+      withFields({ readability: 'readability: [Expert]', type: 'type: Blog' }, ['openSource: false']),
+    );
     assert.strictEqual(resolved, 3);
     assert.strictEqual(analysis.version, 4, 'one analysis per pass');
   });
@@ -30,7 +33,8 @@ describe('fix until stable', () => {
   it('stops when two fixes undo each other, counting each problem once', () => {
     // The report's label flips between analyses: each fix brings back the text before the last.
     let flip = 0;
-    const analyze: Analyze = (text, uri, version) => analyzeText(text, cfg, uri, version, { reports: ++flip % 2 ? reports('beta', flip) : reports('alpha', flip) });
+    const analyze: Analyze = (text, uri, version) =>
+      analyzeText(text, cfg, uri, version, { reports: ++flip % 2 ? reports('beta', flip) : reports('alpha', flip) });
     const first = analyzeText(withFields({}).replace('Body text.', 'See §4.3: beta.'), cfg, RESOURCE, 1, { reports: reports('alpha', 0) });
     const { analysis, resolved } = fixUntilStable(first, cfg, analyze);
     assert.match(analysis.parsed.text, /See §4\.3: alpha\.$/m);

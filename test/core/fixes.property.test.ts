@@ -47,10 +47,13 @@ function generate(seed: number): string {
   if (os < 0.2) lines.push(`openSource: ${pick(r, ['"yes"', '"no"', "'false'", 'yes'])}`);
   else if (os < 0.3) lines.push('openSource: false', '  https://leftover.example.org/');
   else if (os < 0.5) lines.push('openSource: true');
-  lines.push(`link: ${pick(r, ['https://example.org/a', 'example.org/a', 'www.example.org', '<https://example.org/a>', 'see https://example.org/a'])}`);
+  lines.push(
+    `link: ${pick(r, ['https://example.org/a', 'example.org/a', 'www.example.org', '<https://example.org/a>', 'see https://example.org/a'])}`,
+  );
   if (r() < 0.6) {
-    const tags = ['bias', 'ethics', 'AI and Machine Learning', 'Design/Methods', 'accesibility', 'machineLearning', 'nonsenseTag']
-      .filter(() => r() < 0.35);
+    const tags = ['bias', 'ethics', 'AI and Machine Learning', 'Design/Methods', 'accesibility', 'machineLearning', 'nonsenseTag'].filter(
+      () => r() < 0.35,
+    );
     if (tags.length > 0) {
       if (r() < 0.3) tags.push(tags[0]);
       lines.push(...list(r() < 0.2 ? 'learntags' : 'learnTags', tags, s));
@@ -64,7 +67,8 @@ function generate(seed: number): string {
 }
 
 /** What a finding is about, independent of list positions that a removal shifts. */
-const identity = (code: string, data: { field?: unknown; value?: unknown } | undefined) => `${code} ${String(data?.field)} ${JSON.stringify(data?.value)}`;
+const identity = (code: string, data: { field?: unknown; value?: unknown } | undefined) =>
+  `${code} ${String(data?.field)} ${JSON.stringify(data?.value)}`;
 
 function identities(a: Analysis): string[] {
   return a.findings.map((f) => identity(f.code, f.data)).sort();
@@ -93,8 +97,11 @@ describe('quick fixes: properties over generated invalid documents', () => {
           const got = identities(after);
           const added = got.filter((g) => !expected.includes(g));
           assert.deepStrictEqual(added, [], `seed ${seed}: "${fix.title}" added ${added.join('; ')}\n${text}`);
-          assert.ok(got.filter((g) => g === identity(finding.code, finding.data)).length < before.findings.filter((f) => identity(f.code, f.data) === identity(finding.code, finding.data)).length,
-            `seed ${seed}: "${fix.title}" did not remove ${finding.code}\n${text}`);
+          assert.ok(
+            got.filter((g) => g === identity(finding.code, finding.data)).length <
+              before.findings.filter((f) => identity(f.code, f.data) === identity(finding.code, finding.data)).length,
+            `seed ${seed}: "${fix.title}" did not remove ${finding.code}\n${text}`,
+          );
           assert.strictEqual(bodyOf(after.parsed.text), bodyOf(text), `seed ${seed}: body changed`);
           assert.ok(!fix.destructive);
           applied++;
@@ -115,7 +122,13 @@ describe('quick fixes: properties over generated invalid documents', () => {
       assert.strictEqual(bodyOf(fixed), bodyOf(text), `seed ${seed}: body changed`);
       assert.strictEqual(fixed.startsWith('\uFEFF'), text.startsWith('\uFEFF'));
       assert.strictEqual(fixed.includes('\r\n---\r\n'), text.includes('\r\n---\r\n'), `seed ${seed}: line endings changed`);
-      for (const keep of ['legacyField: keep me', 'https://leftover.example.org/', '# a comment the fixes must keep', 'nonsenseTag', 'see https']) {
+      for (const keep of [
+        'legacyField: keep me',
+        'https://leftover.example.org/',
+        '# a comment the fixes must keep',
+        'nonsenseTag',
+        'see https',
+      ]) {
         assert.strictEqual(fixed.includes(keep), text.includes(keep), `seed ${seed}: fix all deleted '${keep}'`);
       }
     }
@@ -143,10 +156,13 @@ describe('quick fixes: properties over generated invalid documents', () => {
   });
 
   it('fix all keeps the written item when its misspelt twin comes first, in block and flow lists', () => {
-    const doc = (lines: string[]) => ['---', 'title: "A"', 'focus: Bias', 'source: S', 'type: Blog', 'link: https://example.org/a', ...lines, '---', ''].join('\n');
+    const doc = (lines: string[]) =>
+      ['---', 'title: "A"', 'focus: Bias', 'source: S', 'type: Blog', 'link: https://example.org/a', ...lines, '---', ''].join('\n');
     const fix = (t: string) => applyOffsetEdits(t, fixAllOffsetEdits(analyzeText(t, cfg), cfg));
-    assert.strictEqual(fix(doc(['readability: [Expert]', 'learnTags:', "  - 'ethic'", "  - 'ethics'", '  - bias'])),
-      doc(['readability: [Expert]', 'learnTags:', "  - 'ethics'", '  - bias']));
+    assert.strictEqual(
+      fix(doc(['readability: [Expert]', 'learnTags:', "  - 'ethic'", "  - 'ethics'", '  - bias'])),
+      doc(['readability: [Expert]', 'learnTags:', "  - 'ethics'", '  - bias']),
+    );
     assert.strictEqual(fix(doc(['readability:', '  - Beg', '  - Beg', '  - Beginner'])), doc(['readability:', '  - Beginner']));
     assert.strictEqual(fix(doc(['readability: [Beg, Beginner, E]'])), doc(['readability: [Beginner, Expert]']));
   });

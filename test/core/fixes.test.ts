@@ -30,7 +30,11 @@ function doc(lines: string[], eol = '\n'): string {
 /** Asserts that the preferred (or titled) fix turns `before` lines into `after` lines, also with CRLF. */
 function fixes(code: string, before: string[], after: string[], title?: string): void {
   for (const eol of ['\n', '\r\n']) {
-    assert.strictEqual(JSON.stringify(applyFix(doc(before, eol), code, title)), JSON.stringify(doc(after, eol)), `with ${JSON.stringify(eol)}`);
+    assert.strictEqual(
+      JSON.stringify(applyFix(doc(before, eol), code, title)),
+      JSON.stringify(doc(after, eol)),
+      `with ${JSON.stringify(eol)}`,
+    );
   }
 }
 
@@ -63,12 +67,16 @@ describe('quick fixes', () => {
     it('changes only the characters that differ', () => {
       const text = doc(['readability: ["B"]']);
       const [fix] = fixesFor(text, 'invalid-value');
-      assert.deepStrictEqual(fix.edits.map((e) => [text.slice(e.start, e.end), e.newText]), [['', 'eginner']]);
+      assert.deepStrictEqual(
+        fix.edits.map((e) => [text.slice(e.start, e.end), e.newText]),
+        [['', 'eginner']],
+      );
     });
   });
 
   describe("Add 'X' to <data file>", () => {
-    const tagsText = '{\n  "resourceTags": [\n    {\n      "value": "bias",\n      "label": "Bias"\n    },\n    {\n      "value": "ethics",\n      "label": "Ethics"\n    }\n  ]\n}\n';
+    const tagsText =
+      '{\n  "resourceTags": [\n    {\n      "value": "bias",\n      "label": "Bias"\n    },\n    {\n      "value": "ethics",\n      "label": "Ethics"\n    }\n  ]\n}\n';
     const tags = parseVocabulary('learnTags', tagsText, 'src/_data/resourceTags.json', '/ws/src/_data/resourceTags.json');
     assert.ok(tags.ok);
     const cfg = createConfiguration({ vocabularies: { ...bundledVocabularies(), learnTags: tags.value } });
@@ -78,8 +86,10 @@ describe('quick fixes', () => {
       const fix = fixesFor(text, 'invalid-value', cfg).find((f) => f.title === "Add 'deepLearning' to src/_data/resourceTags.json");
       assert.ok(fix?.fileEdit && !fix.preferred);
       assert.strictEqual(fix.edits.length, 0);
-      assert.strictEqual(applyOffsetEdits(tagsText, fix.fileEdit.edits),
-        '{\n  "resourceTags": [\n    {\n      "value": "bias",\n      "label": "Bias"\n    },\n    {\n      "value": "deepLearning",\n      "label": "Deep Learning"\n    },\n    {\n      "value": "ethics",\n      "label": "Ethics"\n    }\n  ]\n}\n');
+      assert.strictEqual(
+        applyOffsetEdits(tagsText, fix.fileEdit.edits),
+        '{\n  "resourceTags": [\n    {\n      "value": "bias",\n      "label": "Bias"\n    },\n    {\n      "value": "deepLearning",\n      "label": "Deep Learning"\n    },\n    {\n      "value": "ethics",\n      "label": "Ethics"\n    }\n  ]\n}\n',
+      );
     });
     it('keeps tabs and appends at the end of an unsorted file', () => {
       const typesText = '{\n\t"resourceTypes": [\n\t\t{\n\t\t\t"value": "Video"\n\t\t},\n\t\t{\n\t\t\t"value": "Blog"\n\t\t}\n\t]\n}';
@@ -87,8 +97,10 @@ describe('quick fixes', () => {
       assert.ok(types.ok);
       const c = createConfiguration({ vocabularies: { ...bundledVocabularies(), type: types.value } });
       const fix = fixesFor(doc(['type: Zine']), 'invalid-value', c).find((f) => f.fileEdit);
-      assert.strictEqual(applyOffsetEdits(typesText, fix!.fileEdit!.edits),
-        '{\n\t"resourceTypes": [\n\t\t{\n\t\t\t"value": "Video"\n\t\t},\n\t\t{\n\t\t\t"value": "Blog"\n\t\t},\n\t\t{\n\t\t\t"value": "Zine"\n\t\t}\n\t]\n}');
+      assert.strictEqual(
+        applyOffsetEdits(typesText, fix!.fileEdit!.edits),
+        '{\n\t"resourceTypes": [\n\t\t{\n\t\t\t"value": "Video"\n\t\t},\n\t\t{\n\t\t\t"value": "Blog"\n\t\t},\n\t\t{\n\t\t\t"value": "Zine"\n\t\t}\n\t]\n}',
+      );
     });
     it('is not offered for the bundled vocabularies (there is no file to edit)', () => {
       assert.ok(fixesFor(doc(['learnTags: [deepLearning]']), 'invalid-value').every((f) => !f.fileEdit));
@@ -101,7 +113,11 @@ describe('quick fixes', () => {
       fixes('duplicate-value', ['learnTags: [bias,bias,ethics]'], ['learnTags: [bias,ethics]']);
     });
     it('removes the repeat line from a block list, comment included, leaving no empty "- "', () => {
-      fixes('duplicate-value', ['readability:', '  - Expert', '  - Expert # again', '  - Beginner'], ['readability:', '  - Expert', '  - Beginner']);
+      fixes(
+        'duplicate-value',
+        ['readability:', '  - Expert', '  - Expert # again', '  - Beginner'],
+        ['readability:', '  - Expert', '  - Beginner'],
+      );
     });
   });
 
@@ -119,9 +135,14 @@ describe('quick fixes', () => {
   describe('required', () => {
     it("inserts the field where the schema's order puts it, with a placeholder of its shape (not preferred)", () => {
       const before = withFields({ readability: null }).replace(/\n/g, '\r\n');
-      assert.strictEqual(applyFix(before, 'required', "Add the missing field 'readability'"),
-        withFields({ readability: 'readability: []' }).replace(/\n/g, '\r\n'));
-      assert.strictEqual(applyFix(withFields({ title: null }), 'required', "Add the missing field 'title'"), withFields({ title: 'title: ""' }));
+      assert.strictEqual(
+        applyFix(before, 'required', "Add the missing field 'readability'"),
+        withFields({ readability: 'readability: []' }).replace(/\n/g, '\r\n'),
+      );
+      assert.strictEqual(
+        applyFix(withFields({ title: null }), 'required', "Add the missing field 'title'"),
+        withFields({ title: 'title: ""' }),
+      );
       assert.deepStrictEqual(titles(withFields({ link: null }), 'required'), ["Add the missing field 'link'"]);
     });
     it('into an empty frontmatter', () => {
@@ -138,7 +159,12 @@ describe('quick fixes', () => {
       fixes('empty-value', ['focus:'], ['focus: Tool'], "Set focus to 'Tool'");
     });
     it('an empty list field becomes a one-item list in the prevailing style', () => {
-      fixes('empty-value', ['readability:', 'learnTags:', '  - bias', '  - ethics'], ['readability:', '  - Expert', 'learnTags:', '  - bias', '  - ethics'], "Set readability to 'Expert'");
+      fixes(
+        'empty-value',
+        ['readability:', 'learnTags:', '  - bias', '  - ethics'],
+        ['readability:', '  - Expert', 'learnTags:', '  - bias', '  - ethics'],
+        "Set readability to 'Expert'",
+      );
     });
   });
 
@@ -172,8 +198,15 @@ describe('quick fixes', () => {
     });
     it('keeps just the URL: preferred when only brackets surround it, not when words would be lost', () => {
       fixes('invalid-url', ['link: <https://example.org/x>'], ['link: https://example.org/x']);
-      fixes('invalid-url', ['link: see https://example.org/x here'], ['link: https://example.org/x'], "Keep only the URL 'https://example.org/x'");
-      assert.deepStrictEqual(titles(doc(['link: see https://example.org/x here']), 'invalid-url'), ["Keep only the URL 'https://example.org/x'"]);
+      fixes(
+        'invalid-url',
+        ['link: see https://example.org/x here'],
+        ['link: https://example.org/x'],
+        "Keep only the URL 'https://example.org/x'",
+      );
+      assert.deepStrictEqual(titles(doc(['link: see https://example.org/x here']), 'invalid-url'), [
+        "Keep only the URL 'https://example.org/x'",
+      ]);
     });
   });
 
@@ -191,12 +224,25 @@ describe('quick fixes', () => {
       assert.strictEqual(fixAll(after), after);
     });
     it('does not rename a key on its own when that would reveal problems in its value', () => {
-      assert.deepStrictEqual(titles(doc(['learntags: [bias, bias]']), 'unknown-field'), ["Rename to 'learnTags'", "Remove the field 'learntags'"]);
+      assert.deepStrictEqual(titles(doc(['learntags: [bias, bias]']), 'unknown-field'), [
+        "Rename to 'learnTags'",
+        "Remove the field 'learntags'",
+      ]);
     });
     it('never deletes what an author wrote and keeps BOM, comments and body byte-identical', () => {
-      const before = '\uFEFF' + doc(['# a comment', 'legacy: keep me', 'link: see https://example.org/x', 'openSource: false', '  stray']).replace('Body text.', 'Body *with* [md](x)\r\n\r\n');
+      const before =
+        '\uFEFF' +
+        doc(['# a comment', 'legacy: keep me', 'link: see https://example.org/x', 'openSource: false', '  stray']).replace(
+          'Body text.',
+          'Body *with* [md](x)\r\n\r\n',
+        );
       assert.strictEqual(fixAll(before), before);
-      assert.deepStrictEqual(check(before).map((s) => s.code).sort(), ['invalid-type', 'invalid-url', 'unknown-field']);
+      assert.deepStrictEqual(
+        check(before)
+          .map((s) => s.code)
+          .sort(),
+        ['invalid-type', 'invalid-url', 'unknown-field'],
+      );
     });
     it('fixAllEdits gives LSP edits that applyTextEdits applies', () => {
       const text = doc(['readability: [E, e]', 'openSource: "yes"']);

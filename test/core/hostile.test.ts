@@ -25,13 +25,19 @@ describe('hostile and odd input', () => {
 
   it('an alias to no anchor is a yaml-syntax diagnostic on the alias', () => {
     const seen = check(withFields({ title: 'title: *nowhere' }));
-    assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['yaml-syntax', '*nowhere']]);
+    assert.deepStrictEqual(
+      seen.map((s) => [s.code, s.text]),
+      [['yaml-syntax', '*nowhere']],
+    );
   });
 
   it('very deep nesting is refused before parsing', () => {
     const deep = 'x: ' + '['.repeat(100_000) + ']'.repeat(100_000);
     const { value } = timed(() => check(resource([deep])));
-    assert.deepStrictEqual(value.map((s) => s.code), ['yaml-syntax']);
+    assert.deepStrictEqual(
+      value.map((s) => s.code),
+      ['yaml-syntax'],
+    );
     assert.match(value[0].message, /nests/);
   });
 
@@ -45,7 +51,10 @@ describe('hostile and odd input', () => {
   it('megabytes of frontmatter: a clear diagnostic, quickly', () => {
     const big = 'summary: "' + 'x'.repeat(2_000_000) + '"';
     const { value, ms } = timed(() => check(withFields({}, [big])));
-    assert.deepStrictEqual(value.map((s) => [s.code, s.text]), [['yaml-syntax', '---']]);
+    assert.deepStrictEqual(
+      value.map((s) => [s.code, s.text]),
+      [['yaml-syntax', '---']],
+    );
     assert.match(value[0].message, /characters long/);
     assert.ok(ms < 2000, `took ${ms} ms`);
   });
@@ -72,12 +81,18 @@ describe('hostile and odd input', () => {
     const bytes = Buffer.alloc(3000);
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 7919) % 256;
     const binary = check(bytes.toString('utf8'));
-    assert.deepStrictEqual(binary.map((s) => [s.code, s.text.length]), [['frontmatter-missing', 1]]);
+    assert.deepStrictEqual(
+      binary.map((s) => [s.code, s.text.length]),
+      [['frontmatter-missing', 1]],
+    );
     assert.match(binary[0].message, /binary data, not text/);
 
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\ntitle: x\n---\n', 'utf16le')]);
     const seen = check(utf16.toString('utf8'));
-    assert.deepStrictEqual(seen.map((s) => s.code), ['frontmatter-missing']);
+    assert.deepStrictEqual(
+      seen.map((s) => s.code),
+      ['frontmatter-missing'],
+    );
     assert.match(seen[0].message, /UTF-16.*UTF-8/);
 
     const latin1 = check(Buffer.from('Caf\xe9 '.repeat(200), 'latin1').toString('utf8'));

@@ -20,9 +20,15 @@ describe('checkResourceText (the many-files check of the CLI and the workspace s
   });
 
   it('gives the full analysis, as the editor has it, when a reference is wrong or there is no report', () => {
-    for (const [text, ctx, code] of [[citing('§9.9'), context, 'unknown-section'], [citing('§4.3'), {}, 'no-report']] as const) {
+    for (const [text, ctx, code] of [
+      [citing('§9.9'), context, 'unknown-section'],
+      [citing('§4.3'), {}, 'no-report'],
+    ] as const) {
       const check = checkResourceText(text, cfg, uri, ctx);
-      assert.deepStrictEqual(check.analysis?.findings.map((f) => f.code), [code]);
+      assert.deepStrictEqual(
+        check.analysis?.findings.map((f) => f.code),
+        [code],
+      );
       assert.deepStrictEqual(check.analysis?.findings, analyzeText(text, cfg, uri, 0, ctx).findings);
     }
   });

@@ -41,26 +41,44 @@ function libraryMessages(): { code: string; message: string }[] {
 }
 
 describe('messages', () => {
-  describe('suggestions come from the quick fixes\' ranking', () => {
+  describe("suggestions come from the quick fixes' ranking", () => {
     it('a misspelt learn tag among more than 12 terms says "Did you mean" with the fix\'s value, without the long list', () => {
       const text = withFields({}, ['learnTags: [bais]']);
       const [f] = check(text);
       assert.strictEqual(f.code, 'invalid-value');
       assert.strictEqual(f.message, "'bais' is not a learn tag in the bundled resourceTags.json. Did you mean 'bias'?");
-      assert.deepStrictEqual(fixesFor(text, 'invalid-value').filter((x) => x.title.startsWith('Change')).map((x) => x.title), ["Change to 'bias'"]);
+      assert.deepStrictEqual(
+        fixesFor(text, 'invalid-value')
+          .filter((x) => x.title.startsWith('Change'))
+          .map((x) => x.title),
+        ["Change to 'bias'"],
+      );
     });
 
     it('with no suggestion among many terms it says how many values there are and where', () => {
       const [f] = check(withFields({}, ['learnTags: [zzzzzz]']));
-      assert.strictEqual(f.message, "'zzzzzz' is not a learn tag in the bundled resourceTags.json. Completion and the hover on 'learnTags' list the 35 learn tags.");
+      assert.strictEqual(
+        f.message,
+        "'zzzzzz' is not a learn tag in the bundled resourceTags.json. Completion and the hover on 'learnTags' list the 35 learn tags.",
+      );
     });
 
     it('several equally good candidates are all named, as the fixes offer them', () => {
       const text = withFields({}, ['learnTags: [data]']);
       const [f] = check(text);
-      const offered = fixesFor(text, 'invalid-value').filter((x) => x.title.startsWith('Change')).map((x) => /'(.*)'/.exec(x.title)![1]);
+      const offered = fixesFor(text, 'invalid-value')
+        .filter((x) => x.title.startsWith('Change'))
+        .map((x) => /'(.*)'/.exec(x.title)![1]);
       assert.ok(offered.length > 1, JSON.stringify(offered));
-      assert.ok(f.message.includes(`Did you mean ${offered.slice(0, -1).map((v) => `'${v}'`).join(', ')} or '${offered[offered.length - 1]}'?`), f.message);
+      assert.ok(
+        f.message.includes(
+          `Did you mean ${offered
+            .slice(0, -1)
+            .map((v) => `'${v}'`)
+            .join(', ')} or '${offered[offered.length - 1]}'?`,
+        ),
+        f.message,
+      );
     });
 
     it('unknown-field says "Did you mean" the field the rename fix offers, and no longer lists all fields', () => {
@@ -73,11 +91,14 @@ describe('messages', () => {
 
     it('unknown-field without a near name lists only the fields the file does not have yet', () => {
       const [f] = check(withFields({}, ['colour: red']));
-      assert.strictEqual(f.message, "'colour' is not a resource field. Fields this file does not have yet: openSource, keywords, learnTags, summary.");
+      assert.strictEqual(
+        f.message,
+        "'colour' is not a resource field. Fields this file does not have yet: openSource, keywords, learnTags, summary.",
+      );
     });
   });
 
-  describe('YAML errors in authors\' words', () => {
+  describe("YAML errors in authors' words", () => {
     it('maps every error code the yaml library defines (a new code fails here and in the type check)', () => {
       assert.deepStrictEqual([...YAML_ERROR_CODES].sort(), libraryErrorCodes().sort());
     });
@@ -107,8 +128,11 @@ describe('messages', () => {
         const analysis = analyzeText(text, config());
         const f = analysis.findings.find((x) => x.code === 'yaml-syntax' && x.data?.yamlCode === code);
         assert.ok(f, JSON.stringify(analysis.findings));
-        const expectedRaw = parseDocument(text.slice(4, text.indexOf('\n---') + 1), { uniqueKeys: true, strict: true, prettyErrors: false })
-          .errors.find((e) => e.code === code);
+        const expectedRaw = parseDocument(text.slice(4, text.indexOf('\n---') + 1), {
+          uniqueKeys: true,
+          strict: true,
+          prettyErrors: false,
+        }).errors.find((e) => e.code === code);
         assert.ok(expectedRaw);
         assert.strictEqual(f.data?.parserMessage, parserSentence(expectedRaw.message));
         assert.ok(!f.message.includes(String(f.data?.parserMessage)), f.message);
@@ -127,10 +151,19 @@ describe('messages', () => {
       assert.deepStrictEqual((analysis.parsed.data as Record<string, unknown>).extra, { note: 'second' });
     });
 
-    it('a repeated key is named, and the file\'s other findings are still reported', () => {
+    it("a repeated key is named, and the file's other findings are still reported", () => {
       const text = withFields({ readability: 'readability: [Experts]' }, ['title: "Again"', 'learnTags: [bais]']);
-      const seen = analyzeText(text, config()).findings.sort((a, b) => a.start - b.start).map((f) => ({ code: f.code, text: text.slice(f.start, f.end), message: f.message }));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-value', 'Experts'], ['yaml-syntax', 'title'], ['invalid-value', 'bais']]);
+      const seen = analyzeText(text, config())
+        .findings.sort((a, b) => a.start - b.start)
+        .map((f) => ({ code: f.code, text: text.slice(f.start, f.end), message: f.message }));
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [
+          ['invalid-value', 'Experts'],
+          ['yaml-syntax', 'title'],
+          ['invalid-value', 'bais'],
+        ],
+      );
       assert.strictEqual(seen[1].message, "'title' is given more than once; keep one of them (the first one is checked).");
     });
 
@@ -147,11 +180,14 @@ describe('messages', () => {
     });
   });
 
-  describe('the list fix\'s title shows what its edit writes', () => {
+  describe("the list fix's title shows what its edit writes", () => {
     const written = (after: string) => {
       // The field's new value: from the key's colon to the next field.
       const at = after.indexOf('readability:') + 'readability:'.length;
-      return after.slice(at, after.indexOf('\ntype:', at)).replace(/^\s+/, '').replace(/^\n\s*/, '');
+      return after
+        .slice(at, after.indexOf('\ntype:', at))
+        .replace(/^\s+/, '')
+        .replace(/^\n\s*/, '');
     };
     const cases: [string, string, string[], string][] = [
       ['flow file, plain value', 'readability: Expert', [], 'Make it a list: [Expert]'],

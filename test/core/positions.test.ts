@@ -24,10 +24,15 @@ describe('LineMap', () => {
       for (let i = Math.floor(r() * 12); i > 0; i--) text += pick(r, pieces);
       const doc = TextDocument.create('mem://t', 'markdown', 0, text);
       const map = new LineMap(text);
-      for (let o = -1; o <= text.length + 1; o++) assert.deepStrictEqual(map.position(o), doc.positionAt(o), `${JSON.stringify(text)} @${o}`);
+      for (let o = -1; o <= text.length + 1; o++)
+        assert.deepStrictEqual(map.position(o), doc.positionAt(o), `${JSON.stringify(text)} @${o}`);
       for (let line = -1; line <= map.lineCount; line++) {
         for (let character = -1; character <= 5; character++) {
-          assert.strictEqual(map.offset({ line, character }), doc.offsetAt({ line, character }), `${JSON.stringify(text)} ${line}:${character}`);
+          assert.strictEqual(
+            map.offset({ line, character }),
+            doc.offsetAt({ line, character }),
+            `${JSON.stringify(text)} ${line}:${character}`,
+          );
         }
       }
     }
@@ -36,7 +41,15 @@ describe('LineMap', () => {
   it('is what the report index and its line rules cut lines with', () => {
     const text = '# 4 Technology\r\n\r## 4.3 Adaptation\nText §4.3.';
     const lines = new Lines(text);
-    assert.deepStrictEqual(lines.lines.map((l) => [l.start, l.text]), [[0, '# 4 Technology'], [16, ''], [17, '## 4.3 Adaptation'], [35, 'Text §4.3.']]);
+    assert.deepStrictEqual(
+      lines.lines.map((l) => [l.start, l.text]),
+      [
+        [0, '# 4 Technology'],
+        [16, ''],
+        [17, '## 4.3 Adaptation'],
+        [35, 'Text §4.3.'],
+      ],
+    );
     const report = buildReportIndex(text, 'file:///w/reports/r.md');
     assert.ok(report.lines instanceof LineMap);
     assert.deepStrictEqual(report.lines.position(report.byNumber.get('4.3')!.start), { line: 2, character: 3 });

@@ -56,11 +56,13 @@ function codesOfExample(page: Page): DiagnosticCode[] {
 
 describe('rule pages (docs/rules)', () => {
   it('one page per code the core knows, and no page for a code it does not', () => {
-    const pages = readdirSync(RULES).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+    const pages = readdirSync(RULES)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.replace(/\.md$/, ''));
     assert.deepStrictEqual(pages.sort(), [...CODES].sort());
   });
 
-  it('every code in the README\'s tables has a page', () => {
+  it("every code in the README's tables has a page", () => {
     const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
     const inTables = [...readme.matchAll(/^\| `([a-z-]+)` \| (?:error|warning|information|hint) \|/gm)].map((m) => m[1]);
     assert.ok(inTables.length >= 14, inTables.join(', '));

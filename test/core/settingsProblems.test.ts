@@ -9,37 +9,70 @@ const keys = (problems: { key: string }[]) => problems.map((p) => p.key);
 describe('settings problems (what normaliseSettings would ignore)', () => {
   it('none for the defaults VS Code hands over, nor for valid overrides', () => {
     assert.deepStrictEqual(settingsProblems({}), []);
-    assert.deepStrictEqual(settingsProblems({
-      resourceGlobs: ['content/**/*.md'], reports: ['reports/*.md'], vocabularies: { learnTags: '', focus: 'f.json', type: '' },
-      schema: '', severity: { 'unknown-field': 'error', 'no-report': 'off' }, workspaceDiagnostics: false, preview: { openAutomatically: true },
-    }), []);
+    assert.deepStrictEqual(
+      settingsProblems({
+        resourceGlobs: ['content/**/*.md'],
+        reports: ['reports/*.md'],
+        vocabularies: { learnTags: '', focus: 'f.json', type: '' },
+        schema: '',
+        severity: { 'unknown-field': 'error', 'no-report': 'off' },
+        workspaceDiagnostics: false,
+        preview: { openAutomatically: true },
+      }),
+      [],
+    );
   });
 
   it('an unknown severity value and an unknown code, each named by its key', () => {
     const problems = settingsProblems({ severity: { 'unknown-field': 'fatal', 'no-such-code': 'off', required: 'warning' } });
     assert.deepStrictEqual(keys(problems), ['resourceAuthoring.severity.unknown-field', 'resourceAuthoring.severity.no-such-code']);
-    assert.match(problems[0].message, /^resourceAuthoring\.severity\.unknown-field: "fatal" is not a severity \(use error, warning, information, hint or off\)\.$/);
+    assert.match(
+      problems[0].message,
+      /^resourceAuthoring\.severity\.unknown-field: "fatal" is not a severity \(use error, warning, information, hint or off\)\.$/,
+    );
     assert.match(problems[1].message, /'no-such-code' is not a diagnostic code \(the codes: frontmatter-missing, .*no-report\)/);
     // The valid entry still applies; the wrong ones are what the problems report.
-    assert.deepStrictEqual(normaliseSettings({ severity: { 'unknown-field': 'fatal', 'no-such-code': 'off', required: 'warning' } }).severity, { required: 'warning' });
+    assert.deepStrictEqual(
+      normaliseSettings({ severity: { 'unknown-field': 'fatal', 'no-such-code': 'off', required: 'warning' } }).severity,
+      { required: 'warning' },
+    );
   });
 
   it('values of the wrong shape: globs, paths, the severity object, workspaceDiagnostics', () => {
-    assert.deepStrictEqual(keys(settingsProblems({ resourceGlobs: 'content/*.md', reports: ['ok/*.md', 3], schema: 1, vocabularies: { focus: [] }, severity: 'error', workspaceDiagnostics: 'yes' })), [
-      'resourceAuthoring.resourceGlobs', 'resourceAuthoring.reports', 'resourceAuthoring.vocabularies.focus', 'resourceAuthoring.schema',
-      'resourceAuthoring.workspaceDiagnostics', 'resourceAuthoring.severity',
-    ]);
+    assert.deepStrictEqual(
+      keys(
+        settingsProblems({
+          resourceGlobs: 'content/*.md',
+          reports: ['ok/*.md', 3],
+          schema: 1,
+          vocabularies: { focus: [] },
+          severity: 'error',
+          workspaceDiagnostics: 'yes',
+        }),
+      ),
+      [
+        'resourceAuthoring.resourceGlobs',
+        'resourceAuthoring.reports',
+        'resourceAuthoring.vocabularies.focus',
+        'resourceAuthoring.schema',
+        'resourceAuthoring.workspaceDiagnostics',
+        'resourceAuthoring.severity',
+      ],
+    );
   });
 
-  it('reads the flat keys of a settings.json, ignoring other extensions\' settings', () => {
-    assert.deepStrictEqual(keys(settingsJsonProblems({ 'editor.tabSize': 'x', 'resourceAuthoring.severity': { bogus: 'error' } })), ['resourceAuthoring.severity.bogus']);
+  it("reads the flat keys of a settings.json, ignoring other extensions' settings", () => {
+    assert.deepStrictEqual(keys(settingsJsonProblems({ 'editor.tabSize': 'x', 'resourceAuthoring.severity': { bogus: 'error' } })), [
+      'resourceAuthoring.severity.bogus',
+    ]);
   });
 
   it('package.json describes resourceAuthoring.severity by code, so the settings editor completes and checks them', () => {
     const pkg = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8'));
     const schema = pkg.contributes.configuration.properties['resourceAuthoring.severity'];
     assert.deepStrictEqual(Object.keys(schema.properties), Object.keys(DIAGNOSTIC_CODES));
-    for (const code of Object.keys(DIAGNOSTIC_CODES)) assert.deepStrictEqual(schema.properties[code].enum, ['error', 'warning', 'information', 'hint', 'off'], code);
+    for (const code of Object.keys(DIAGNOSTIC_CODES))
+      assert.deepStrictEqual(schema.properties[code].enum, ['error', 'warning', 'information', 'hint', 'off'], code);
     assert.strictEqual(schema.additionalProperties, false);
   });
 });

@@ -18,14 +18,24 @@ describe('validation', () => {
   describe('frontmatter block', () => {
     it('frontmatter-missing on a file without a block, on its first line', () => {
       const seen = check('# Just a page\n\ntext\n');
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['frontmatter-missing', '# Just a page']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['frontmatter-missing', '# Just a page']],
+      );
     });
     it('frontmatter-unclosed on the opening ---', () => {
       const seen = check('---\ntitle: x\nbody without end\n');
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['frontmatter-unclosed', '---']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['frontmatter-unclosed', '---']],
+      );
     });
     it('accepts a BOM and CRLF line endings', () => {
-      const text = '\uFEFF' + withFields({}, [], '\r\n').replace(/\n/g, '\r\n').replace(/\r\r\n/g, '\r\n');
+      const text =
+        '\uFEFF' +
+        withFields({}, [], '\r\n')
+          .replace(/\n/g, '\r\n')
+          .replace(/\r\r\n/g, '\r\n');
       assert.deepStrictEqual(check(text), []);
     });
     it('yaml-syntax: one diagnostic per YAML error, at its position', () => {
@@ -44,7 +54,13 @@ describe('validation', () => {
   describe('required and empty-value', () => {
     it('required: on the opening --- line, one per missing field', () => {
       const seen = check(withFields({ link: null, source: null }));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['required', '---'], ['required', '---']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [
+          ['required', '---'],
+          ['required', '---'],
+        ],
+      );
       assert.match(seen.map((s) => s.message).join('\n'), /The required field 'link' is missing/);
     });
     it('empty frontmatter: every required field', () => {
@@ -60,7 +76,10 @@ describe('validation', () => {
       it(`empty-value for ${label}`, () => {
         const field = value.split(':')[0];
         const seen = check(withFields({ [field]: value }));
-        assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['empty-value', span]]);
+        assert.deepStrictEqual(
+          seen.map((s) => [s.code, s.text]),
+          [['empty-value', span]],
+        );
       });
     }
     it('an optional field left empty is fine', () => {
@@ -71,11 +90,20 @@ describe('validation', () => {
   describe('invalid-value', () => {
     it('readability, flow list, quoted: the item, with an author message', () => {
       const seen = check(withFields({ readability: 'readability: ["E"]' }));
-      assert.deepStrictEqual(seen, [{ code: 'invalid-value', text: '"E"', message: "'E' is not a readability level. Did you mean 'Expert'? Use one of: Beginner, Intermediate, Expert." }]);
+      assert.deepStrictEqual(seen, [
+        {
+          code: 'invalid-value',
+          text: '"E"',
+          message: "'E' is not a readability level. Did you mean 'Expert'? Use one of: Beginner, Intermediate, Expert.",
+        },
+      ]);
     });
     it('readability, block list, plain', () => {
       const seen = check(withFields({ readability: 'readability:\n  - Beginner\n  - Expertt' }));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-value', 'Expertt']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['invalid-value', 'Expertt']],
+      );
     });
     it('focus names the vocabulary file', () => {
       const seen = check(withFields({ focus: "focus: 'ICT Standards'" }));
@@ -85,13 +113,22 @@ describe('validation', () => {
     });
     it('type, plain scalar', () => {
       const seen = check(withFields({ type: 'type: Book' }));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-value', 'Book']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['invalid-value', 'Book']],
+      );
     });
     it('learnTags in both list styles', () => {
       const flow = check(withFields({}, ['learnTags: ["bias", "AI"]']));
-      assert.deepStrictEqual(flow.map((s) => [s.code, s.text]), [['invalid-value', '"AI"']]);
+      assert.deepStrictEqual(
+        flow.map((s) => [s.code, s.text]),
+        [['invalid-value', '"AI"']],
+      );
       const block = check(withFields({}, ['learnTags:', '  - bias', '  - AI']));
-      assert.deepStrictEqual(block.map((s) => [s.code, s.text]), [['invalid-value', 'AI']]);
+      assert.deepStrictEqual(
+        block.map((s) => [s.code, s.text]),
+        [['invalid-value', 'AI']],
+      );
       assert.match(block[0].message, /'AI' is not a learn tag in the bundled resourceTags\.json/);
     });
   });
@@ -99,49 +136,79 @@ describe('validation', () => {
   describe('invalid-type', () => {
     it('a quoted string for a boolean', () => {
       const seen = check(withFields({}, ['openSource: "no"']));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-type', '"no"']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['invalid-type', '"no"']],
+      );
       assert.match(seen[0].message, /true or false/);
     });
     it('a boolean followed by stray continuation lines reads as one string', () => {
       const seen = check(withFields({}, ['openSource: false', '   https://example.org/leftover']));
-      assert.deepStrictEqual(seen.map((s) => s.code), ['invalid-type']);
+      assert.deepStrictEqual(
+        seen.map((s) => s.code),
+        ['invalid-type'],
+      );
       assert.strictEqual(seen[0].text, 'false\n   https://example.org/leftover');
     });
     it('a scalar where a list is expected', () => {
       const seen = check(withFields({ readability: 'readability: Expert' }));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-type', 'Expert']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['invalid-type', 'Expert']],
+      );
       assert.match(seen[0].message, /must be a list/);
     });
     it('a number where text is expected', () => {
       const seen = check(withFields({ title: 'title: 1984' }));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-type', '1984']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['invalid-type', '1984']],
+      );
     });
     it('frontmatter that is not a map', () => {
       const seen = check('---\n- a\n- b\n---\n');
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-type', '---']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['invalid-type', '---']],
+      );
     });
   });
 
   describe('duplicate-value', () => {
     it('each repeat in a flow list', () => {
       const seen = check(withFields({}, ['learnTags: ["bias","ethics","bias","bias"]']));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['duplicate-value', '"bias"'], ['duplicate-value', '"bias"']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [
+          ['duplicate-value', '"bias"'],
+          ['duplicate-value', '"bias"'],
+        ],
+      );
     });
     it('in a block list', () => {
       const seen = check(withFields({ readability: 'readability:\n  - Expert\n  - Expert' }));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['duplicate-value', 'Expert']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['duplicate-value', 'Expert']],
+      );
     });
   });
 
   describe('unknown-field and invalid-url', () => {
     it('unknown-field on the key', () => {
       const seen = check(withFields({}, ['sharePointUrl: https://x.sharepoint.com/a']));
-      assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['unknown-field', 'sharePointUrl']]);
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [['unknown-field', 'sharePointUrl']],
+      );
     });
     for (const link of ['example.org/x', 'ftp://example.org/x', 'see https://example.org', 'https://']) {
       it(`invalid-url for ${link}`, () => {
         const seen = check(withFields({ link: `link: "${link}"` }));
-        assert.deepStrictEqual(seen.map((s) => [s.code, s.text]), [['invalid-url', `"${link}"`]]);
+        assert.deepStrictEqual(
+          seen.map((s) => [s.code, s.text]),
+          [['invalid-url', `"${link}"`]],
+        );
       });
     }
     it('accepts http and https links, any case of scheme', () => {
@@ -151,19 +218,32 @@ describe('validation', () => {
 
   describe('scalars of every style', () => {
     it('folded multi-line summary, single quotes, plain', () => {
-      const text = withFields({ title: "title: 'It''s fine'", source: 'source: plain text' }, ['summary: >-', '  A folded summary that', '  runs over lines.']);
+      const text = withFields({ title: "title: 'It''s fine'", source: 'source: plain text' }, [
+        'summary: >-',
+        '  A folded summary that',
+        '  runs over lines.',
+      ]);
       assert.deepStrictEqual(check(text), []);
     });
     it('positions after a multi-line value stay exact', () => {
       const text = withFields({}, ['summary: >', '  line one', '  line two', 'learnTags: [bias, Ethic]']);
-      assert.deepStrictEqual(check(text).map((s) => [s.code, s.text]), [['invalid-value', 'Ethic']]);
+      assert.deepStrictEqual(
+        check(text).map((s) => [s.code, s.text]),
+        [['invalid-value', 'Ethic']],
+      );
     });
   });
 
   it('the "done when" resource: exactly six problems, on the right characters', () => {
     const text = resource([
-      'title: "A resource"', 'focus: Bias', 'source: CRFM', 'readability: ["E"]', 'type: Blog',
-      'openSource: "no"', 'learnTags: ["bias","bias","AI"]', 'sharePointUrl: https://x.sharepoint.com/a',
+      'title: "A resource"',
+      'focus: Bias',
+      'source: CRFM',
+      'readability: ["E"]',
+      'type: Blog',
+      'openSource: "no"',
+      'learnTags: ["bias","bias","AI"]',
+      'sharePointUrl: https://x.sharepoint.com/a',
     ]);
     const seen = check(text).map((s) => [s.code, s.text]);
     assert.deepStrictEqual(seen, [
@@ -178,7 +258,10 @@ describe('validation', () => {
 
   it('CRLF and BOM keep exact spans', () => {
     const text = '\uFEFF' + withFields({ readability: 'readability: ["E"]' }).replace(/\n/g, '\r\n');
-    assert.deepStrictEqual(check(text).map((s) => [s.code, s.text]), [['invalid-value', '"E"']]);
+    assert.deepStrictEqual(
+      check(text).map((s) => [s.code, s.text]),
+      [['invalid-value', '"E"']],
+    );
   });
 
   it('LSP ranges are 0-based UTF-16 positions', () => {

@@ -17,8 +17,10 @@ const WORKSPACE_NOT_LOADED = 'WORKSPACE-NOT-LOADED';
  */
 function workspaceLoaded(): Promise<boolean> {
   if (!vscode.workspace.workspaceFile) return Promise.resolve(true);
-  return waitFor('the .code-workspace folders', () => (vscode.workspace.workspaceFolders?.length ? true : undefined), 5000)
-    .then(() => true, () => false);
+  return waitFor('the .code-workspace folders', () => (vscode.workspace.workspaceFolders?.length ? true : undefined), 5000).then(
+    () => true,
+    () => false,
+  );
 }
 
 export async function run(): Promise<void> {
@@ -38,7 +40,11 @@ function runMocha(reportFile: string | undefined): Promise<void> {
   if (grep) mocha.grep(grep);
   // A window opened on a .code-workspace runs the multi-root tests; a folder window, the rest.
   const dir = path.join(__dirname, 'suite', ...(vscode.workspace.workspaceFile ? ['multiroot'] : []));
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(dir, file));
+  for (const file of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort())
+    mocha.addFile(path.join(dir, file));
   return new Promise((resolve, reject) => {
     const lines: string[] = [];
     const runner = mocha.run((failures) => {
@@ -48,7 +54,13 @@ function runMocha(reportFile: string | undefined): Promise<void> {
     });
     runner.on('pass', (t) => lines.push(`ok    ${t.fullTitle()}`));
     runner.on('pending', (t) => lines.push(`skip  ${t.fullTitle()}`));
-    runner.on('fail', (t, err: Error) => lines.push(`FAIL  ${t.fullTitle()}\n      ${String(err.stack ?? err).split('\n').join('\n      ')}`));
+    runner.on('fail', (t, err: Error) =>
+      lines.push(
+        `FAIL  ${t.fullTitle()}\n      ${String(err.stack ?? err)
+          .split('\n')
+          .join('\n      ')}`,
+      ),
+    );
     runner.on('end', () => {
       const s = runner.stats;
       if (s) lines.push(`${s.passes} passed, ${s.failures} failed`);

@@ -32,12 +32,15 @@ describe('language server over stdio: card preview request', function () {
     assert.strictEqual(first.version, 1);
     assert.strictEqual(first.isResource, true);
     assert.match(first.html, /<h1 id="card-title" class="card-title">A<\/h1>/);
-    assert.deepStrictEqual(first.problems.map((p) => [p.code, p.severity, p.range]), [
-      ['invalid-value', 'error', { start: { line: 7, character: 18 }, end: { line: 7, character: 22 } }],
-    ]);
+    assert.deepStrictEqual(
+      first.problems.map((p) => [p.code, p.severity, p.range]),
+      [['invalid-value', 'error', { start: { line: 7, character: 18 }, end: { line: 7, character: 22 } }]],
+    );
     assert.match(first.html, /data-problem="0"/);
 
-    const version = client.change(uri, [{ range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: 'A new title' }]);
+    const version = client.change(uri, [
+      { range: { start: { line: 1, character: 8 }, end: { line: 1, character: 9 } }, text: 'A new title' },
+    ]);
     const second = await render(uri);
     assert.ok(second);
     assert.strictEqual(second.version, version);
@@ -52,17 +55,40 @@ describe('language server over stdio: card preview request', function () {
 
   it('links section references the report has, and says where each section is', async () => {
     fs.mkdirSync(path.join(root, 'reports'));
-    fs.writeFileSync(path.join(root, 'reports', 'report.md'), [
-      '# Report', '', '## 4 Technology', 'Text (§4.7: security).', '', '### 4.3 Adaptation', 'Text.', '', '### 4.7 Security and privacy', 'Text.', '',
-    ].join('\n'));
+    fs.writeFileSync(
+      path.join(root, 'reports', 'report.md'),
+      [
+        '# Report',
+        '',
+        '## 4 Technology',
+        'Text (§4.7: security).',
+        '',
+        '### 4.3 Adaptation',
+        'Text.',
+        '',
+        '### 4.7 Security and privacy',
+        'Text.',
+        '',
+      ].join('\n'),
+    );
     await client.stop();
     client = new TestClient(root);
     await client.initialize();
-    const uri = client.open('resources/a.md', doc('summary: "See §4.3: adaptation, §4.7: Security, §9.9 and [the report](../reports/report.md#4.7)."'));
+    const uri = client.open(
+      'resources/a.md',
+      doc('summary: "See §4.3: adaptation, §4.7: Security, §9.9 and [the report](../reports/report.md#4.7)."'),
+    );
     const result = await render(uri);
     assert.ok(result);
-    const linked = [...result.html.matchAll(/<a href="#" class="section-ref" data-section="([\d.]+)"[^>]*>([^<]*)<\/a>/g)].map((m) => [m[1], m[2]]);
-    assert.deepStrictEqual(linked, [['4.3', '§4.3: adaptation'], ['4.7', '§4.7: Security'], ['4.7', 'the report']]);
+    const linked = [...result.html.matchAll(/<a href="#" class="section-ref" data-section="([\d.]+)"[^>]*>([^<]*)<\/a>/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    assert.deepStrictEqual(linked, [
+      ['4.3', '§4.3: adaptation'],
+      ['4.7', '§4.7: Security'],
+      ['4.7', 'the report'],
+    ]);
     assert.doesNotMatch(result.html, /data-section="9\.9"/, 'a section the report does not have stays text');
     const report = fileUri(path.join(root, 'reports', 'report.md'));
     assert.deepStrictEqual(result.sections, { '4.3': { uri: report, line: 5 }, '4.7': { uri: report, line: 8 } });

@@ -5,19 +5,29 @@ import { applyTextEdits } from '../../server/src/core/edits';
 import { fileUri, TestClient } from './client';
 import { applyAction, codeActions, openFresh, resource, startWorkspace, useWorkspace } from './frontmatterHelpers';
 
-const REPORT = ['# 4 Technology', '## 4.3 Adaptation', 'Adapting models, see §4.3: adaptation.', '## 4.7 Security and privacy', 'Threats.', ''].join('\n');
+const REPORT = [
+  '# 4 Technology',
+  '## 4.3 Adaptation',
+  'Adapting models, see §4.3: adaptation.',
+  '## 4.7 Security and privacy',
+  'Threats.',
+  '',
+].join('\n');
 const WHOLE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 describe('language server: quick fixes and fix all', function () {
   const ws = useWorkspace({ 'reports/report.md': REPORT });
 
   const open = (text: string, expect: (d: Diagnostic[]) => boolean) => openFresh(ws.client, text, expect);
-  const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) => codeActions(ws.client, uri, range, diagnostics, only);
+  const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) =>
+    codeActions(ws.client, uri, range, diagnostics, only);
   const apply = applyAction;
 
   it('announces quickfix and source.fixAll.resources', async () => {
     const other = new TestClient(ws.root);
-    const result = (await other.connection.sendRequest('initialize', { processId: null, rootUri: fileUri(ws.root), capabilities: {} })) as { capabilities: { codeActionProvider: { codeActionKinds: string[] } } };
+    const result = (await other.connection.sendRequest('initialize', { processId: null, rootUri: fileUri(ws.root), capabilities: {} })) as {
+      capabilities: { codeActionProvider: { codeActionKinds: string[] } };
+    };
     await other.stop();
     assert.deepStrictEqual([...result.capabilities.codeActionProvider.codeActionKinds].sort(), ['quickfix', 'source.fixAll.resources']);
   });
@@ -26,11 +36,14 @@ describe('language server: quick fixes and fix all', function () {
     const text = resource('readability: ["B","E","I"]');
     const { uri, diagnostics } = await open(text, (d) => d.length === 3);
     const quick = await actions(uri, diagnostics[1].range, [diagnostics[1]]);
-    assert.deepStrictEqual(quick.map((a) => [a.title, a.kind, a.isPreferred]), [
-      ["Change to 'Expert'", 'quickfix', true],
-      ['Fix all auto-fixable resource problems', 'quickfix', undefined],
-      ['Fix all resource problems', 'source.fixAll.resources', undefined],
-    ]);
+    assert.deepStrictEqual(
+      quick.map((a) => [a.title, a.kind, a.isPreferred]),
+      [
+        ["Change to 'Expert'", 'quickfix', true],
+        ['Fix all auto-fixable resource problems', 'quickfix', undefined],
+        ['Fix all resource problems', 'source.fixAll.resources', undefined],
+      ],
+    );
     assert.strictEqual(apply(text, uri, quick[0]), resource('readability: ["B","Expert","I"]'));
     assert.deepStrictEqual(quick[0].diagnostics, [diagnostics[1]]);
   });
@@ -41,7 +54,11 @@ describe('language server: quick fixes and fix all', function () {
     // editor.codeActionsOnSave {"source.fixAll": "explicit"} asks with only: ['source.fixAll'].
     for (const only of [['source.fixAll'], ['source.fixAll.resources'], ['source']]) {
       const all = await actions(uri, WHOLE, [], only);
-      assert.deepStrictEqual(all.map((a) => [a.title, a.kind]), [['Fix all resource problems', 'source.fixAll.resources']], only.join());
+      assert.deepStrictEqual(
+        all.map((a) => [a.title, a.kind]),
+        [['Fix all resource problems', 'source.fixAll.resources']],
+        only.join(),
+      );
       assert.strictEqual(apply(text, uri, all[0]), resource('readability: ["Beginner","Expert","Intermediate"]'));
     }
     assert.deepStrictEqual(await actions(uri, WHOLE, [], ['quickfix']), []);
@@ -72,7 +89,12 @@ describe('language server: quick fixes and fix all', function () {
     const text = resource('readability: [Expert]');
     const { uri } = await open(text, (d) => d.length === 0);
     assert.deepStrictEqual(await actions(uri, WHOLE, [], ['source.fixAll']), []);
-    const foreign: Diagnostic = { range: { start: { line: 6, character: 14 }, end: { line: 6, character: 20 } }, message: 'x', code: 'invalid-value', source: 'other' };
+    const foreign: Diagnostic = {
+      range: { start: { line: 6, character: 14 }, end: { line: 6, character: 20 } },
+      message: 'x',
+      code: 'invalid-value',
+      source: 'other',
+    };
     assert.deepStrictEqual(await actions(uri, foreign.range, [foreign]), []);
   });
 
@@ -87,7 +109,10 @@ describe('language server: quick fixes and fix all', function () {
     assert.ok(label, JSON.stringify(titles));
     assert.strictEqual(apply(text, uri, label), `${resource('readability: [E]')}See §4.3: adaptation.\n`);
     // On save (the whole document as range) only the fix-all action answers, not the quick fixes.
-    assert.deepStrictEqual((await actions(uri, everything, diagnostics, ['source.fixAll'])).map((a) => a.kind), ['source.fixAll.resources']);
+    assert.deepStrictEqual(
+      (await actions(uri, everything, diagnostics, ['source.fixAll'])).map((a) => a.kind),
+      ['source.fixAll.resources'],
+    );
   });
 
   it("offers \"Add 'X' to <data file>\" as an edit of the workspace's vocabulary file", async () => {
@@ -95,15 +120,24 @@ describe('language server: quick fixes and fix all', function () {
     const other = await startWorkspace({ 'src/_data/resourceTags.json': tags });
     try {
       const uri = other.client.open('resources/a.md', resource('readability: [Expert]', 'learnTags: [deepLearning]'));
-      const [d] = await other.client.waitForDiagnostics(uri, (ds) => ds.length === 1 && /src\/_data\/resourceTags\.json/.test(String(ds[0].message)));
-      const offered = (await other.client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+      const [d] = await other.client.waitForDiagnostics(
+        uri,
+        (ds) => ds.length === 1 && /src\/_data\/resourceTags\.json/.test(String(ds[0].message)),
+      );
+      const offered = (await other.client.connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: d.range,
+        context: { diagnostics: [d] },
+      })) as CodeAction[];
       const add = offered.find((a) => a.title === "Add 'deepLearning' to src/_data/resourceTags.json");
       assert.ok(add, JSON.stringify(offered.map((a) => a.title)));
       assert.notStrictEqual(add.isPreferred, true);
       const data = fileUri(path.join(other.root, 'src/_data/resourceTags.json'));
       assert.deepStrictEqual(Object.keys(add.edit!.changes!), [data], 'only the data file changes');
-      assert.strictEqual(applyTextEdits(tags, add.edit!.changes![data]),
-        '{\n  "resourceTags": [\n    { "value": "bias", "label": "Bias" },\n    { "value": "deepLearning", "label": "Deep Learning" }\n  ]\n}\n');
+      assert.strictEqual(
+        applyTextEdits(tags, add.edit!.changes![data]),
+        '{\n  "resourceTags": [\n    { "value": "bias", "label": "Bias" },\n    { "value": "deepLearning", "label": "Deep Learning" }\n  ]\n}\n',
+      );
     } finally {
       await other.dispose();
     }

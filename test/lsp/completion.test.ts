@@ -7,16 +7,28 @@ import { fileUri, TestClient } from './client';
 import { cursor, freshName, resource, useWorkspace } from './frontmatterHelpers';
 
 const REPORT = [
-  '# 4 Technology', '## 4.3 Adaptation', 'Adapting models, see §4.3: adaptation.', '## 4.7 Security and privacy', 'Threats. §4.7: security', '',
+  '# 4 Technology',
+  '## 4.3 Adaptation',
+  'Adapting models, see §4.3: adaptation.',
+  '## 4.7 Security and privacy',
+  'Threats. §4.7: security',
+  '',
 ].join('\n');
 
-const bundledTags = (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/vocabularies/resourceTags.json'), 'utf8')) as { resourceTags: { value: string; label?: string }[] }).resourceTags;
+const bundledTags = (
+  JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../data/vocabularies/resourceTags.json'), 'utf8')) as {
+    resourceTags: { value: string; label?: string }[];
+  }
+).resourceTags;
 
 describe('language server: completion in the frontmatter (and § references beside it)', function () {
   const ws = useWorkspace({ 'reports/report.md': REPORT });
 
   /** Opens `src` (with a `|` cursor) as a new file and asks for completion there, as the editor does after a keystroke. */
-  async function completeAt(src: string, file = freshName()): Promise<{ items: CompletionItem[]; list: CompletionList; apply(label: string): string }> {
+  async function completeAt(
+    src: string,
+    file = freshName(),
+  ): Promise<{ items: CompletionItem[]; list: CompletionList; apply(label: string): string }> {
     const { text, position } = cursor(src);
     const uri = ws.client.open(file, text);
     const list = (await ws.client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position })) as CompletionList;
@@ -35,14 +47,22 @@ describe('language server: completion in the frontmatter (and § references besi
 
   it('announces the trigger characters for values and for § references', async () => {
     const other = new TestClient(ws.root);
-    const result = (await other.connection.sendRequest('initialize', { processId: null, rootUri: fileUri(ws.root), capabilities: {} })) as { capabilities: { completionProvider: { triggerCharacters: string[] } } };
+    const result = (await other.connection.sendRequest('initialize', { processId: null, rootUri: fileUri(ws.root), capabilities: {} })) as {
+      capabilities: { completionProvider: { triggerCharacters: string[] } };
+    };
     await other.stop();
-    assert.deepStrictEqual([...result.capabilities.completionProvider.triggerCharacters].sort(), [' ', '"', ',', '-', '.', ':', '[', '§'].sort());
+    assert.deepStrictEqual(
+      [...result.capabilities.completionProvider.triggerCharacters].sort(),
+      [' ', '"', ',', '-', '.', ':', '[', '§'].sort(),
+    );
   });
 
   it('after learnTags: [ lists every tag with its label', async () => {
     const { items } = await completeAt(resource('readability: [Expert]', 'learnTags: [|'));
-    assert.deepStrictEqual(labels(items), bundledTags.map((t) => t.value));
+    assert.deepStrictEqual(
+      labels(items),
+      bundledTags.map((t) => t.value),
+    );
     const ml = items.find((i) => i.label === 'machineLearning')!;
     assert.strictEqual(ml.detail, 'AI and Machine Learning');
     assert.strictEqual(ml.labelDetails?.description, 'AI and Machine Learning');

@@ -31,9 +31,10 @@ describe('language server over stdio: diagnostics', function () {
   it('publishes diagnostics with the codes listed in the README (What is checked) on open, and updates them on change', async () => {
     const uri = client.open('resources/a.md', doc('learnTags: ["bias","AI"]'));
     const diags = await client.waitForDiagnostics(uri, (d) => d.length > 0);
-    assert.deepStrictEqual(diags.map((d) => [d.code, d.source, d.severity, d.range]), [
-      ['invalid-value', 'resources', 1, { start: { line: 7, character: 19 }, end: { line: 7, character: 23 } }],
-    ]);
+    assert.deepStrictEqual(
+      diags.map((d) => [d.code, d.source, d.severity, d.range]),
+      [['invalid-value', 'resources', 1, { start: { line: 7, character: 19 }, end: { line: 7, character: 23 } }]],
+    );
     client.change(uri, [{ range: { start: { line: 7, character: 20 }, end: { line: 7, character: 22 } }, text: 'ethics' }]);
     await client.waitForDiagnostics(uri, (d, p) => p.version === 2 && d.length === 0);
   });
@@ -64,7 +65,15 @@ describe('language server over stdio: diagnostics', function () {
     const uri = client.open('resources/a.md', doc('learnTags: [bias, newTerm]'));
     const diags = await client.waitForDiagnostics(uri, (d) => d.length === 1);
     assert.match(String(diags[0].message), /'newTerm' is not a learn tag in src\/_data\/resourceTags\.json/);
-    fs.writeFileSync(tagsFile, JSON.stringify({ resourceTags: [{ value: 'bias', label: 'Bias' }, { value: 'newTerm', label: 'New term' }] }));
+    fs.writeFileSync(
+      tagsFile,
+      JSON.stringify({
+        resourceTags: [
+          { value: 'bias', label: 'Bias' },
+          { value: 'newTerm', label: 'New term' },
+        ],
+      }),
+    );
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(tagsFile), type: 2 }] });
     await client.waitForDiagnostics(uri, (d) => d.length === 0);
   });
@@ -83,7 +92,13 @@ describe('language server over stdio: diagnostics', function () {
   });
 
   it('survives hostile documents and keeps serving', async () => {
-    const bomb = ['a: &a [x,x,x,x,x,x,x,x,x]', 'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]', 'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]', 'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]', 'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]'];
+    const bomb = [
+      'a: &a [x,x,x,x,x,x,x,x,x]',
+      'b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]',
+      'c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]',
+      'd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]',
+      'e: [*d,*d,*d,*d,*d,*d,*d,*d,*d]',
+    ];
     const u1 = client.open('resources/bomb.md', ['---', ...bomb, '---', ''].join('\n'));
     const u2 = client.open('resources/deep.md', '---\nx: ' + '['.repeat(50000) + '\n---\n');
     const u3 = client.open('resources/junk.md', '---\n\u0000\u0001\uFFFF\uD800 :: ][ }{\n---\n');

@@ -11,7 +11,8 @@ describe('language server: the fixes of missing fields, add all, fix all in the 
   const ws = useWorkspace();
 
   const open = (text: string, expect: (d: Diagnostic[]) => boolean) => openFresh(ws.client, text, expect);
-  const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) => codeActions(ws.client, uri, range, diagnostics, only);
+  const actions = (uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]) =>
+    codeActions(ws.client, uri, range, diagnostics, only);
   const apply = applyAction;
   const required = (ds: Diagnostic[]) => ds.filter((d) => d.code === 'required');
   const fieldOf = (d: Diagnostic) => /The required field '([^']+)'/.exec(String(d.message))?.[1];
@@ -23,7 +24,10 @@ describe('language server: the fixes of missing fields, add all, fix all in the 
     const link = diagnostics.find((d) => fieldOf(d) === 'link')!;
     const got = await actions(uri, link.range, [link]);
     const adds = got.filter((a) => a.title.startsWith('Add the missing field'));
-    assert.deepStrictEqual(adds.map((a) => a.title), ["Add the missing field 'link'"]);
+    assert.deepStrictEqual(
+      adds.map((a) => a.title),
+      ["Add the missing field 'link'"],
+    );
     assert.deepStrictEqual(adds[0].diagnostics, [link]);
     assert.strictEqual(apply(TITLE_ONLY, uri, adds[0]), ['---', 'title: "A"', 'link: ""', '---', 'Body.', ''].join('\n'));
   });
@@ -33,11 +37,19 @@ describe('language server: the fixes of missing fields, add all, fix all in the 
     assert.deepStrictEqual(required(diagnostics).map(fieldOf).sort(), [...MISSING].sort());
     for (const d of required(diagnostics)) {
       const adds = (await actions(uri, d.range, [d])).filter((a) => a.title.startsWith('Add the missing field'));
-      assert.deepStrictEqual(adds.map((a) => a.title), [`Add the missing field '${fieldOf(d)}'`]);
+      assert.deepStrictEqual(
+        adds.map((a) => a.title),
+        [`Add the missing field '${fieldOf(d)}'`],
+      );
     }
     // Asked about all five at once (as an editor does for the line), each fix is linked to its own diagnostic.
-    const all = (await actions(uri, required(diagnostics)[0].range, required(diagnostics))).filter((a) => a.title.startsWith('Add the missing field'));
-    assert.deepStrictEqual(all.map((a) => [a.title, a.diagnostics?.map(fieldOf)]), required(diagnostics).map((d) => [`Add the missing field '${fieldOf(d)}'`, [fieldOf(d)]]));
+    const all = (await actions(uri, required(diagnostics)[0].range, required(diagnostics))).filter((a) =>
+      a.title.startsWith('Add the missing field'),
+    );
+    assert.deepStrictEqual(
+      all.map((a) => [a.title, a.diagnostics?.map(fieldOf)]),
+      required(diagnostics).map((d) => [`Add the missing field '${fieldOf(d)}'`, [fieldOf(d)]]),
+    );
   });
 
   it('"Add all missing required fields" inserts every one in schema order, and leaves no required finding', async () => {
@@ -48,7 +60,10 @@ describe('language server: the fixes of missing fields, add all, fix all in the 
     assert.strictEqual(addAll.kind, 'quickfix');
     assert.notStrictEqual(addAll.isPreferred, true, 'placeholders still need values');
     const fixed = apply(TITLE_ONLY, uri, addAll);
-    assert.strictEqual(fixed, ['---', 'title: "A"', 'focus: ""', 'source: ""', 'readability: []', 'type: ""', 'link: ""', '---', 'Body.', ''].join('\n'));
+    assert.strictEqual(
+      fixed,
+      ['---', 'title: "A"', 'focus: ""', 'source: ""', 'readability: []', 'type: ""', 'link: ""', '---', 'Body.', ''].join('\n'),
+    );
     const after = await open(fixed, (d) => d.length > 0);
     assert.deepStrictEqual(required(after.diagnostics), []);
   });
@@ -56,22 +71,41 @@ describe('language server: the fixes of missing fields, add all, fix all in the 
   it('add all puts each field where the schema order puts it among the present ones, keeping CRLF', async () => {
     const text = ['---', 'type: Blog', 'title: "A"', 'openSource: false', '---', 'Body.', ''].join('\r\n');
     const { uri, diagnostics } = await open(text, (d) => required(d).length === 4);
-    const addAll = (await actions(uri, WHOLE, required(diagnostics).slice(0, 1))).find((a) => a.title === 'Add all missing required fields')!;
+    const addAll = (await actions(uri, WHOLE, required(diagnostics).slice(0, 1))).find(
+      (a) => a.title === 'Add all missing required fields',
+    )!;
     assert.ok(addAll);
-    assert.strictEqual(apply(text, uri, addAll),
-      ['---', 'type: Blog', 'title: "A"', 'focus: ""', 'source: ""', 'readability: []', 'openSource: false', 'link: ""', '---', 'Body.', ''].join('\r\n'));
+    assert.strictEqual(
+      apply(text, uri, addAll),
+      [
+        '---',
+        'type: Blog',
+        'title: "A"',
+        'focus: ""',
+        'source: ""',
+        'readability: []',
+        'openSource: false',
+        'link: ""',
+        '---',
+        'Body.',
+        '',
+      ].join('\r\n'),
+    );
   });
 
   it('no "add all" when one field is missing, nor for other diagnostics', async () => {
     const one = ['---', 'title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]', 'type: Blog', '---', ''].join('\n');
     const { uri, diagnostics } = await open(one, (d) => required(d).length === 1);
-    assert.deepStrictEqual((await actions(uri, diagnostics[0].range, diagnostics)).map((a) => a.title), ["Add the missing field 'link'"]);
+    assert.deepStrictEqual(
+      (await actions(uri, diagnostics[0].range, diagnostics)).map((a) => a.title),
+      ["Add the missing field 'link'"],
+    );
     const other = await open(['---', 'title: "A"', 'readability: [E]', '---', ''].join('\n'), (d) => required(d).length === 4);
     const invalid = other.diagnostics.find((d) => d.code === 'invalid-value')!;
     assert.ok(!(await actions(other.uri, invalid.range, [invalid])).some((a) => a.title === 'Add all missing required fields'));
   });
 
-  it('the light bulb offers fix all as a quick fix with two fixable problems; its edit is the source action\'s', async () => {
+  it("the light bulb offers fix all as a quick fix with two fixable problems; its edit is the source action's", async () => {
     const text = resource('readability: [E]', 'openSource: "no"');
     const { uri, diagnostics } = await open(text, (d) => d.length === 2);
     const source = (await actions(uri, WHOLE, [], ['source.fixAll']))[0];

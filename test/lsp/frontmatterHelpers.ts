@@ -25,7 +25,8 @@ const NO_DUPLICATE_CHECK = { severity: { 'duplicate-resource': 'off' } };
  * `settings` (by default the duplicate-resource check off, see below).
  */
 export async function startWorkspace(
-  files: Record<string, string> = {}, settings: Record<string, unknown> = NO_DUPLICATE_CHECK,
+  files: Record<string, string> = {},
+  settings: Record<string, unknown> = NO_DUPLICATE_CHECK,
 ): Promise<{ client: TestClient; root: string; dispose(): Promise<void> }> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-lsp-fm-'));
   fs.mkdirSync(path.join(root, 'resources'), { recursive: true });
@@ -76,14 +77,28 @@ export function useWorkspace(files: Record<string, string> = {}): { readonly cli
 export const freshName = (dir = 'resources', ext = 'md'): string => `${dir}/case-${++counter}.${ext}`;
 
 /** Opens `text` as a fresh resource and waits for diagnostics that satisfy `expect`. */
-export async function openFresh(client: TestClient, text: string, expect: (d: Diagnostic[]) => boolean): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
+export async function openFresh(
+  client: TestClient,
+  text: string,
+  expect: (d: Diagnostic[]) => boolean,
+): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
   const uri = client.open(freshName(), text);
   return { uri, diagnostics: await client.waitForDiagnostics(uri, expect) };
 }
 
 /** The code actions the server offers for `diagnostics` at `range` (of the kinds `only`, if given). */
-export const codeActions = (client: TestClient, uri: string, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> =>
-  client.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } }) as Promise<CodeAction[]>;
+export const codeActions = (
+  client: TestClient,
+  uri: string,
+  range: Range,
+  diagnostics: Diagnostic[],
+  only?: string[],
+): Promise<CodeAction[]> =>
+  client.connection.sendRequest('textDocument/codeAction', {
+    textDocument: { uri },
+    range,
+    context: { diagnostics, ...(only ? { only } : {}) },
+  }) as Promise<CodeAction[]>;
 
 /** `text` with a code action's edits of `uri` applied. */
 export const applyAction = (text: string, uri: string, a: CodeAction): string => applyTextEdits(text, a.edit!.changes![uri]);

@@ -7,7 +7,9 @@ const REPORT = ['# 4 Technology', '## 4.3 Adaptation', 'Adapting models, see §4
 describe('language server: hover in the frontmatter (and on § references)', function () {
   const ws = useWorkspace({ 'reports/report.md': REPORT });
 
-  async function hoverAt(src: string): Promise<{ value: string | undefined; hover: Hover | null; diagnostics: Diagnostic[]; position: Position }> {
+  async function hoverAt(
+    src: string,
+  ): Promise<{ value: string | undefined; hover: Hover | null; diagnostics: Diagnostic[]; position: Position }> {
     const { text, position } = cursor(src);
     const uri = ws.client.open(freshName(), text);
     const diagnostics = await ws.client.waitForDiagnostics(uri, () => true);

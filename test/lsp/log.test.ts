@@ -8,7 +8,20 @@ import { fileUri, TestClient } from './client';
 const WARNING = 2;
 const INFO = 3;
 
-const RESOURCE = (extra = '') => ['---', 'title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]', 'type: Blog', 'link: https://example.org/a', extra, '---', 'Body.', ''].join('\n');
+const RESOURCE = (extra = '') =>
+  [
+    '---',
+    'title: "A"',
+    'focus: Bias',
+    'source: S',
+    'readability: [Expert]',
+    'type: Blog',
+    'link: https://example.org/a',
+    extra,
+    '---',
+    'Body.',
+    '',
+  ].join('\n');
 const TAGS = JSON.stringify({ resourceTags: [{ value: 'ethics', label: 'Ethics' }] });
 const REPORT = '# The report\n\n## 1 Introduction\nText.\n\n## 2 Methods\nText.\n\n### 2.1 Data\nText.\n';
 
@@ -71,7 +84,10 @@ describe('language server over stdio: the log and the file status', function () 
     const line = await summary();
     assert.strictEqual(line.type, INFO);
     assert.ok(line.message.startsWith(`[resources] folder ${root}: `), line.message);
-    assert.match(line.message, /3 vocabularies \(learnTags: src\/_data\/resourceTags\.json \(workspace\); focus: bundled \(no resourceFocuses\.json in the folder\); type: bundled \(no resourceTypes\.json in the folder\)\)/);
+    assert.match(
+      line.message,
+      /3 vocabularies \(learnTags: src\/_data\/resourceTags\.json \(workspace\); focus: bundled \(no resourceFocuses\.json in the folder\); type: bundled \(no resourceTypes\.json in the folder\)\)/,
+    );
     assert.match(line.message, /; schema: bundled; /);
     assert.match(line.message, /; 1 report \(reports\/report\.md, 3 sections\); /);
     assert.match(line.message, /; 2 resources; scan \d+ ms$/);
@@ -84,12 +100,15 @@ describe('language server over stdio: the log and the file status', function () 
     const missing = warnings().filter((w) => /missing\.json/.test(w));
     assert.strictEqual(missing.length, 1, missing.join('\n'));
     assert.match(missing[0], /^Cannot read config\/missing\.json \(ENOENT\).*; using the bundled resourceFocuses\.json meanwhile\.$/);
-    assert.ok(warnings().some((w) => /^Cannot use the schema config\/nothing\.schema\.json \(.*ENOENT.*\); using the bundled schema\.$/.test(w)), warnings().join('\n'));
+    assert.ok(
+      warnings().some((w) => /^Cannot use the schema config\/nothing\.schema\.json \(.*ENOENT.*\); using the bundled schema\.$/.test(w)),
+      warnings().join('\n'),
+    );
     assert.match(line.message, /focus: bundled \(cannot read config\/missing\.json: ENOENT\)/);
     assert.match(line.message, /schema: bundled \(cannot use config\/nothing\.schema\.json\)/);
   });
 
-  it('a setting that names an existing file shows it as the setting\'s, and a settings change logs a new summary', async () => {
+  it("a setting that names an existing file shows it as the setting's, and a settings change logs a new summary", async () => {
     write('config/focus.json', JSON.stringify({ resourceFocuses: [{ value: 'Bias' }] }));
     await start();
     await summary();
@@ -99,7 +118,7 @@ describe('language server over stdio: the log and the file status', function () 
     assert.match(second.message, /focus: config\/focus\.json \(setting\)/);
   });
 
-  it('in Restricted Mode, the workspace\'s files are not read and every message about the bundled files says it is because the workspace is not trusted', async () => {
+  it("in Restricted Mode, the workspace's files are not read and every message about the bundled files says it is because the workspace is not trusted", async () => {
     write('config/strict.schema.json', '{}');
     await start({ schema: 'config/strict.schema.json' }, false);
     const line = await summary();
@@ -112,11 +131,16 @@ describe('language server over stdio: the log and the file status', function () 
     assert.match(line.message, /schema: bundled because the workspace is not trusted \(Restricted Mode\)/);
     // The diagnostics name the bundled vocabulary, and why it is not the workspace's own.
     const b = fileUri(path.join(root, 'resources/b.md'));
-    const [invalid] = (await client.waitForDiagnostics(b, (d) => d.some((x) => x.code === 'invalid-value'))).filter((d) => d.code === 'invalid-value');
-    assert.match(String(invalid.message), /^'nope' is not a learn tag in the bundled resourceTags\.json, used because the workspace is not trusted \(Restricted Mode\)\./);
+    const [invalid] = (await client.waitForDiagnostics(b, (d) => d.some((x) => x.code === 'invalid-value'))).filter(
+      (d) => d.code === 'invalid-value',
+    );
+    assert.match(
+      String(invalid.message),
+      /^'nope' is not a learn tag in the bundled resourceTags\.json, used because the workspace is not trusted \(Restricted Mode\)\./,
+    );
   });
 
-  it('resourceAuthoring/fileStatus answers the role, the problems and a report\'s sections', async () => {
+  it("resourceAuthoring/fileStatus answers the role, the problems and a report's sections", async () => {
     await start();
     const b = fileUri(path.join(root, 'resources/b.md'));
     // a.md and b.md share their link: duplicate-resource counts with each file's own problems.

@@ -27,7 +27,10 @@ function cli(root: string): { status: number | null; found: Record<string, Omit<
  * The built server on `root`, given the settings as the editor hands them over; resolves once its
  * start-up scan is done (the summary line it logs then comes after every publication of the scan).
  */
-async function server(root: string, settings: Record<string, unknown>): Promise<{ client: TestClient; published: Map<string, PublishDiagnosticsParams> }> {
+async function server(
+  root: string,
+  settings: Record<string, unknown>,
+): Promise<{ client: TestClient; published: Map<string, PublishDiagnosticsParams> }> {
   const client = new TestClient(root);
   const scanned = new Promise<void>((resolve) => {
     // Replaces the test client's handler, which drops the log.
@@ -50,7 +53,10 @@ describe('parity on disk: the built CLI and the built server find the same probl
   });
 
   /** Every file the CLI lists has the same problems in the server's publications, and the server publishes problems for no other file. */
-  async function compare(files: Record<string, string>, settings: Record<string, unknown>): Promise<{ status: number | null; found: Record<string, Omit<Seen, 'related'>[]>; published: Map<string, PublishDiagnosticsParams> }> {
+  async function compare(
+    files: Record<string, string>,
+    settings: Record<string, unknown>,
+  ): Promise<{ status: number | null; found: Record<string, Omit<Seen, 'related'>[]>; published: Map<string, PublishDiagnosticsParams> }> {
     root = fs.realpathSync(workspace({ ...files, '.vscode/settings.json': settingsJson(settings) }));
     const { status, found } = cli(root);
     const started = await server(root, settings);
@@ -68,25 +74,34 @@ describe('parity on disk: the built CLI and the built server find the same probl
   }
 
   it('the reproduction: both say no-report (information), and resource-lint exits 0', async () => {
-    const { status, found } = await compare({
-      'reports/r.md': '# 9 Elsewhere\n## 9.1 First\nText.\n',
-      'resources/cites.md': resource('https://example.org/cites', 'See §9.9 for more.'),
-    }, { 'resourceAuthoring.reports': ['docs/*.md'] });
+    const { status, found } = await compare(
+      {
+        'reports/r.md': '# 9 Elsewhere\n## 9.1 First\nText.\n',
+        'resources/cites.md': resource('https://example.org/cites', 'See §9.9 for more.'),
+      },
+      { 'resourceAuthoring.reports': ['docs/*.md'] },
+    );
     // reports/r.md is no report (nor a resource): neither host checks it.
     assert.deepStrictEqual(Object.keys(found), ['resources/cites.md']);
-    assert.deepStrictEqual(found['resources/cites.md'].map((d) => [d.code, d.severity]), [['no-report', 'information']]);
+    assert.deepStrictEqual(
+      found['resources/cites.md'].map((d) => [d.code, d.severity]),
+      [['no-report', 'information']],
+    );
     assert.strictEqual(status, 0);
   });
 
   it('reports by a setting, a report citing itself, a duplicate link', async () => {
-    const { status, found, published } = await compare({
-      // Not a report under the setting; the default globs would take it, and §9.1 would resolve.
-      'reports/r.md': '# 9 Elsewhere\n## 9.1 First\nText.\n',
-      'docs/self.md': `${REPORT}Wrong: §4.9: robustness.\n`,
-      'resources/cites.md': resource('https://example.org/cites', 'See §9.1 and §4.3: adaptation.'),
-      'resources/one.md': resource('https://Example.org/same/'),
-      'resources/two.md': resource('https://example.org/same'),
-    }, { 'resourceAuthoring.reports': ['docs/*.md'] });
+    const { status, found, published } = await compare(
+      {
+        // Not a report under the setting; the default globs would take it, and §9.1 would resolve.
+        'reports/r.md': '# 9 Elsewhere\n## 9.1 First\nText.\n',
+        'docs/self.md': `${REPORT}Wrong: §4.9: robustness.\n`,
+        'resources/cites.md': resource('https://example.org/cites', 'See §9.1 and §4.3: adaptation.'),
+        'resources/one.md': resource('https://Example.org/same/'),
+        'resources/two.md': resource('https://example.org/same'),
+      },
+      { 'resourceAuthoring.reports': ['docs/*.md'] },
+    );
     const codes = Object.fromEntries(Object.entries(found).map(([file, d]) => [file, d.map((x) => x.code)]));
     assert.deepStrictEqual(codes, {
       'docs/self.md': ['unknown-section'],
@@ -96,7 +111,10 @@ describe('parity on disk: the built CLI and the built server find the same probl
     });
     assert.match(found['resources/cites.md'][0].message, /^self\.md has no section §9\.1\b/);
     const [duplicate] = published.get(fileUri(path.join(root!, 'resources/one.md')))!.diagnostics;
-    assert.deepStrictEqual(duplicate.relatedInformation?.map((r) => r.location.uri), [fileUri(path.join(root!, 'resources/two.md'))]);
+    assert.deepStrictEqual(
+      duplicate.relatedInformation?.map((r) => r.location.uri),
+      [fileUri(path.join(root!, 'resources/two.md'))],
+    );
     assert.strictEqual(status, 1);
   });
 });

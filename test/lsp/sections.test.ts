@@ -1,7 +1,15 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import type { CodeAction, CompletionItem, CompletionList, DocumentSymbol, Hover, Location, SymbolInformation } from 'vscode-languageserver-protocol';
+import type {
+  CodeAction,
+  CompletionItem,
+  CompletionList,
+  DocumentSymbol,
+  Hover,
+  Location,
+  SymbolInformation,
+} from 'vscode-languageserver-protocol';
 import { fileUri, TestClient } from './client';
 import { startWorkspace } from './frontmatterHelpers';
 
@@ -22,7 +30,16 @@ const REPORT = [
   '',
 ].join('\n');
 
-const FRONT = ['---', 'title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]', 'type: Blog', 'link: https://example.org/a', '---'];
+const FRONT = [
+  '---',
+  'title: "A"',
+  'focus: Bias',
+  'source: S',
+  'readability: [Expert]',
+  'type: Blog',
+  'link: https://example.org/a',
+  '---',
+];
 const resource = (body: string) => [...FRONT, body, ''].join('\n');
 
 describe('language server over stdio: section references', function () {
@@ -48,19 +65,25 @@ describe('language server over stdio: section references', function () {
   it('flags a misspelt label and an unknown number; the label fix is one preferred action', async () => {
     const uri = client.open('resources/a.md', resource('See §2.3: adaptaton and §2.9.'));
     const diags = await client.waitForDiagnostics(uri, (d) => d.length === 2);
-    assert.deepStrictEqual(diags.map((d) => [d.code, d.severity, d.range]), [
-      ['section-label-mismatch', 2, { start: at(body, 10), end: at(body, 19) }],
-      ['unknown-section', 1, { start: at(body, 24), end: at(body, 28) }],
-    ]);
+    assert.deepStrictEqual(
+      diags.map((d) => [d.code, d.severity, d.range]),
+      [
+        ['section-label-mismatch', 2, { start: at(body, 10), end: at(body, 19) }],
+        ['unknown-section', 1, { start: at(body, 24), end: at(body, 28) }],
+      ],
+    );
     const actions: CodeAction[] = await client.connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: diags[0].range, context: { diagnostics: [diags[0]] },
+      textDocument: { uri },
+      range: diags[0].range,
+      context: { diagnostics: [diags[0]] },
     });
-    assert.deepStrictEqual(actions.map((a) => [a.title, a.isPreferred, a.edit?.changes?.[uri]]), [
-      ["Change label to 'adaptation'", true, [{ range: { start: at(body, 10), end: at(body, 19) }, newText: 'adaptation' }]],
-    ]);
+    assert.deepStrictEqual(
+      actions.map((a) => [a.title, a.isPreferred, a.edit?.changes?.[uri]]),
+      [["Change label to 'adaptation'", true, [{ range: { start: at(body, 10), end: at(body, 19) }, newText: 'adaptation' }]]],
+    );
   });
 
-  it('checks the report\'s own references and gives the plain-text report an outline', async () => {
+  it("checks the report's own references and gives the plain-text report an outline", async () => {
     const uri = client.open('reports/report.txt', REPORT + 'Bad §2.8 here.\n', 'plaintext');
     assert.strictEqual(uri, reportUri);
     const diags = await client.waitForDiagnostics(uri, (d) => d.length === 1);
@@ -69,14 +92,25 @@ describe('language server over stdio: section references', function () {
     const outline = (s: DocumentSymbol[]): unknown => s.map((x) => [x.name, x.selectionRange.start.line, outline(x.children ?? [])]);
     assert.deepStrictEqual(outline(symbols), [
       ['1 INTRODUCTION', 0, []],
-      ['2 TECHNOLOGY', 4, [['2.2 Training', 5, []], ['2.3 Adaptation', 7, [['2.3.1 Methods for adaptation', 7, []]]], ['2.4 Security and privacy', 9, [['2.4.1 Risks', 9, []]]]]],
+      [
+        '2 TECHNOLOGY',
+        4,
+        [
+          ['2.2 Training', 5, []],
+          ['2.3 Adaptation', 7, [['2.3.1 Methods for adaptation', 7, []]]],
+          ['2.4 Security and privacy', 9, [['2.4.1 Risks', 9, []]]],
+        ],
+      ],
     ]);
   });
 
   it('completes after §, hovers with the title, and goes to the section in the report', async () => {
     const uri = client.open('resources/a.md', resource('See §2.4 and §'));
     await client.waitForDiagnostics(uri, () => true);
-    const result: CompletionItem[] | CompletionList = await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: at(body, 14) });
+    const result: CompletionItem[] | CompletionList = await client.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri },
+      position: at(body, 14),
+    });
     const items = Array.isArray(result) ? result : result.items;
     const adaptation = items.find((i) => i.label === '2.3 Adaptation');
     assert.ok(adaptation, JSON.stringify(items.map((i) => i.label)));
@@ -105,7 +139,12 @@ describe('language server over stdio: section references', function () {
     }
     const uri = client.open('resources/a.md', resource('See §2.4 here.'));
     await client.waitForDiagnostics(uri, () => true);
-    const hoverText = async () => ((await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: at(body, 6) })) as Hover & { contents: { value: string } }).contents.value;
+    const hoverText = async () =>
+      (
+        (await client.connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: at(body, 6) })) as Hover & {
+          contents: { value: string };
+        }
+      ).contents.value;
     const first = await hoverText();
     assert.match(first, /\*\*§2\.4 Security and privacy\*\*/);
     assert.match(first, /Counting the citations in the workspace…/);
@@ -124,8 +163,13 @@ describe('language server over stdio: section references', function () {
     fs.writeFileSync(path.join(root, 'resources/closed.md'), resource('Closed file cites §2.3: Adaptation.'));
     const uri = client.open('resources/a.md', resource('Open file: §2.3'));
     await client.waitForDiagnostics(uri, () => true);
-    const refs: Location[] = await client.connection.sendRequest('textDocument/references', { textDocument: { uri }, position: at(body, 12), context: { includeDeclaration: false } });
-    const seen = refs.map((r) => [path.relative(root, new URL(r.uri).pathname), r.range.start.line, r.range.start.character, r.range.end.character])
+    const refs: Location[] = await client.connection.sendRequest('textDocument/references', {
+      textDocument: { uri },
+      position: at(body, 12),
+      context: { includeDeclaration: false },
+    });
+    const seen = refs
+      .map((r) => [path.relative(root, new URL(r.uri).pathname), r.range.start.line, r.range.start.character, r.range.end.character])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])) || Number(a[1]) - Number(b[1]));
     assert.deepStrictEqual(seen, [
       ['reports/report.txt', 2, 0, 16],
@@ -140,7 +184,10 @@ describe('language server over stdio: section references', function () {
     const uri = client.open('resources/a.md', resource('§2.5: ethics'));
     await client.waitForDiagnostics(uri, (d) => d.length === 1 && d[0].code === 'unknown-section');
     const symbols: SymbolInformation[] = await client.connection.sendRequest('workspace/symbol', { query: 'security' });
-    assert.deepStrictEqual(symbols.map((s) => [s.name, s.location.uri]), [['2.4 Security and privacy', reportUri]]);
+    assert.deepStrictEqual(
+      symbols.map((s) => [s.name, s.location.uri]),
+      [['2.4 Security and privacy', reportUri]],
+    );
     fs.writeFileSync(path.join(root, 'reports/report.txt'), REPORT + '2.5 Ethics\nEthics text §2.5: ethics.\n');
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: reportUri, type: 2 }] });
     await client.waitForDiagnostics(uri, (d) => d.length === 0);

@@ -5,9 +5,23 @@ import * as path from 'path';
 import { fileUri, TestClient } from './client';
 
 const BUNDLED_SCHEMA = path.resolve(__dirname, '../../schemas/resource.schema.json');
-const DOC = ['---', 'title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]', 'type: Blog', 'link: https://example.org/a', '---', 'Body.', ''].join('\n');
+const DOC = [
+  '---',
+  'title: "A"',
+  'focus: Bias',
+  'source: S',
+  'readability: [Expert]',
+  'type: Blog',
+  'link: https://example.org/a',
+  '---',
+  'Body.',
+  '',
+].join('\n');
 
-interface Registration { method: string; registerOptions?: { watchers?: { globPattern: unknown }[] } }
+interface Registration {
+  method: string;
+  registerOptions?: { watchers?: { globPattern: unknown }[] };
+}
 
 describe('language server over stdio: configuration files named by settings are watched', function () {
   this.timeout(20000);
@@ -29,7 +43,10 @@ describe('language server over stdio: configuration files named by settings are 
     fs.writeFileSync(schemaFile, JSON.stringify(schema));
     // A data file under its usual name inside the folder: the client's own watchers cover it.
     fs.mkdirSync(path.join(root, 'src', '_data'), { recursive: true });
-    fs.copyFileSync(path.resolve(__dirname, '../../data/vocabularies/resourceTags.json'), path.join(root, 'src', '_data', 'resourceTags.json'));
+    fs.copyFileSync(
+      path.resolve(__dirname, '../../data/vocabularies/resourceTags.json'),
+      path.join(root, 'src', '_data', 'resourceTags.json'),
+    );
 
     client = new TestClient(root);
     const registrations: Registration[] = [];

@@ -24,7 +24,8 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     fs.writeFileSync(file, text);
     return fileUri(file);
   };
-  const watched = (changes: { uri: string; type: number }[]) => client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+  const watched = (changes: { uri: string; type: number }[]) =>
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
   const start = async (settings: Record<string, unknown> = {}) => {
     client = new TestClient(root);
     await client.initialize(settings);
@@ -62,7 +63,10 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     assert.strictEqual(d1.code, 'duplicate-resource');
     assert.strictEqual(d1.severity, 2);
     assert.match(String(d1.message), /resources\/two\.md/);
-    assert.deepStrictEqual(d1.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]), [[two, 6]]);
+    assert.deepStrictEqual(
+      d1.relatedInformation?.map((r) => [r.location.uri, r.location.range.start.line]),
+      [[two, 6]],
+    );
     await client.waitForDiagnostics(two, (d) => d.length === 1 && d[0].code === 'duplicate-resource');
     fs.rmSync(path.join(root, 'resources/two.md'));
     await watched([{ uri: two, type: DELETED }]);
@@ -101,7 +105,10 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     await client.waitForDiagnostics(before, (d) => d.length === 1);
     fs.renameSync(path.join(root, 'resources/old-name.md'), path.join(root, 'resources/new-name.md'));
     const after = fileUri(path.join(root, 'resources/new-name.md'));
-    await watched([{ uri: before, type: DELETED }, { uri: after, type: CREATED }]);
+    await watched([
+      { uri: before, type: DELETED },
+      { uri: after, type: CREATED },
+    ]);
     await client.waitForDiagnostics(after, (d) => d.length === 1 && d[0].code === 'unknown-field');
     await client.waitForDiagnostics(before, (d) => d.length === 0);
   });
@@ -112,12 +119,18 @@ describe('language server over stdio: workspace-wide diagnostics', function () {
     await client.waitForDiagnostics(before, (d) => d.length === 1);
     fs.renameSync(path.join(root, 'resources/a'), path.join(root, 'resources/b'));
     // Watchers of file globs name no file of a renamed folder: at most the folders themselves.
-    await watched([{ uri: fileUri(path.join(root, 'resources/a')), type: DELETED }, { uri: fileUri(path.join(root, 'resources/b')), type: CREATED }]);
+    await watched([
+      { uri: fileUri(path.join(root, 'resources/a')), type: DELETED },
+      { uri: fileUri(path.join(root, 'resources/b')), type: CREATED },
+    ]);
     await client.waitForDiagnostics(before, (d) => d.length === 0);
     client.settings = { severity: { 'unknown-field': 'error' } };
     await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
     const after = fileUri(path.join(root, 'resources/b/x.md'));
-    assert.deepStrictEqual((await client.waitForDiagnostics(after, (d) => d.length === 1)).map((d) => [d.code, d.severity]), [['unknown-field', 1]]);
+    assert.deepStrictEqual(
+      (await client.waitForDiagnostics(after, (d) => d.length === 1)).map((d) => [d.code, d.severity]),
+      [['unknown-field', 1]],
+    );
   });
 
   it('open documents use the editor text; closing one shows its file on disk again', async () => {

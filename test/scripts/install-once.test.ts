@@ -91,16 +91,24 @@ describe('editor install: lock and rename (scripts/e2e/install-once.ts)', functi
 
   it('the lock is released when the body throws', async () => {
     const lock = path.join(tmp, '.install.lock');
-    await assert.rejects(withLock(lock, () => { throw new Error('boom'); }), /boom/);
+    await assert.rejects(
+      withLock(lock, () => {
+        throw new Error('boom');
+      }),
+      /boom/,
+    );
     assert.equal(fs.existsSync(lock), false);
   });
 
   it('a failed install leaves nothing behind, and the next attempt installs', async () => {
     const target = path.join(tmp, 'tool-1.0.0');
-    await assert.rejects(installInto(target, (dir) => {
-      fs.writeFileSync(path.join(dir, 'half'), '');
-      throw new Error('network down');
-    }), /network down/);
+    await assert.rejects(
+      installInto(target, (dir) => {
+        fs.writeFileSync(path.join(dir, 'half'), '');
+        throw new Error('network down');
+      }),
+      /network down/,
+    );
     assert.deepEqual(fs.readdirSync(tmp), []);
     assert.equal(await installInto(target, (dir) => fs.writeFileSync(path.join(dir, 'whole'), '')), 'installed');
     assert.deepEqual(fs.readdirSync(target).sort(), ['.installed', 'whole']);
@@ -115,7 +123,7 @@ describe('editor install: lock and rename (scripts/e2e/install-once.ts)', functi
     assert.equal(fs.readFileSync(path.join(target, 'bin'), 'utf8'), 'x');
   });
 
-  it('an unfinished in-place install (no marker) and a dead installer\'s temporary folder are replaced', async () => {
+  it("an unfinished in-place install (no marker) and a dead installer's temporary folder are replaced", async () => {
     const target = path.join(tmp, 'tool-1.0.0');
     fs.mkdirSync(target);
     fs.writeFileSync(path.join(target, 'partial'), '');

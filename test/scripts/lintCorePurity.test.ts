@@ -16,7 +16,10 @@ describe('lint: the core imports nothing from Node, the editor or the hosts (esl
     eslint = new ESLint({ cwd: REPO, overrideConfigFile: path.join(REPO, 'eslint.config.mjs') });
   });
 
-  async function lint(code: string, file = 'server/src/core/report/probe.ts'): Promise<{ ruleId: string | null; line: number; message: string }[]> {
+  async function lint(
+    code: string,
+    file = 'server/src/core/report/probe.ts',
+  ): Promise<{ ruleId: string | null; line: number; message: string }[]> {
     const [result] = await eslint.lintText(code, { filePath: path.join(REPO, file) });
     return result.messages.map(({ ruleId, line, message }) => ({ ruleId, line, message }));
   }
@@ -27,7 +30,10 @@ describe('lint: the core imports nothing from Node, the editor or the hosts (esl
     ['fs/promises', "import { readFile } from 'fs/promises';\nexport const read = readFile;\n"],
     ['a prefix-only built-in', "import test from 'node:test';\nexport const t = test;\n"],
     ["import = require('os')", "import os = require('os');\nexport const o = os;\n"],
-    ['a type from vscode-languageserver/node', "import type { Connection } from 'vscode-languageserver/node';\nexport type C = Connection;\n"],
+    [
+      'a type from vscode-languageserver/node',
+      "import type { Connection } from 'vscode-languageserver/node';\nexport type C = Connection;\n",
+    ],
     ['vscode', "import * as vscode from 'vscode';\nexport const v = vscode;\n"],
     ['../lsp/x', "import { x } from '../lsp/x';\nexport const y = x;\n"],
     ['../../lsp/sub/x', "import { x } from '../../lsp/sub/x';\nexport const y = x;\n"],
@@ -39,15 +45,24 @@ describe('lint: the core imports nothing from Node, the editor or the hosts (esl
   for (const [what, code] of refused) {
     it(`refuses ${what}`, async () => {
       const problems = await lint(code);
-      assert.deepEqual(problems.filter((p) => p.ruleId === RULE).map((p) => p.line), [1], JSON.stringify(problems));
+      assert.deepEqual(
+        problems.filter((p) => p.ruleId === RULE).map((p) => p.line),
+        [1],
+        JSON.stringify(problems),
+      );
     });
   }
 
   it("refuses every one of Node's built-ins, with and without node:", async () => {
     const names = [...new Set(builtinModules.map((name) => name.replace(/^node:/, '')))].flatMap((name) => [name, `node:${name}`]);
-    const code = names.map((name, i) => `import * as m${i} from '${name}';`).join('\n') + `\nexport const all = [${names.map((_, i) => `m${i}`).join(', ')}];\n`;
+    const code =
+      names.map((name, i) => `import * as m${i} from '${name}';`).join('\n') +
+      `\nexport const all = [${names.map((_, i) => `m${i}`).join(', ')}];\n`;
     const refusedLines = new Set((await lint(code)).filter((p) => p.ruleId === RULE).map((p) => p.line));
-    assert.deepEqual(names.filter((_, i) => !refusedLines.has(i + 1)), []);
+    assert.deepEqual(
+      names.filter((_, i) => !refusedLines.has(i + 1)),
+      [],
+    );
   });
 
   it('accepts what the core does import: packages, other core modules, the bundled data', async () => {
@@ -66,16 +81,27 @@ describe('lint: the core imports nothing from Node, the editor or the hosts (esl
   });
 
   it('leaves the hosts free to use Node and the LSP packages', async () => {
-    const code = "import * as path from 'path';\nimport { createConnection } from 'vscode-languageserver/node';\nexport const used = [path.sep, createConnection];\n";
+    const code =
+      "import * as path from 'path';\nimport { createConnection } from 'vscode-languageserver/node';\nexport const used = [path.sep, createConnection];\n";
     assert.deepEqual(await lint(code, 'server/src/lsp/probe.ts'), []);
   });
 
   it('makes the hosts import the core from its entry, not its modules', async () => {
     const deep = "import { severityOf } from '../core/settings';\nexport const used = severityOf;\n";
     for (const host of ['server/src/lsp/probe.ts', 'server/src/cli/probe.ts', 'server/src/node/probe.ts']) {
-      assert.deepEqual((await lint(deep, host)).map((p) => p.ruleId), ['@typescript-eslint/no-restricted-imports'], host);
+      assert.deepEqual(
+        (await lint(deep, host)).map((p) => p.ruleId),
+        ['@typescript-eslint/no-restricted-imports'],
+        host,
+      );
     }
-    assert.deepEqual((await lint("import { x } from '../../core/codes';\nexport const y = x;\n", 'server/src/cli/format/probe.ts')).length, 1);
-    assert.deepEqual(await lint("import { createProject } from '../core';\nexport const used = createProject;\n", 'server/src/lsp/probe.ts'), []);
+    assert.deepEqual(
+      (await lint("import { x } from '../../core/codes';\nexport const y = x;\n", 'server/src/cli/format/probe.ts')).length,
+      1,
+    );
+    assert.deepEqual(
+      await lint("import { createProject } from '../core';\nexport const used = createProject;\n", 'server/src/lsp/probe.ts'),
+      [],
+    );
   });
 });

@@ -37,7 +37,11 @@ describe('example workspace: a fresh copy for each editor (scripts/e2e/workspace
     const first = freshWorkspace(tmp, 'one');
     fs.writeFileSync(path.join(first, 'resources', 'needs-work.md'), 'edited\n');
     const second = freshWorkspace(tmp, 'two');
-    assert.ok(fs.readFileSync(path.join(second, 'resources', 'needs-work.md')).equals(fs.readFileSync(path.join(EXAMPLE_WORKSPACE, 'resources', 'needs-work.md'))));
+    assert.ok(
+      fs
+        .readFileSync(path.join(second, 'resources', 'needs-work.md'))
+        .equals(fs.readFileSync(path.join(EXAMPLE_WORKSPACE, 'resources', 'needs-work.md'))),
+    );
   });
 
   it('never copies over an existing folder', () => {

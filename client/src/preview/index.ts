@@ -10,15 +10,21 @@ import { CardPreviewManager } from './manager';
  * documents are resources the server says too (`roles`).
  */
 export function registerCardPreview(
-  context: vscode.ExtensionContext, client: (uri: vscode.Uri) => LanguageClient | undefined, roles: FileRoles<vscode.Uri>,
+  context: vscode.ExtensionContext,
+  client: (uri: vscode.Uri) => LanguageClient | undefined,
+  roles: FileRoles<vscode.Uri>,
 ): CardPreviewManager {
-  const manager = new CardPreviewManager(context.extensionUri, {
-    render: async (uri) => {
-      const c = client(uri);
-      if (!c || !c.isRunning()) return null;
-      return c.sendRequest(RenderCardRequest.type, { uri: c.code2ProtocolConverter.asUri(uri) });
+  const manager = new CardPreviewManager(
+    context.extensionUri,
+    {
+      render: async (uri) => {
+        const c = client(uri);
+        if (!c || !c.isRunning()) return null;
+        return c.sendRequest(RenderCardRequest.type, { uri: c.code2ProtocolConverter.asUri(uri) });
+      },
     },
-  }, roles);
+    roles,
+  );
   context.subscriptions.push(manager);
   return manager;
 }

@@ -35,7 +35,12 @@ export class CardPreviewManager implements vscode.Disposable {
   ) {
     this.editors = new ResourceEditors(roles, {
       documents: () => vscode.workspace.textDocuments.map((d) => d.uri),
-      resourcesChanged: (uris) => void vscode.commands.executeCommand('setContext', RESOURCE_PATHS_KEY, uris.map((u) => u.fsPath)),
+      resourcesChanged: (uris) =>
+        void vscode.commands.executeCommand(
+          'setContext',
+          RESOURCE_PATHS_KEY,
+          uris.map((u) => u.fsPath),
+        ),
       resourceActivated: (uri) => this.resourceActivated(uri),
     });
     this.disposables.push(
@@ -80,7 +85,12 @@ export class CardPreviewManager implements vscode.Disposable {
       existing.panel.reveal(column, toSide);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'Card', { viewColumn: column, preserveFocus: toSide }, webviewOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      'Card',
+      { viewColumn: column, preserveFocus: toSide },
+      webviewOptions(this.extensionUri),
+    );
     this.track(new CardPreview(panel, uri, false, this.extensionUri, this.renderer));
   }
 

@@ -4,10 +4,7 @@
  */
 
 export type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'reveal'; problem: number }
-  | { type: 'openLink'; href: string }
-  | { type: 'openSection'; section: string };
+  { type: 'ready' } | { type: 'reveal'; problem: number } | { type: 'openLink'; href: string } | { type: 'openSection'; section: string };
 
 /** What the extension posts to the webview. */
 export interface UpdateMessage {
@@ -42,7 +39,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'openLink':
       return typeof m.href === 'string' && isWebLink(m.href) ? { type: 'openLink', href: m.href } : undefined;
     case 'openSection':
-      return typeof m.section === 'string' && /^\d{1,4}(?:\.\d{1,4}){0,6}$/.test(m.section) ? { type: 'openSection', section: m.section } : undefined;
+      return typeof m.section === 'string' && /^\d{1,4}(?:\.\d{1,4}){0,6}$/.test(m.section)
+        ? { type: 'openSection', section: m.section }
+        : undefined;
     default:
       return undefined;
   }

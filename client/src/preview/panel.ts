@@ -132,7 +132,8 @@ export class CardPreview implements vscode.Disposable {
     if (!result) {
       // The server may be starting or may not have the document yet: retry with back-off, then say so.
       if (this.attempts++ < 8) this.scheduleRefresh(Math.min(2000, 100 * 2 ** this.attempts));
-      else if (!this.last) this.postHtml(placeholder(`The card cannot be shown: ${failure ?? 'the language server does not have this file open'}.`));
+      else if (!this.last)
+        this.postHtml(placeholder(`The card cannot be shown: ${failure ?? 'the language server does not have this file open'}.`));
       return;
     }
     this.attempts = 0;
@@ -204,7 +205,11 @@ export class CardPreview implements vscode.Disposable {
   private async showInEditor(uri: vscode.Uri, range: vscode.Range): Promise<void> {
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
     const doc = await vscode.workspace.openTextDocument(uri);
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, selection: range, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      selection: range,
+      preserveFocus: false,
+    });
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
 

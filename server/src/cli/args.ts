@@ -16,11 +16,7 @@ export interface LintArgs {
   quiet: boolean;
 }
 
-export type ParsedArgs =
-  | LintArgs
-  | { command: 'help' }
-  | { command: 'version' }
-  | { command: 'usage-error'; message: string };
+export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
 
 /** The sections subcommand's synopsis: its own usage and --help's show the same line. */
 export const SECTIONS_SYNOPSIS = 'resource-lint sections --report FILE [--format json|text]';
@@ -88,7 +84,8 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
     const raw = values['max-warnings'];
-    if (!/^(\d+|-1)$/.test(raw)) return { command: 'usage-error', message: `--max-warnings needs a whole number of 0 or more (or -1 for no limit), not '${raw}'.` };
+    if (!/^(\d+|-1)$/.test(raw))
+      return { command: 'usage-error', message: `--max-warnings needs a whole number of 0 or more (or -1 for no limit), not '${raw}'.` };
     maxWarnings = raw === '-1' ? undefined : Number(raw);
   }
   if (values.root === '') return { command: 'usage-error', message: '--root needs a folder.' };

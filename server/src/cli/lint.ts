@@ -18,14 +18,25 @@ export interface LintRun {
  * The parity tests (test/core/project/parity.test.ts) create the CLI's project through this too.
  */
 export function createLintProject(workspace: Workspace, options: { reports: readonly string[]; progress?: ProgressFactory }): Project {
-  return createProject({ workspace, reports: options.reports, stopsOnProblems: true, retainTexts: false, fixability: true, progress: options.progress });
+  return createProject({
+    workspace,
+    reports: options.reports,
+    stopsOnProblems: true,
+    retainTexts: false,
+    fixability: true,
+    progress: options.progress,
+  });
 }
 
 /**
  * Checks (and with `fix`, repairs) the files through the project, exactly as the editor checks them,
  * and turns each file's diagnostics into the CLI's results. `root` names files root-relatively.
  */
-export async function lintFiles(project: Project, files: readonly string[], opts: { root: string; fix?: boolean; warn: (message: string) => void }): Promise<LintRun> {
+export async function lintFiles(
+  project: Project,
+  files: readonly string[],
+  opts: { root: string; fix?: boolean; warn: (message: string) => void },
+): Promise<LintRun> {
   const uris = files.map((f) => (f.includes('://') ? f : URI.file(f).toString()));
   const totals = await project.checkFiles(uris, { fix: opts.fix, onWarning: opts.warn });
   const relative = (uri: string) => toPosix(path.relative(opts.root, URI.parse(uri).fsPath));

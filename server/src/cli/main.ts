@@ -92,10 +92,15 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   if (outcome.reportsFailed) throw new ConfigurationError(outcome.reportProblems.join('\n'));
   for (const p of outcome.reportProblems) io.stderr.write(`resource-lint: ${p}\n`);
   // Named reports outside the patterns are checked too when no paths are given: the editor checks every report.
-  const files = args.patterns.length === 0 ? [...new Set([...targets, ...project.reports.reports.map((r) => URI.parse(r.uri).fsPath)])].sort() : targets;
+  const files =
+    args.patterns.length === 0
+      ? [...new Set([...targets, ...project.reports.reports.map((r) => URI.parse(r.uri).fsPath)])].sort()
+      : targets;
   const run = await lintFiles(project, files, { root, fix: args.fix, warn: (m) => io.stderr.write(`resource-lint: ${m}\n`) });
   if (run.unreadable.length > 0) {
-    throw new ConfigurationError(run.unreadable.map((u) => `Cannot read ${URI.parse(u).fsPath}: ${workspace.unreadableReason(u) ?? 'unreadable'}`).join('\n'));
+    throw new ConfigurationError(
+      run.unreadable.map((u) => `Cannot read ${URI.parse(u).fsPath}: ${workspace.unreadableReason(u) ?? 'unreadable'}`).join('\n'),
+    );
   }
   const all = summarise(run.results, run.fixed, run.fixedFiles);
   const shown = args.quiet
@@ -104,9 +109,14 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   const summary = summarise(shown, run.fixed, run.fixedFiles);
   if (args.format === 'json') io.stdout.write(formatJson(shown, summary));
   else if (args.format === 'sarif') io.stdout.write(formatSarif(shown, root, VERSION));
-  else io.stdout.write(formatStylish(shown, summary, { cwd: io.cwd, colour: colourWanted(io), hiddenWarnings: all.warnings - summary.warnings }));
+  else
+    io.stdout.write(
+      formatStylish(shown, summary, { cwd: io.cwd, colour: colourWanted(io), hiddenWarnings: all.warnings - summary.warnings }),
+    );
   if (args.fix && args.format !== 'stylish') {
-    io.stderr.write(`Fixed ${run.fixed} problem${run.fixed === 1 ? '' : 's'} in ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`);
+    io.stderr.write(
+      `Fixed ${run.fixed} problem${run.fixed === 1 ? '' : 's'} in ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`,
+    );
   }
   if (all.errors > 0) return 1;
   if (args.maxWarnings !== undefined && all.warnings > args.maxWarnings) {

@@ -7,7 +7,12 @@ export interface Progress {
   done(): void;
 }
 
-export function createProgress(stderr: { write(t: string): unknown; isTTY?: boolean }, total: number, label: string, delayMs = 300): Progress {
+export function createProgress(
+  stderr: { write(t: string): unknown; isTTY?: boolean },
+  total: number,
+  label: string,
+  delayMs = 300,
+): Progress {
   if (!stderr.isTTY || total === 0) return { tick: () => undefined, done: () => undefined };
   const started = Date.now();
   let last = 0;

@@ -26,7 +26,8 @@ function parseArgs(args: string[]): { report?: string; format: 'json' | 'text'; 
   let format: 'json' | 'text' = 'text';
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const [flag, inline] =
+      a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const value = (): string | undefined => inline ?? args[++i];
     if (flag === '--report') {
       const v = value();
@@ -35,7 +36,8 @@ function parseArgs(args: string[]): { report?: string; format: 'json' | 'text'; 
       report = v;
     } else if (flag === '--format') {
       const v = value();
-      if (v !== 'json' && v !== 'text' && v !== 'stylish') return { format, error: `Unknown --format '${v ?? ''}' for sections: use json or text.` };
+      if (v !== 'json' && v !== 'text' && v !== 'stylish')
+        return { format, error: `Unknown --format '${v ?? ''}' for sections: use json or text.` };
       format = v === 'json' ? 'json' : 'text';
     } else if (flag === '--help' || flag === '-h') {
       return { format, help: true };
@@ -49,10 +51,19 @@ function parseArgs(args: string[]): { report?: string; format: 'json' | 'text'; 
 
 /** The text table: number, title, label, line (1-based, as people read it). */
 function table(entries: SectionEntry[]): string {
-  const rows = entries.map((e) => ['  '.repeat(e.number.split('.').length - 1) + e.number, e.title ?? '—', e.label ?? '—', String(e.line + 1)]);
+  const rows = entries.map((e) => [
+    '  '.repeat(e.number.split('.').length - 1) + e.number,
+    e.title ?? '—',
+    e.label ?? '—',
+    String(e.line + 1),
+  ]);
   const head = ['section', 'title', 'label', 'line'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]) => r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const fmt = (r: string[]) =>
+    r
+      .map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [fmt(head), ...rows.map(fmt)].join('\n') + '\n';
 }
 
@@ -77,7 +88,13 @@ export async function sectionsCommand(args: string[], io: CommandIO): Promise<nu
     return 2;
   }
   const index = buildReportIndex(text, uri);
-  const entries: SectionEntry[] = index.sections.map((s) => ({ number: s.number, title: s.title, label: s.label, line: s.line, parent: s.parent }));
+  const entries: SectionEntry[] = index.sections.map((s) => ({
+    number: s.number,
+    title: s.title,
+    label: s.label,
+    line: s.line,
+    parent: s.parent,
+  }));
   io.stdout(parsed.format === 'json' ? JSON.stringify(entries, null, 2) + '\n' : table(entries));
   return 0;
 }

@@ -69,7 +69,8 @@ export async function resolveTargets(opts: {
     // No paths: every file the editor checks, resources and reports alike.
     if (patterns.length === 0) return opts.isResource(relative) || opts.isReportFile(absolute);
     return patterns.some((p) =>
-      p.kind === 'folder' ? inside(p.base, absolute) && opts.isResource(relative) : p.kind === 'glob' ? p.match!(absolute) : false);
+      p.kind === 'folder' ? inside(p.base, absolute) && opts.isResource(relative) : p.kind === 'glob' ? p.match!(absolute) : false,
+    );
   };
   for (const rel of await opts.rootFiles((r) => wanted(path.join(root, r), r))) targets.add(path.join(root, rel));
   for (const p of patterns) {
@@ -85,7 +86,9 @@ export async function resolveTargets(opts: {
   }
   for (const p of patterns) {
     if (p.kind !== 'file' && ![...targets].some((t) => inside(p.base, t) && (p.kind === 'folder' || p.match!(t)))) {
-      throw new ConfigurationError(p.kind === 'glob' ? `No files match the pattern ${p.text}` : `No resource files in ${p.text} (resourceAuthoring.resourceGlobs)`);
+      throw new ConfigurationError(
+        p.kind === 'glob' ? `No files match the pattern ${p.text}` : `No resource files in ${p.text} (resourceAuthoring.resourceGlobs)`,
+      );
     }
   }
   return { targets: [...targets].sort(), skipped };

@@ -1,6 +1,13 @@
 import { isSeq } from 'yaml';
 import {
-  CompletionItemKind, InsertTextFormat, InsertTextMode, MarkupKind, type CompletionItem, type CompletionList, type InsertReplaceEdit, type TextEdit,
+  CompletionItemKind,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type InsertReplaceEdit,
+  type TextEdit,
 } from 'vscode-languageserver-types';
 import { decideStyle, fileVotes, type StyleVotes, type ValueStyle } from './completionStyle';
 import { fieldPair, fieldPairs, spanOf } from './document';
@@ -51,7 +58,10 @@ export function complete(analysis: Analysis, config: Configuration, offset: numb
   const own = fileVotes(parsed, config);
   const request: Request = { analysis, config, offset, options, style: decideStyle(own, options.library) };
   /** An item added to a list is quoted as the list's other items are, before the file's majority. */
-  const inList = (field: FieldInfo): Request => ({ ...request, style: decideStyle(fileVotes(parsed, config, field.name), own, options.library) });
+  const inList = (field: FieldInfo): Request => ({
+    ...request,
+    style: decideStyle(fileVotes(parsed, config, field.name), own, options.library),
+  });
 
   if (/^[A-Za-z_][\w-]*$|^$/.test(before)) {
     // Only where a key goes: not at the start of `  - item` or of a continued value, which a key would swallow.
@@ -63,7 +73,11 @@ export function complete(analysis: Analysis, config: Configuration, offset: numb
     const field = config.schema.field(keyValue[1]);
     if (!field) return empty;
     const valueStart = lineStart + keyValue[1].length + before.slice(keyValue[1].length).indexOf(':') + 1;
-    return valueCompletions(field.shape === 'list' ? inList(field) : request, field, { valueStart, lineEnd, spaced: keyValue[2].length > 0 });
+    return valueCompletions(field.shape === 'list' ? inList(field) : request, field, {
+      valueStart,
+      lineEnd,
+      spaced: keyValue[2].length > 0,
+    });
   }
 
   const item = /^([ \t]*)-([ \t]*)(.*)$/.exec(before);
@@ -187,7 +201,8 @@ const escapeChoice = (s: string) => s.replace(/[$}\\,|]/g, (c) => `\\${c}`);
 function valueSnippet(field: FieldInfo, request: Request): string {
   const { config, style, analysis } = request;
   const allowed = config.schema.allowedValues(field.name);
-  if (field.shape === 'list') return style.list === 'block' ? `${eolOf(analysis.parsed)}${blockItemIndent(analysis.parsed)}- $1$0` : ' [$1]$0';
+  if (field.shape === 'list')
+    return style.list === 'block' ? `${eolOf(analysis.parsed)}${blockItemIndent(analysis.parsed)}- $1$0` : ' [$1]$0';
   if (field.shape === 'boolean') return ' ${1|false,true|}';
   if (allowed && allowed.length > 0) {
     const q = style.quote === 'double' ? '"' : style.quote === 'single' ? "'" : '';
@@ -223,7 +238,11 @@ function valueCompletions(request: Request, field: FieldInfo, spot: ValueSpot): 
       const line = text.slice(tokenStart, spot.lineEnd);
       const slot = flowItemSlot(text, itemStart, offset, spot.lineEnd, separatorOf(line));
       if (!slot) return none;
-      const present = line.replace(/^\[|\][^\]]*$/g, '').split(',').map(unquote).filter(Boolean);
+      const present = line
+        .replace(/^\[|\][^\]]*$/g, '')
+        .split(',')
+        .map(unquote)
+        .filter(Boolean);
       // The item being typed does not hide its own value; an item the completion goes before does.
       const mine = slot.partial || slot.quote ? unquote(text.slice(itemStart, slot.end + (slot.closed ? 1 : 0))) : '';
       const others = present.filter((p, i) => p !== mine || present.indexOf(p) !== i);
@@ -232,18 +251,46 @@ function valueCompletions(request: Request, field: FieldInfo, spot: ValueSpot): 
     }
     // Something after the cursor (`readability: |Expert`, or a list below): no one-item list to start.
     const pair = fieldPair(analysis.parsed, field.name);
-    if (flow.trim() !== '' || stripComment(text.slice(offset, spot.lineEnd)) !== '' || (isSeq(pair?.value) && pair.value.items.length > 0)) return none;
+    if (flow.trim() !== '' || stripComment(text.slice(offset, spot.lineEnd)) !== '' || (isSeq(pair?.value) && pair.value.items.length > 0))
+      return none;
     if (request.style.list === 'block') {
       // `learnTags:` in a library of block lists: the value on a new item line, replacing the spaces typed after the colon.
       const lineBreak = `${eolOf(analysis.parsed)}${blockItemIndent(analysis.parsed)}- `;
-      return valueItems(request, field, { start: spot.valueStart, end: offset, partial: '', quote: null, closed: false, suffix: '', inFlow: false, prefix: lineBreak, wrap: false, present: [] });
+      return valueItems(request, field, {
+        start: spot.valueStart,
+        end: offset,
+        partial: '',
+        quote: null,
+        closed: false,
+        suffix: '',
+        inFlow: false,
+        prefix: lineBreak,
+        wrap: false,
+        present: [],
+      });
     }
-    return valueItems(request, field, { start: tokenStart, end: offset, partial: '', quote: null, closed: false, suffix: '', inFlow: true, prefix: spot.spaced ? '' : ' ', wrap: true, present: [] });
+    return valueItems(request, field, {
+      start: tokenStart,
+      end: offset,
+      partial: '',
+      quote: null,
+      closed: false,
+      suffix: '',
+      inFlow: true,
+      prefix: spot.spaced ? '' : ' ',
+      wrap: true,
+      present: [],
+    });
   }
   if (!termsOf(field, config)) return none;
   const slot = scalarSlot(text, tokenStart, offset, spot.lineEnd);
   if (!slot) return none;
-  return valueItems(request, field, { ...slot, inFlow: false, prefix: spot.spaced || slot.start > spot.valueStart ? '' : ' ', present: [] });
+  return valueItems(request, field, {
+    ...slot,
+    inFlow: false,
+    prefix: spot.spaced || slot.start > spot.valueStart ? '' : ' ',
+    present: [],
+  });
 }
 
 /** How this flow list separates its items: `, ` unless every comma in it is followed by an item directly. */
@@ -286,7 +333,8 @@ function itemSlot(text: string, itemStart: number, offset: number, lineEnd: numb
     let end = offset;
     while (end < lineEnd && text[end] !== first && !stops.test(text[end])) end++;
     // `"|business"`: the new value goes before the item, which keeps its own quotes.
-    if (inner === '' && end > offset) return { start: offset, end: offset, partial: '', quote: first, closed: false, suffix: between + first };
+    if (inner === '' && end > offset)
+      return { start: offset, end: offset, partial: '', quote: first, closed: false, suffix: between + first };
     return { start: itemStart + 1, end, partial: inner, quote: first, closed: text[end] === first, suffix: '' };
   }
   let end = offset;
@@ -302,7 +350,13 @@ function itemSlot(text: string, itemStart: number, offset: number, lineEnd: numb
   return { start: itemStart, end, partial, quote: null, closed: false, suffix: '' };
 }
 
-function flowItemSlot(text: string, itemStart: number, offset: number, lineEnd: number, separator: string): (Slot & { wrap: false }) | undefined {
+function flowItemSlot(
+  text: string,
+  itemStart: number,
+  offset: number,
+  lineEnd: number,
+  separator: string,
+): (Slot & { wrap: false }) | undefined {
   // With spaces already before the next item, the comma alone separates.
   const spaced = /[ \t]/.test(text[offset] ?? '');
   const slot = itemSlot(text, itemStart, offset, lineEnd, /[,\]]/, spaced ? ',' : separator);
@@ -310,7 +364,13 @@ function flowItemSlot(text: string, itemStart: number, offset: number, lineEnd: 
 }
 
 /** `newItemLine` is the line break, indentation and `-` (with its spaces) of a new item line. */
-function blockItemSlot(text: string, tokenStart: number, offset: number, lineEnd: number, newItemLine: string): (Slot & { wrap: false }) | undefined {
+function blockItemSlot(
+  text: string,
+  tokenStart: number,
+  offset: number,
+  lineEnd: number,
+  newItemLine: string,
+): (Slot & { wrap: false }) | undefined {
   const slot = itemSlot(text, tokenStart, offset, lineEnd, /$^/, newItemLine);
   return slot && { ...slot, wrap: false };
 }
@@ -322,7 +382,15 @@ function scalarSlot(text: string, start: number, offset: number, lineEnd: number
     if (text.slice(start + 1, offset).includes(first)) return undefined;
     let end = offset;
     while (end < lineEnd && text[end] !== first) end++;
-    return { start: start + 1, end, partial: text.slice(start + 1, offset), quote: first, closed: text[end] === first, suffix: '', wrap: false };
+    return {
+      start: start + 1,
+      end,
+      partial: text.slice(start + 1, offset),
+      quote: first,
+      closed: text[end] === first,
+      suffix: '',
+      wrap: false,
+    };
   }
   let end = offset;
   while (end < lineEnd && text[end] !== '#') end++;
@@ -361,9 +429,10 @@ function valueItems(request: Request, field: FieldInfo, spot: ItemSpot): Complet
   const terms = termsOf(field, config);
   if (!terms) return { isIncomplete: false, items: [] };
   const lines = analysis.lines;
-  const edit = (newText: string): TextEdit | InsertReplaceEdit => (request.options.insertReplace
-    ? { newText, insert: lines.range(spot.start, offset), replace: lines.range(spot.start, spot.end) }
-    : { newText, range: lines.range(spot.start, spot.end) });
+  const edit = (newText: string): TextEdit | InsertReplaceEdit =>
+    request.options.insertReplace
+      ? { newText, insert: lines.range(spot.start, offset), replace: lines.range(spot.start, spot.end) }
+      : { newText, range: lines.range(spot.start, spot.end) };
   const present = new Set(spot.present);
   const items: CompletionItem[] = [];
   terms.forEach((term, index) => {
@@ -380,9 +449,12 @@ function valueItems(request: Request, field: FieldInfo, spot: ItemSpot): Complet
       newText = renderScalar(term.value, request.style.quote, spot.inFlow);
       if (spot.wrap) newText = `[${newText}]`;
     }
-    const description = field.name === 'focus'
-      ? categoriesOfFocus(config.vocabularies, term.value).map((c) => c.label).join('; ')
-      : term.label;
+    const description =
+      field.name === 'focus'
+        ? categoriesOfFocus(config.vocabularies, term.value)
+            .map((c) => c.label)
+            .join('; ')
+        : term.label;
     const item: CompletionItem = {
       label: term.value,
       kind: field.shape === 'boolean' ? CompletionItemKind.Keyword : CompletionItemKind.EnumMember,

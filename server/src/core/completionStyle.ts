@@ -49,7 +49,8 @@ function votingField(config: Configuration, name: string): FieldInfo | undefined
 export function fileVotes(parsed: ParsedResource, config: Configuration, only?: string): StyleVotes {
   const votes = noVotes();
   for (const pair of fieldPairs(parsed)) {
-    if (!isScalar(pair.key) || (only !== undefined && String(pair.key.value) !== only) || !votingField(config, String(pair.key.value))) continue;
+    if (!isScalar(pair.key) || (only !== undefined && String(pair.key.value) !== only) || !votingField(config, String(pair.key.value)))
+      continue;
     const value = pair.value;
     if (isSeq(value)) {
       if (value.flow) votes.flow++;

@@ -39,7 +39,9 @@ export function createConfiguration(input: ConfigurationInput = {}): Configurati
   let compiled = input.schema !== undefined ? compileSchema(input.schema, vocabularies) : undefined;
   if (compiled && !compiled.ok) {
     const meanwhile = input.stopsOnProblems ? '' : '; using the bundled schema';
-    problems.push(`The schema in ${settings.schema || 'resourceAuthoring.schema'} is not a valid JSON Schema (${compiled.error})${meanwhile}.`);
+    problems.push(
+      `The schema in ${settings.schema || 'resourceAuthoring.schema'} is not a valid JSON Schema (${compiled.error})${meanwhile}.`,
+    );
     compiled = undefined;
   }
   if (!compiled) {

@@ -1,4 +1,17 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair, type YAMLError } from 'yaml';
+import {
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  Scalar,
+  visit,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLError,
+} from 'yaml';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { parserSentence, yamlErrorSentence } from './yamlErrors';
 
@@ -73,7 +86,11 @@ export function parseResource(text: string): ParsedResource {
   try {
     doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
   } catch (e) {
-    result.syntaxErrors.push({ start: block.open.start, end: block.open.end, message: `The frontmatter could not be read as YAML: ${(e as Error).message}` });
+    result.syntaxErrors.push({
+      start: block.open.start,
+      end: block.open.end,
+      message: `The frontmatter could not be read as YAML: ${(e as Error).message}`,
+    });
     return result;
   }
   result.yaml = doc;
@@ -167,7 +184,11 @@ function firstUnresolvedAlias(doc: Document.Parsed): SyntaxProblem | null {
   visit(doc, {
     Alias(_, node) {
       if (!node.resolve(doc) && node.range) {
-        found = { start: node.range[0], end: node.range[1], message: `YAML syntax error: the alias *${node.source} refers to no anchor &${node.source}.` };
+        found = {
+          start: node.range[0],
+          end: node.range[1],
+          message: `YAML syntax error: the alias *${node.source} refers to no anchor &${node.source}.`,
+        };
         return visit.BREAK;
       }
       return undefined;

@@ -14,11 +14,16 @@ export interface OffsetEdit {
  */
 export function applyTextEdits(text: string, edits: TextEdit[]): string {
   const lines = new LineMap(text);
-  return applyOffsetEdits(text, edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText })));
+  return applyOffsetEdits(
+    text,
+    edits.map((e) => ({ start: lines.offset(e.range.start), end: lines.offset(e.range.end), newText: e.newText })),
+  );
 }
 
 export function applyOffsetEdits(text: string, edits: readonly OffsetEdit[]): string {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || (a.e.end - a.e.start) - (b.e.end - b.e.start) || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - a.e.start - (b.e.end - b.e.start) || a.i - b.i);
   let out = '';
   let at = 0;
   for (const { e } of sorted) {
@@ -64,7 +69,9 @@ export function overlaps(a: OffsetEdit, b: OffsetEdit): boolean {
 
 /** Sorts edits (insertions before a replacement at the same offset) and joins the touching ones into one. */
 export function joinTouching(edits: readonly OffsetEdit[]): OffsetEdit[] {
-  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => a.e.start - b.e.start || (a.e.end - a.e.start) - (b.e.end - b.e.start) || a.i - b.i);
+  const sorted = edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => a.e.start - b.e.start || a.e.end - a.e.start - (b.e.end - b.e.start) || a.i - b.i);
   const out: OffsetEdit[] = [];
   for (const { e } of sorted) {
     if (e.start === e.end && e.newText === '') continue;

@@ -56,8 +56,12 @@ function linkIn(d: Diagnostic): string | undefined {
 
 function sameRange(d: Diagnostic, f: Finding, lines: LineMap): boolean {
   const r = lines.range(f.start, f.end);
-  return r.start.line === d.range.start.line && r.start.character === d.range.start.character
-    && r.end.line === d.range.end.line && r.end.character === d.range.end.character;
+  return (
+    r.start.line === d.range.start.line &&
+    r.start.character === d.range.start.character &&
+    r.end.line === d.range.end.line &&
+    r.end.character === d.range.end.character
+  );
 }
 
 /**

@@ -18,7 +18,11 @@ export function hover(analysis: Analysis, config: Configuration, offset: number)
     const keySpan = spanOf(parsed, pair.key);
     if (within(keySpan, offset)) {
       const field = config.schema.field(name);
-      return markdown(analysis, keySpan, field ? keyText(field, config) : problemAt(analysis, keySpan) ?? `\`${name}\` is not a resource field.`);
+      return markdown(
+        analysis,
+        keySpan,
+        field ? keyText(field, config) : (problemAt(analysis, keySpan) ?? `\`${name}\` is not a resource field.`),
+      );
     }
     const value = pair.value;
     const nodes: Node[] = isSeq(value) ? (value.items as Node[]) : value ? [value] : [];
@@ -60,14 +64,19 @@ function valueText(field: FieldInfo | undefined, value: unknown, config: Configu
     const vocabulary = config.vocabularies[field.vocabulary];
     const term = vocabulary.terms.find((t) => t.value === value);
     if (!term) return undefined;
-    const lines = [term.label ? `**${term.label}** (${code(term.value)})` : `**${term.value}**`, '', `A ${VOCABULARY_FILES[field.vocabulary].noun} defined in ${code(vocabulary.source)}.`];
+    const lines = [
+      term.label ? `**${term.label}** (${code(term.value)})` : `**${term.value}**`,
+      '',
+      `A ${VOCABULARY_FILES[field.vocabulary].noun} defined in ${code(vocabulary.source)}.`,
+    ];
     if (field.vocabulary === 'focus') {
       const categories = categoriesOfFocus(config.vocabularies, value);
       if (categories.length > 0) lines.push('', `Category: ${categories.map((c) => c.label).join('; ')}.`);
     }
     return lines.join('\n');
   }
-  if (field.allowed?.includes(value)) return `**${value}**\n\nOne of the ${field.name} values defined in the resource schema: ${field.allowed.map(code).join(', ')}.`;
+  if (field.allowed?.includes(value))
+    return `**${value}**\n\nOne of the ${field.name} values defined in the resource schema: ${field.allowed.map(code).join(', ')}.`;
   return undefined;
 }
 

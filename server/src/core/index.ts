@@ -3,7 +3,18 @@
  * The core is pure: texts and settings in, findings, completions and edits out; files only through a
  * `Workspace` the host implements.
  */
-export type { Disposable, FileChange, FileChangeKind, Logger, OpenDocument, ProgressFactory, ProgressSink, Scheduler, Workspace, WorkspaceEvent } from './host';
+export type {
+  Disposable,
+  FileChange,
+  FileChangeKind,
+  Logger,
+  OpenDocument,
+  ProgressFactory,
+  ProgressSink,
+  Scheduler,
+  Workspace,
+  WorkspaceEvent,
+} from './host';
 export { withoutBom } from './host';
 export { MemoryWorkspace, type WorkspaceCounts } from './memoryWorkspace';
 export { createProject } from './project/project';

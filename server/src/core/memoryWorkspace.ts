@@ -126,7 +126,10 @@ export class MemoryWorkspace implements Workspace {
     this.files.set(newUri, text);
     this.list(oldUri, false);
     this.list(newUri, true);
-    const changes: FileChange[] = [{ uri: oldUri, kind: 'deleted' }, { uri: newUri, kind: 'created' }];
+    const changes: FileChange[] = [
+      { uri: oldUri, kind: 'deleted' },
+      { uri: newUri, kind: 'created' },
+    ];
     this.fire({ type: 'files', changes });
   }
 

@@ -38,7 +38,12 @@ function didYouMean(values: readonly string[]): string {
   return values.length > 0 ? ` Did you mean ${alternatives(values)}?` : '';
 }
 
-export function invalidValueMessage(field: FieldInfo | undefined, value: unknown, allowed: readonly string[], vocabularies: Vocabularies): string {
+export function invalidValueMessage(
+  field: FieldInfo | undefined,
+  value: unknown,
+  allowed: readonly string[],
+  vocabularies: Vocabularies,
+): string {
   const name = field?.name ?? 'this field';
   // The same terms and ranking the "Change to" fixes use (fixes/invalidValue.ts), so both agree.
   const terms: readonly Term[] = field?.vocabulary ? vocabularies[field.vocabulary].terms : allowed.map((v) => ({ value: v }));
@@ -95,7 +100,9 @@ export function duplicateMessage(name: string, value: unknown): string {
  * file can still have: listing all of them made a message the Problems panel cuts off.
  */
 export function unknownFieldMessage(key: string, known: readonly string[], present: ReadonlySet<string>): string {
-  const targets = rankFieldNames(key, known, present).slice(0, 3).map((t) => t.name);
+  const targets = rankFieldNames(key, known, present)
+    .slice(0, 3)
+    .map((t) => t.name);
   if (targets.length > 0) return `'${key}' is not a resource field.${didYouMean(targets)}`;
   const absent = known.filter((f) => !present.has(f));
   return absent.length > 0

@@ -23,7 +23,8 @@ const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
  * number when written plain. js-yaml's core schema differs at the edges (`+.5`, `1_000`, `0b1`), and
  * its data cannot tell a quoted string from a plain one, so such strings go to the full parse.
  */
-const CORE_NON_STRING = /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))?$/;
+const CORE_NON_STRING =
+  /^(?:~|[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))?$/;
 
 /** The first characters (or none) a core-schema null, boolean or number can start with. */
 const MAY_BE_NON_STRING = /^(?:$|[~nNtTfF0-9+.-])/;
@@ -43,7 +44,8 @@ function unambiguous(value: unknown, depth = 0): boolean {
 
 // Sticky, multi-line: tested at a line's start without slicing the line out.
 const KEY_LINE = /(?:[^\s#'"[\]{}:,?&*!|>%@`-][^:\r\n]*|"(?:[^"\\\r\n]|\\.)*"|'(?:[^'\r\n]|'')*')[ \t]*:(?:[ \t]|\r?$)/my;
-const SEQ_ITEM_LINE = /-(?:[ \t]+(?:[^\s'"[\]{}#&*!|>][^\]}\r\n]*|"(?:[^"\\\r\n]|\\.)*"[ \t]*(?:#.*)?|'(?:[^'\r\n]|'')*'[ \t]*(?:#.*)?|#.*)?)?\r?$/my;
+const SEQ_ITEM_LINE =
+  /-(?:[ \t]+(?:[^\s'"[\]{}#&*!|>][^\]}\r\n]*|"(?:[^"\\\r\n]|\\.)*"[ \t]*(?:#.*)?|'(?:[^'\r\n]|'')*'[ \t]*(?:#.*)?|#.*)?)?\r?$/my;
 
 /**
  * js-yaml forgives what the full parse rejects: a quoted scalar or flow list continued on an
@@ -72,7 +74,12 @@ export function quickCheck(text: string, config: Configuration): QuickVerdict {
   const block = findFrontmatter(text);
   if (!block || !block.close) return NOT_CLEAN;
   const source = text.slice(block.content.start, block.content.end);
-  if (source.length > LIMITS.maxFrontmatterLength || ((source.includes('&') || source.includes('*')) && ANCHOR_OR_ALIAS.test(source)) || nestingTooDeep(source) >= 0) return NOT_CLEAN;
+  if (
+    source.length > LIMITS.maxFrontmatterLength ||
+    ((source.includes('&') || source.includes('*')) && ANCHOR_OR_ALIAS.test(source)) ||
+    nestingTooDeep(source) >= 0
+  )
+    return NOT_CLEAN;
   let data: unknown;
   try {
     data = load(source, { schema: CORE_SCHEMA });

@@ -55,9 +55,8 @@ function describeField(name: string, raw: JsonObject, injected: JsonObject, requ
   const items = isObject(raw.items) ? raw.items : undefined;
   const vocabSource = items ?? raw;
   const vocab = vocabSource['x-vocabulary'];
-  const staticEnum = Array.isArray(vocabSource.enum) && vocab === undefined
-    ? vocabSource.enum.filter((v): v is string => typeof v === 'string')
-    : undefined;
+  const staticEnum =
+    Array.isArray(vocabSource.enum) && vocab === undefined ? vocabSource.enum.filter((v): v is string => typeof v === 'string') : undefined;
   const shape: FieldInfo['shape'] = types.includes('array')
     ? 'list'
     : types.includes('boolean')

@@ -42,10 +42,7 @@ export interface Analysis {
 /** A family of checks: parsed text and configuration in, findings out. */
 export type Check = (parsed: ParsedResource, config: Configuration) => Finding[];
 
-const CHECKS: Check[] = [
-  checkBlock,
-  (parsed, config) => checkSchema(parsed, { schema: config.schema, vocabularies: config.vocabularies }),
-];
+const CHECKS: Check[] = [checkBlock, (parsed, config) => checkSchema(parsed, { schema: config.schema, vocabularies: config.vocabularies })];
 
 /** The index of `text` when it is a report: the one in the set if built from the same text, else built now. */
 function selfIndex(reports: ReportSet, uri: string, text: string): ReportIndex {
@@ -57,16 +54,23 @@ function selfIndex(reports: ReportSet, uri: string, text: string): ReportIndex {
  * The pure pipeline: text → parsed frontmatter with positions → findings. A report is checked only
  * for its own section references; a resource for its frontmatter and its section references.
  */
-export function analyzeText(text: string, config: Configuration, uri = 'mem://resource', version = 0, context: AnalysisContext = {}): Analysis {
+export function analyzeText(
+  text: string,
+  config: Configuration,
+  uri = 'mem://resource',
+  version = 0,
+  context: AnalysisContext = {},
+): Analysis {
   const reports = context.reports ?? NO_REPORTS;
   const role = context.role ?? (reportFor(reports, uri) ? 'report' : 'resource');
   const parsed = parseResource(text);
   const findings: Finding[] = [];
   const failures: string[] = [];
   let self: ReportIndex | undefined;
-  const checks: Check[] = role === 'report'
-    ? [() => checkSections(text, uri, reports, (self = selfIndex(reports, uri, text)))]
-    : [...CHECKS, () => checkSections(text, uri, reports)];
+  const checks: Check[] =
+    role === 'report'
+      ? [() => checkSections(text, uri, reports, (self = selfIndex(reports, uri, text)))]
+      : [...CHECKS, () => checkSections(text, uri, reports)];
   for (const check of checks) {
     // One check failing must not cost the author the findings of the others.
     try {
@@ -98,7 +102,10 @@ export function toDiagnostics(analysis: Analysis, config: Configuration): Diagno
     // The link to the finding goes beside the finding's own data (what the fixes read).
     d.data = { ...f.data, [FINDING_LINK]: links[i] };
     if (f.related) {
-      d.relatedInformation = f.related.map((r) => ({ location: { uri: r.file, range: { start: r.start, end: r.end } }, message: r.message }));
+      d.relatedInformation = f.related.map((r) => ({
+        location: { uri: r.file, range: { start: r.start, end: r.end } },
+        message: r.message,
+      }));
     }
     out.push(d);
   }

@@ -112,7 +112,8 @@ const SEVERITY_LIST = 'error, warning, information, hint or off';
 export function settingsProblems(raw: unknown): SettingsProblem[] {
   const get = sectionReader(raw);
   const problems: SettingsProblem[] = [];
-  const add = (key: string, message: string) => problems.push({ key: `resourceAuthoring.${key}`, message: `resourceAuthoring.${key}: ${message}` });
+  const add = (key: string, message: string) =>
+    problems.push({ key: `resourceAuthoring.${key}`, message: `resourceAuthoring.${key}: ${message}` });
   for (const key of ['resourceGlobs', 'reports']) {
     const value = get(key);
     if (value === undefined || value === null) continue;
@@ -122,10 +123,12 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
   }
   for (const key of ['vocabularies.learnTags', 'vocabularies.focus', 'vocabularies.type', 'schema']) {
     const value = get(key);
-    if (value !== undefined && value !== null && typeof value !== 'string') add(key, `should be a path (a string), not ${JSON.stringify(value)}.`);
+    if (value !== undefined && value !== null && typeof value !== 'string')
+      add(key, `should be a path (a string), not ${JSON.stringify(value)}.`);
   }
   const wd = get('workspaceDiagnostics');
-  if (wd !== undefined && wd !== null && typeof wd !== 'boolean') add('workspaceDiagnostics', `should be true or false, not ${JSON.stringify(wd)}.`);
+  if (wd !== undefined && wd !== null && typeof wd !== 'boolean')
+    add('workspaceDiagnostics', `should be true or false, not ${JSON.stringify(wd)}.`);
   const sev = get('severity');
   if (sev !== undefined && sev !== null) {
     if (typeof sev !== 'object' || Array.isArray(sev)) {

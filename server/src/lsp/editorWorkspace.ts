@@ -10,7 +10,10 @@ import type { DiskWorkspace } from '../node/diskWorkspace';
 export class EditorWorkspace implements Workspace {
   private readonly listeners = new Set<(event: WorkspaceEvent) => void>();
 
-  constructor(private readonly disk: DiskWorkspace, private readonly documents: TextDocuments<TextDocument>) {
+  constructor(
+    private readonly disk: DiskWorkspace,
+    private readonly documents: TextDocuments<TextDocument>,
+  ) {
     documents.onDidChangeContent(({ document }) => this.fire({ type: 'document', uri: document.uri, kind: 'changed' }));
     documents.onDidClose(({ document }) => this.fire({ type: 'document', uri: document.uri, kind: 'closed' }));
   }

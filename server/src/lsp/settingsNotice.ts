@@ -25,8 +25,11 @@ export class SettingsNotice {
     this.shown = text;
     if (problems.length === 0) return;
     for (const p of problems) this.channel.log(`Ignored setting: ${p.message}`);
-    const head = problems.length === 1 ? 'A Resource Authoring setting is ignored' : `${problems.length} Resource Authoring settings are ignored`;
+    const head =
+      problems.length === 1 ? 'A Resource Authoring setting is ignored' : `${problems.length} Resource Authoring settings are ignored`;
     // A client that cannot show it still has the log line; the reload goes on regardless.
-    void Promise.resolve().then(() => this.channel.showError(`${head}: ${text}`)).catch(() => undefined);
+    void Promise.resolve()
+      .then(() => this.channel.showError(`${head}: ${text}`))
+      .catch(() => undefined);
   }
 }

@@ -18,24 +18,26 @@ export async function listFiles(root: string, accept: (relative: string) => bool
   let queue: string[] = [''];
   while (queue.length > 0) {
     const next: string[] = [];
-    await Promise.all(queue.map(async (dir) => {
-      let entries;
-      try {
-        entries = await fs.readdir(path.join(root, dir), { withFileTypes: true });
-      } catch {
-        return; // unreadable folder: nothing to check in it
-      }
-      for (const e of entries) {
-        // A folder of thousands of files: let other work in between (a keystroke in the server).
-        if (++seen % YIELD_EVERY === 0) await yieldToEvents();
-        const rel = dir ? `${dir}/${e.name}` : e.name;
-        if (e.isDirectory()) {
-          if (!SKIP.has(e.name)) next.push(rel);
-        } else if (e.isFile() && accept(rel)) {
-          out.push(rel);
+    await Promise.all(
+      queue.map(async (dir) => {
+        let entries;
+        try {
+          entries = await fs.readdir(path.join(root, dir), { withFileTypes: true });
+        } catch {
+          return; // unreadable folder: nothing to check in it
         }
-      }
-    }));
+        for (const e of entries) {
+          // A folder of thousands of files: let other work in between (a keystroke in the server).
+          if (++seen % YIELD_EVERY === 0) await yieldToEvents();
+          const rel = dir ? `${dir}/${e.name}` : e.name;
+          if (e.isDirectory()) {
+            if (!SKIP.has(e.name)) next.push(rel);
+          } else if (e.isFile() && accept(rel)) {
+            out.push(rel);
+          }
+        }
+      }),
+    );
     queue = next;
   }
   return out.sort();

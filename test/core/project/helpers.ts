@@ -2,7 +2,14 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
-import { createProject, insideFolder, MemoryWorkspace, parseSettingsJson, type Project, type ProjectOptions } from '../../../server/src/core';
+import {
+  createProject,
+  insideFolder,
+  MemoryWorkspace,
+  parseSettingsJson,
+  type Project,
+  type ProjectOptions,
+} from '../../../server/src/core';
 import { severityName } from '../../../server/src/core/severity';
 import { createLintProject, lintFiles } from '../../../server/src/cli/lint';
 import { resolveTargets } from '../../../server/src/cli/targets';
@@ -52,9 +59,11 @@ let contributed: Record<string, ContributedSetting> | undefined;
  * settings.json values laid over it.
  */
 export function editorSection(flat: Record<string, unknown>): Record<string, unknown> {
-  contributed ??= (JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
-    contributes: { configuration: { properties: Record<string, ContributedSetting> } };
-  }).contributes.configuration.properties;
+  contributed ??= (
+    JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+      contributes: { configuration: { properties: Record<string, ContributedSetting> } };
+    }
+  ).contributes.configuration.properties;
   const section: Record<string, unknown> = {};
   const put = (key: string, value: unknown) => {
     const parts = key.replace(/^resourceAuthoring\./, '').split('.');
@@ -79,8 +88,14 @@ export interface Seen {
 const relative = (uri: string): string => insideFolder(FOLDER, uri) ?? uri;
 
 export function seenOf(d: Diagnostic): Seen {
-  const seen: Seen = { code: String(d.code), severity: severityName(d.severity), message: typeof d.message === 'string' ? d.message : String(d.message), range: d.range };
-  if (d.relatedInformation?.length) seen.related = d.relatedInformation.map((r) => ({ file: relative(r.location.uri), range: r.location.range, message: r.message }));
+  const seen: Seen = {
+    code: String(d.code),
+    severity: severityName(d.severity),
+    message: typeof d.message === 'string' ? d.message : String(d.message),
+    range: d.range,
+  };
+  if (d.relatedInformation?.length)
+    seen.related = d.relatedInformation.map((r) => ({ file: relative(r.location.uri), range: r.location.range, message: r.message }));
   return seen;
 }
 
@@ -194,7 +209,12 @@ function filesOf(c: Case): Record<string, string> {
 
 /** The server's way: the editor's settings section, some files open; started, scanned, every file asked for its diagnostics. */
 export async function serverFindings(c: Case): Promise<Map<string, Seen[]>> {
-  const workspace = new MemoryWorkspace({ folder: FOLDER, files: filesOf(c), settings: editorSection(c.settings ?? {}), trusted: c.trusted });
+  const workspace = new MemoryWorkspace({
+    folder: FOLDER,
+    files: filesOf(c),
+    settings: editorSection(c.settings ?? {}),
+    trusted: c.trusted,
+  });
   for (const rel of c.open ?? []) workspace.openDocumentWith(rel);
   const { project, logger } = await startServerProject(workspace);
   const failures = logger.lines.filter((l) => l.startsWith('error: '));
@@ -213,7 +233,10 @@ export async function serverFindings(c: Case): Promise<Map<string, Seen[]>> {
  * `.vscode/settings.json`, the project of createLintProject, `load()`, then `lintFiles` on every
  * resource and report file (and the reports named with --report).
  */
-export async function cliFindings(c: Case, reports: readonly string[] = []): Promise<{ found: Map<string, Seen[]>; problems: string[]; workspace: MemoryWorkspace }> {
+export async function cliFindings(
+  c: Case,
+  reports: readonly string[] = [],
+): Promise<{ found: Map<string, Seen[]>; problems: string[]; workspace: MemoryWorkspace }> {
   const files = filesOf(c);
   const text = files['.vscode/settings.json'];
   const parsed = text === undefined ? { section: {}, problems: [] } : parseSettingsJson(text, '.vscode/settings.json');
@@ -234,13 +257,21 @@ export async function cliFindings(c: Case, reports: readonly string[] = []): Pro
   const run = await lintFiles(project, checked, { root: ROOT, warn: (m) => warnings.push(m) });
   const found = new Map<string, Seen[]>();
   for (const r of run.results) {
-    found.set(r.file, r.diagnostics.map((d) => {
-      const seen: Seen = { code: d.code, severity: d.severity, message: d.message, range: d.range };
-      if (d.related) seen.related = d.related;
-      return seen;
-    }));
+    found.set(
+      r.file,
+      r.diagnostics.map((d) => {
+        const seen: Seen = { code: d.code, severity: d.severity, message: d.message, range: d.range };
+        if (d.related) seen.related = d.related;
+        return seen;
+      }),
+    );
   }
   // What would make resource-lint exit 2 (or warn) instead of reporting.
-  const problems = [...outcome.configurationProblems, ...outcome.reportProblems, ...warnings, ...run.unreadable.map((u) => `unreadable ${u}`)];
+  const problems = [
+    ...outcome.configurationProblems,
+    ...outcome.reportProblems,
+    ...warnings,
+    ...run.unreadable.map((u) => `unreadable ${u}`),
+  ];
   return { found, problems, workspace };
 }

@@ -12,7 +12,8 @@ const TEXT_REPORT = [
   '',
 ].join('\n');
 
-const tags = (...values: string[]) => JSON.stringify({ resourceTags: values.map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) })) });
+const tags = (...values: string[]) =>
+  JSON.stringify({ resourceTags: values.map((value) => ({ value, label: value[0].toUpperCase() + value.slice(1) })) });
 
 const SCHEMA = JSON.stringify({
   $schema: 'http://json-schema.org/draft-07/schema#',
@@ -68,7 +69,12 @@ const CASES: { name: string; workspace: Case; codes: Record<string, string[]> }[
       },
       open: ['resources/b.md'],
     },
-    codes: { 'reports/extracted.txt': [], 'reports/report.md': [], 'resources/a.md': ['unknown-section'], 'resources/b.md': ['section-label-mismatch'] },
+    codes: {
+      'reports/extracted.txt': [],
+      'reports/report.md': [],
+      'resources/a.md': ['unknown-section'],
+      'resources/b.md': ['section-label-mismatch'],
+    },
   },
   {
     name: 'a custom schema named by the schema setting',
@@ -176,6 +182,9 @@ describe('parity: the server and the CLI find the same problems in every file (i
       assert.strictEqual(seen.severity, 'information');
     }
     const [dup] = (await serverFindings(duplicates.workspace)).get('resources/one.md')!;
-    assert.deepStrictEqual(dup.related?.map((r) => r.file), ['resources/deep/four.md', 'resources/two.md']);
+    assert.deepStrictEqual(
+      dup.related?.map((r) => r.file),
+      ['resources/deep/four.md', 'resources/two.md'],
+    );
   });
 });

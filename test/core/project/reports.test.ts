@@ -9,7 +9,11 @@ describe('project: reports', () => {
   afterEach(() => project?.dispose());
 
   it('re-checks cached analyses when a report changes, and re-indexes only changed reports', async () => {
-    const ws = new MemoryWorkspace({ folder: FOLDER, files: { 'resources/a.md': resource('https://example.org/a', '§4.9') }, settings: editorSection({}) });
+    const ws = new MemoryWorkspace({
+      folder: FOLDER,
+      files: { 'resources/a.md': resource('https://example.org/a', '§4.9') },
+      settings: editorSection({}),
+    });
     // Open: its analysis is cached by version, and the version never changes below.
     ws.openDocumentWith('resources/a.md');
     const p = (await startServerProject(ws)).project;

@@ -2,7 +2,19 @@ import * as assert from 'assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
 import { MemoryWorkspace, type Project } from '../../../server/src/core';
 import {
-  cliFindings, codesIn, editorSection, FOLDER, nextDiagnostics, REPORT, resource, seenIn, type Seen, startServerProject, turn, until, uriOf,
+  cliFindings,
+  codesIn,
+  editorSection,
+  FOLDER,
+  nextDiagnostics,
+  REPORT,
+  resource,
+  seenIn,
+  type Seen,
+  startServerProject,
+  turn,
+  until,
+  uriOf,
 } from './helpers';
 
 const tags = (...values: string[]) => JSON.stringify({ resourceTags: values.map((value) => ({ value, label: value })) });
@@ -34,15 +46,23 @@ describe('project on the in-memory workspace: what start-up, typing and hovering
     assert.deepStrictEqual(codesIn(project, 'resources/cites.md'), ['unknown-section'], 'the scan checked the files');
     assert.deepStrictEqual(codesIn(project, 'resources/tagged.md'), [], 'the data file found in the walk is used');
     assert.strictEqual(ws.counts.walks, 1);
-    const resources = Object.keys(LIBRARY).filter((rel) => rel.startsWith('resources/')).map(uriOf);
+    const resources = Object.keys(LIBRARY)
+      .filter((rel) => rel.startsWith('resources/'))
+      .map(uriOf);
     assert.deepStrictEqual(ws.counts.read.filter((uri) => resources.includes(uri)).sort(), resources.sort());
     assert.ok(!ws.counts.read.includes(uriOf('docs/readme.md')), 'a file that is neither a resource, a report nor a data file is not read');
   });
 
   it('the CLI walks the tree once too: loading, finding what to check and checking it', async () => {
     const { found, workspace } = await cliFindings({ files: LIBRARY });
-    assert.deepStrictEqual(found.get('resources/cites.md')?.map((s) => s.code), ['unknown-section']);
-    assert.deepStrictEqual([...found.keys()], ['reports/report.md', 'resources/cites.md', 'resources/one.md', 'resources/tagged.md', 'resources/two.md']);
+    assert.deepStrictEqual(
+      found.get('resources/cites.md')?.map((s) => s.code),
+      ['unknown-section'],
+    );
+    assert.deepStrictEqual(
+      [...found.keys()],
+      ['reports/report.md', 'resources/cites.md', 'resources/one.md', 'resources/tagged.md', 'resources/two.md'],
+    );
     assert.strictEqual(workspace.counts.walks, 1);
   });
 
@@ -56,7 +76,11 @@ describe('project on the in-memory workspace: what start-up, typing and hovering
     ws.editDocument('resources/one.md', resource('https://example.org/one', 'Body.', 'learnTags: [nope]'));
     await typed;
     assert.deepStrictEqual(codesIn(project, 'resources/one.md'), ['invalid-value'], 'the keystroke was checked');
-    const duplicated = until(project, () => codesIn(project!, 'resources/two.md')?.includes('duplicate-resource') === true, 'the partner warned');
+    const duplicated = until(
+      project,
+      () => codesIn(project!, 'resources/two.md')?.includes('duplicate-resource') === true,
+      'the partner warned',
+    );
     ws.editDocument('resources/one.md', resource('https://example.org/two'));
     await duplicated;
     assert.deepStrictEqual(codesIn(project, 'resources/one.md'), ['duplicate-resource']);
@@ -68,7 +92,12 @@ describe('project on the in-memory workspace: what start-up, typing and hovering
     ws.openDocumentWith('reports/report.md');
     ({ project } = await startServerProject(ws));
     const reads = ws.counts.reads;
-    const rechecked = until(project, () => codesIn(project!, 'resources/cites.md')?.length === 0, 'cites.md re-checked', () => codesIn(project!, 'resources/cites.md'));
+    const rechecked = until(
+      project,
+      () => codesIn(project!, 'resources/cites.md')?.length === 0,
+      'cites.md re-checked',
+      () => codesIn(project!, 'resources/cites.md'),
+    );
     ws.editDocument('reports/report.md', `${REPORT}## 4.9 AI safety\nText.\n`);
     await rechecked;
     assert.strictEqual(ws.counts.reads, reads, `read: ${ws.counts.read.slice(reads).join(', ')}`);
@@ -106,7 +135,8 @@ describe('project on the in-memory workspace: following the workspace', () => {
   const codes = (rel: string) => codesIn(project, rel);
   /** Waits for a file's diagnostics to become `expected` (codes, or a test of them); called before the change, which must be needed. */
   const when = (rel: string, expected: string[] | undefined | ((seen: Seen[] | undefined) => boolean), what: string) => {
-    const accept = typeof expected === 'function' ? () => expected(seenIn(project, rel)) : () => JSON.stringify(codes(rel)) === JSON.stringify(expected);
+    const accept =
+      typeof expected === 'function' ? () => expected(seenIn(project, rel)) : () => JSON.stringify(codes(rel)) === JSON.stringify(expected);
     assert.ok(!accept(), `${rel} is already ${what}`);
     return until(project, accept, `${rel}: ${what}`, () => seenIn(project, rel));
   };
@@ -115,11 +145,17 @@ describe('project on the in-memory workspace: following the workspace', () => {
     it('appear and go as a link is edited in an open document', async () => {
       await start();
       ws.openDocumentWith('resources/one.md');
-      const both = Promise.all([when('resources/one.md', ['duplicate-resource'], 'duplicate'), when('resources/two.md', ['duplicate-resource'], 'duplicate')]);
+      const both = Promise.all([
+        when('resources/one.md', ['duplicate-resource'], 'duplicate'),
+        when('resources/two.md', ['duplicate-resource'], 'duplicate'),
+      ]);
       ws.editDocument('resources/one.md', resource('https://EXAMPLE.org/two/'));
       await both;
       const [warning] = seenIn(project, 'resources/two.md')!;
-      assert.deepStrictEqual(warning.related?.map((r) => r.file), ['resources/one.md']);
+      assert.deepStrictEqual(
+        warning.related?.map((r) => r.file),
+        ['resources/one.md'],
+      );
       const gone = Promise.all([when('resources/one.md', [], 'clean'), when('resources/two.md', [], 'clean')]);
       ws.editDocument('resources/one.md', resource('https://example.org/one'));
       await gone;
@@ -128,7 +164,11 @@ describe('project on the in-memory workspace: following the workspace', () => {
     it('go when a partner is deleted, and follow a partner that is renamed', async () => {
       await start({ ...LIBRARY, 'resources/copy.md': resource('https://example.org/one') });
       assert.deepStrictEqual(codes('resources/one.md'), ['duplicate-resource']);
-      const renamed = until(project, () => seenIn(project, 'resources/one.md')?.[0]?.related?.[0]?.file === 'resources/moved/copy.md', 'the related file renamed');
+      const renamed = until(
+        project,
+        () => seenIn(project, 'resources/one.md')?.[0]?.related?.[0]?.file === 'resources/moved/copy.md',
+        'the related file renamed',
+      );
       ws.renameFile('resources/copy.md', 'resources/moved/copy.md');
       await renamed;
       assert.strictEqual(codes('resources/copy.md'), undefined, 'the old path is forgotten');
@@ -185,7 +225,11 @@ describe('project on the in-memory workspace: following the workspace', () => {
       const changed = when('resources/tagged.md', ['invalid-value'], 'robots no longer a tag');
       ws.writeFile('src/_data/resourceTags.json', tags('drones'));
       await changed;
-      const deleted = when('resources/tagged.md', (seen) => seen?.length === 1 && /the bundled resourceTags\.json/.test(seen[0].message), 'checked against the bundled tags (no robots either)');
+      const deleted = when(
+        'resources/tagged.md',
+        (seen) => seen?.length === 1 && /the bundled resourceTags\.json/.test(seen[0].message),
+        'checked against the bundled tags (no robots either)',
+      );
       ws.deleteFile('src/_data/resourceTags.json');
       await deleted;
       const created = when('resources/tagged.md', [], 'robots a tag again');
@@ -218,14 +262,23 @@ describe('project on the in-memory workspace: following the workspace', () => {
       const off = when('resources/cites.md', [], 'unknown-section off');
       ws.setSettings(editorSection({ 'resourceAuthoring.severity': { 'unknown-section': 'off' } }));
       await off;
-      const raised = until(project, () => seenIn(project, 'resources/cites.md')?.[0]?.severity === 'hint', 'unknown-section a hint', () => seenIn(project, 'resources/cites.md'));
+      const raised = until(
+        project,
+        () => seenIn(project, 'resources/cites.md')?.[0]?.severity === 'hint',
+        'unknown-section a hint',
+        () => seenIn(project, 'resources/cites.md'),
+      );
       ws.setSettings(editorSection({ 'resourceAuthoring.severity': { 'unknown-section': 'hint' } }));
       await raised;
     });
 
     it('reports named by a setting: the citing files are checked against them', async () => {
       await start({ ...LIBRARY, 'docs/other.md': '# 4 Other\n## 4.9 Ninth\nText.\n' });
-      const moved = when('resources/cites.md', (seen) => seen?.length === 1 && /^other\.md has no section §4\.3\b/.test(seen[0].message), 'checked against docs/other.md, which lacks §4.3');
+      const moved = when(
+        'resources/cites.md',
+        (seen) => seen?.length === 1 && /^other\.md has no section §4\.3\b/.test(seen[0].message),
+        'checked against docs/other.md, which lacks §4.3',
+      );
       ws.setSettings(editorSection({ 'resourceAuthoring.reports': ['docs/other.md'] }));
       await moved;
       assert.strictEqual(codes('reports/report.md'), undefined, 'no longer a report');

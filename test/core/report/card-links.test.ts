@@ -7,7 +7,16 @@ import { REPORT_URI, reportSet } from './helpers';
 
 const config = createConfiguration();
 const RESOURCE = 'file:///w/resources/a.md';
-const FRONT = ['---', 'title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]', 'type: Blog', 'link: https://example.org/a', '---'];
+const FRONT = [
+  '---',
+  'title: "A"',
+  'focus: Bias',
+  'source: S',
+  'readability: [Expert]',
+  'type: Blog',
+  'link: https://example.org/a',
+  '---',
+];
 
 /** The card's section links ([number, linked text]) and the editor's section findings ([code, text]) for one body. */
 function cardAndEditor(body: string) {
@@ -21,7 +30,7 @@ function cardAndEditor(body: string) {
   return { links, flagged, linked: Object.fromEntries(sections.linked) };
 }
 
-describe('card section links: the editor\'s parser and resolver', () => {
+describe("card section links: the editor's parser and resolver", () => {
   it('reads the extraction artefact `§4. 3.1:` as §4.3.1, with the title that follows', () => {
     // The card's former grammar read `§4` here and linked chapter 4.
     const { links, flagged } = cardAndEditor('See §4. 3.1: Methods for adaptation.');
@@ -36,15 +45,24 @@ describe('card section links: the editor\'s parser and resolver', () => {
     assert.deepStrictEqual(links, [['4.8', '§4.8:\nrobustness']]);
   });
 
-  it('links `§ 4.3`, `§<tab>4.3` and a title cited over several words, as far as the editor\'s link goes', () => {
+  it("links `§ 4.3`, `§<tab>4.3` and a title cited over several words, as far as the editor's link goes", () => {
     const { links, flagged } = cardAndEditor('See § 4.3: adaptation, §\t4.3 and §4.7: Security and privacy.');
     assert.deepStrictEqual(flagged, []);
-    assert.deepStrictEqual(links, [['4.3', '§ 4.3: adaptation'], ['4.3', '§\t4.3'], ['4.7', '§4.7: Security']]);
+    assert.deepStrictEqual(links, [
+      ['4.3', '§ 4.3: adaptation'],
+      ['4.3', '§\t4.3'],
+      ['4.7', '§4.7: Security'],
+    ]);
   });
 
   it('leaves text what the editor flags (an unknown number, a link to a section the report lacks) and says where the linked ones are', () => {
-    const { links, flagged, linked } = cardAndEditor('§4.9: robustness, [the part](../reports/report.md#4.7) and [x](../reports/report.md#4.4).');
-    assert.deepStrictEqual(flagged, [['unknown-section', '§4.9'], ['unknown-section', '4.4']]);
+    const { links, flagged, linked } = cardAndEditor(
+      '§4.9: robustness, [the part](../reports/report.md#4.7) and [x](../reports/report.md#4.4).',
+    );
+    assert.deepStrictEqual(flagged, [
+      ['unknown-section', '§4.9'],
+      ['unknown-section', '4.4'],
+    ]);
     assert.deepStrictEqual(links, [['4.7', 'the part']]);
     assert.deepStrictEqual(linked, { '4.7': { uri: REPORT_URI, line: 5 } });
   });

@@ -30,7 +30,12 @@ describe('a section without a heading (test/core/fixtures/headingless-report.txt
   it('go to definition lands there, the hover excerpt is its text, and the outline range starts there', () => {
     const text = 'Cites §4.2 here.';
     const lines = new LineMap(text);
-    const doc: SectionDocument = { uri: 'file:///w/resources/a.md', text, position: (o) => lines.position(o), offset: (p) => lines.offset(p) };
+    const doc: SectionDocument = {
+      uri: 'file:///w/resources/a.md',
+      text,
+      position: (o) => lines.position(o),
+      offset: (p) => lines.offset(p),
+    };
     const def = definitionAt(doc, text.indexOf('4.2'), set)!;
     assert.deepStrictEqual(def.range.start, { line: lineOf('As central components'), character: 0 });
     const hover = (hoverSection(doc, text.indexOf('4.2'), set)!.contents as { value: string }).value;
@@ -38,11 +43,17 @@ describe('a section without a heading (test/core/fixtures/headingless-report.txt
     const chapter = reportSymbols(report)[0];
     const s47 = chapter.children!.find((c) => c.name === '4.2 Security and privacy')!;
     assert.strictEqual(s47.range.start.line, lineOf('As central components'));
-    assert.deepStrictEqual(s47.children!.map((c) => c.name), ['4.2.1 Risks', '4.2.2 Opportunities']);
+    assert.deepStrictEqual(
+      s47.children!.map((c) => c.name),
+      ['4.2.1 Risks', '4.2.2 Opportunities'],
+    );
   });
 
   it('does not take a citation of the section in the text before it for its start', () => {
-    const cited = buildReportIndex(TEXT.replace('Hub text, see §4.2: security for threats.', 'Hub text, see §4.2: Security and privacy.'), URI);
+    const cited = buildReportIndex(
+      TEXT.replace('Hub text, see §4.2: security for threats.', 'Hub text, see §4.2: Security and privacy.'),
+      URI,
+    );
     assert.strictEqual(cited.byNumber.get('4.2')!.line, lineOf('As central components'));
   });
 

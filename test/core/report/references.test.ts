@@ -7,7 +7,9 @@ const refs = (text: string) => parseReferences(text).map((r) => [r.number, r.lab
 describe('section reference parser', () => {
   it('reads a bare number, a label and a title word', () => {
     assert.deepStrictEqual(refs('See §4.3, §4.3: adaptation and (§5.1: Inequity).'), [
-      ['4.3', null, '§4.3'], ['4.3', 'adaptation', '§4.3: adaptation'], ['5.1', 'Inequity', '§5.1: Inequity'],
+      ['4.3', null, '§4.3'],
+      ['4.3', 'adaptation', '§4.3: adaptation'],
+      ['5.1', 'Inequity', '§5.1: Inequity'],
     ]);
   });
 
@@ -29,9 +31,14 @@ describe('section reference parser', () => {
 
   it('reads Markdown links with a # fragment: a number or a slug', () => {
     const r = parseReferences('[A](../reports/r.md#4.3) and [B](reports/r.md#43-adaptation) and [C](https://x.org/#frag)');
-    assert.deepStrictEqual(r.map((x) => [x.kind, x.number, x.target, x.fragment]), [
-      ['link', '4.3', '../reports/r.md', '4.3'], ['link', null, 'reports/r.md', '43-adaptation'], ['link', null, 'https://x.org/', 'frag'],
-    ]);
+    assert.deepStrictEqual(
+      r.map((x) => [x.kind, x.number, x.target, x.fragment]),
+      [
+        ['link', '4.3', '../reports/r.md', '4.3'],
+        ['link', null, 'reports/r.md', '43-adaptation'],
+        ['link', null, 'https://x.org/', 'frag'],
+      ],
+    );
   });
 
   it('finds nothing in text without references', () => {

@@ -25,9 +25,10 @@ describe('section index of the seed report (scripts/bench/fixtures/foundation-mo
   };
 
   it('finds every chapter, upper case', () => {
-    assert.deepStrictEqual(index.sections.filter((s) => s.parent === null).map((s) => `${s.number} ${s.title}`), [
-      '1 INTRODUCTION', '2 CAPABILITIES', '3 APPLICATIONS', '4 TECHNOLOGY', '5 SOCIETY', '6 CONCLUSION',
-    ]);
+    assert.deepStrictEqual(
+      index.sections.filter((s) => s.parent === null).map((s) => `${s.number} ${s.title}`),
+      ['1 INTRODUCTION', '2 CAPABILITIES', '3 APPLICATIONS', '4 TECHNOLOGY', '5 SOCIETY', '6 CONCLUSION'],
+    );
   });
 
   it('finds the 26 sections of the four parts', () => {
@@ -69,12 +70,16 @@ describe('section index of the seed report (scripts/bench/fixtures/foundation-mo
 
   it('lists sections in document order', () => {
     const headed = index.sections.filter((s) => s.evidence !== 'references');
-    for (let i = 1; i < headed.length; i++) assert.ok(headed[i].line >= headed[i - 1].line, `${headed[i].number} before ${headed[i - 1].number}`);
+    for (let i = 1; i < headed.length; i++)
+      assert.ok(headed[i].line >= headed[i - 1].line, `${headed[i].number} before ${headed[i - 1].number}`);
   });
 
-  it('resolves every one of the report\'s own references (no section findings in the report)', () => {
+  it("resolves every one of the report's own references (no section findings in the report)", () => {
     const a = analyzeText(text, createConfiguration(), URI, 1, { reports: { generation: 1, reports: [index] } });
     assert.ok(index.references.length > 400);
-    assert.deepStrictEqual(a.findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`), []);
+    assert.deepStrictEqual(
+      a.findings.map((f) => `${f.code} ${text.slice(f.start, f.end)}`),
+      [],
+    );
   });
 });

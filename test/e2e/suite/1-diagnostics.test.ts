@@ -16,18 +16,22 @@ describe('1. opening a resource file', () => {
       const ds = ourDiagnostics(uri);
       return ds.length >= 3 ? ds : undefined;
     });
-    const seen = diagnostics.map((d) => [codeOf(d), rangeOf(d), d.severity]).sort((a, b) => JSON.stringify(a[1]).localeCompare(JSON.stringify(b[1])));
+    const seen = diagnostics
+      .map((d) => [codeOf(d), rangeOf(d), d.severity])
+      .sort((a, b) => JSON.stringify(a[1]).localeCompare(JSON.stringify(b[1])));
     assert.deepStrictEqual(seen, [
       ['required', [0, 0, 0, 3], vscode.DiagnosticSeverity.Error], //          `source` missing: on the opening ---
       ['invalid-value', [3, 14, 3, 17], vscode.DiagnosticSeverity.Error], //  readability: ["E"]
       ['unknown-field', [7, 0, 7, 6], vscode.DiagnosticSeverity.Warning], //  author: (the key)
     ]);
     const invalid = diagnostics.find((d) => codeOf(d) === 'invalid-value');
-    assert.match(invalid?.message ?? '', /'E' is not a readability level\. Did you mean 'Expert'\? Use one of: Beginner, Intermediate, Expert\./);
+    assert.match(
+      invalid?.message ?? '',
+      /'E' is not a readability level\. Did you mean 'Expert'\? Use one of: Beginner, Intermediate, Expert\./,
+    );
     // The code in the Problems panel links the code's page (docs/rules) in the repository.
     const code = invalid?.code;
     assert.ok(code && typeof code === 'object', 'the code carries a link');
     assert.match(code.target.toString(), /\/blob\/main\/docs\/rules\/invalid-value\.md$/);
   });
-
 });

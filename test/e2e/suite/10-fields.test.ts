@@ -18,15 +18,16 @@ describe('10. missing fields and the outline', () => {
    * editor cancels the request (it does when the file's diagnostics are published anew, as the
    * workspace check does after opening).
    */
-  const actionsAt = (range: vscode.Range, what: string) => waitFor(what, async () => {
-    try {
-      const all = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
-      return all.some((a) => a.title.startsWith('Add ')) ? all : undefined;
-    } catch (e) {
-      if (/Canceled/.test(String(e))) return undefined;
-      throw e;
-    }
-  });
+  const actionsAt = (range: vscode.Range, what: string) =>
+    waitFor(what, async () => {
+      try {
+        const all = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range)) ?? [];
+        return all.some((a) => a.title.startsWith('Add ')) ? all : undefined;
+      } catch (e) {
+        if (/Canceled/.test(String(e))) return undefined;
+        throw e;
+      }
+    });
 
   before(async () => {
     await vscode.workspace.fs.writeFile(uri, Buffer.from(TITLE_ONLY, 'utf8'));
@@ -47,7 +48,11 @@ describe('10. missing fields and the outline', () => {
     // per diagnostic, each adding its own field (not five times the first one's).
     const actions = await actionsAt(missing[0].range, 'the code actions on the opening ---');
     const adds = actions.filter((a) => a.title.startsWith('Add the missing field'));
-    assert.deepStrictEqual(adds.map((a) => a.title).sort(), fields.map((f) => `Add the missing field '${f}'`), JSON.stringify(actions.map((a) => a.title)));
+    assert.deepStrictEqual(
+      adds.map((a) => a.title).sort(),
+      fields.map((f) => `Add the missing field '${f}'`),
+      JSON.stringify(actions.map((a) => a.title)),
+    );
     for (const a of adds) {
       const field = /'([^']+)'/.exec(a.title)![1];
       assert.strictEqual(a.kind?.value, vscode.CodeActionKind.QuickFix.value);
@@ -62,9 +67,13 @@ describe('10. missing fields and the outline', () => {
     const addAll = (actions ?? []).find((a) => a.title === ADD_ALL);
     assert.ok(addAll?.edit, JSON.stringify((actions ?? []).map((a) => a.title)));
     assert.ok(await vscode.workspace.applyEdit(addAll.edit), 'the editor applied the edit');
-    assert.strictEqual(document.getText(),
-      ['---', 'title: "A"', 'focus: ""', 'source: ""', 'readability: []', 'type: ""', 'link: ""', '---', '# A heading', ''].join('\n'));
-    await waitFor('the required diagnostics to go away', () => (required().length === 0 && ourDiagnostics(uri).length > 0 ? true : undefined));
+    assert.strictEqual(
+      document.getText(),
+      ['---', 'title: "A"', 'focus: ""', 'source: ""', 'readability: []', 'type: ""', 'link: ""', '---', '# A heading', ''].join('\n'),
+    );
+    await waitFor('the required diagnostics to go away', () =>
+      required().length === 0 && ourDiagnostics(uri).length > 0 ? true : undefined,
+    );
     await document.save();
   });
 
@@ -74,7 +83,16 @@ describe('10. missing fields and the outline', () => {
       return (found ?? []).some((s) => s.name === 'link') ? found : undefined;
     });
     const fields = symbols.filter((s) => s.kind === vscode.SymbolKind.Property);
-    assert.deepStrictEqual(fields.map((s) => [s.name, s.selectionRange.start.line]),
-      [['title', 1], ['focus', 2], ['source', 3], ['readability', 4], ['type', 5], ['link', 6]]);
+    assert.deepStrictEqual(
+      fields.map((s) => [s.name, s.selectionRange.start.line]),
+      [
+        ['title', 1],
+        ['focus', 2],
+        ['source', 3],
+        ['readability', 4],
+        ['type', 5],
+        ['link', 6],
+      ],
+    );
   });
 });

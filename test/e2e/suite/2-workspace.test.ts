@@ -17,8 +17,9 @@ describe('2. workspace-wide diagnostics', () => {
       const ds = ourDiagnostics(workspaceUri('resources', 'never-opened.md'));
       return ds.length ? ds : undefined;
     });
-    assert.deepStrictEqual(never.map((d) => [codeOf(d), d.message]), [
-      ['invalid-value', "'Podcast' is not a resource type in src/_data/resourceTypes.json. Use one of: Blog, PDF Article, Video."],
-    ]);
+    assert.deepStrictEqual(
+      never.map((d) => [codeOf(d), d.message]),
+      [['invalid-value', "'Podcast' is not a resource type in src/_data/resourceTypes.json. Use one of: Blog, PDF Article, Video."]],
+    );
   });
 });

@@ -4,7 +4,18 @@ import { codeOf, ourDiagnostics, waitFor, workspaceUri } from './helpers';
 
 /** A resource of the example workspace with `extra` frontmatter lines; written by the test, removed after. */
 const resource = (...extra: string[]) =>
-  ['---', 'title: "Typing"', 'focus: "Bias"', 'source: "S"', 'type: "Blog"', 'link: "https://example.org/typing"', ...extra, '---', 'Body.', ''].join('\n');
+  [
+    '---',
+    'title: "Typing"',
+    'focus: "Bias"',
+    'source: "S"',
+    'type: "Blog"',
+    'link: "https://example.org/typing"',
+    ...extra,
+    '---',
+    'Body.',
+    '',
+  ].join('\n');
 
 async function writeAndOpen(name: string, text: string): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor }> {
   const uri = workspaceUri('resources', name);
@@ -27,7 +38,7 @@ describe('3. completion, quick fixes and fix all on save', () => {
     for (const uri of created) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
   });
 
-  it('typing learnTags: [ lists the workspace\'s tags with their labels; Mach narrows to machineLearning', async () => {
+  it("typing learnTags: [ lists the workspace's tags with their labels; Mach narrows to machineLearning", async () => {
     const { uri, editor } = await writeAndOpen('typing.md', resource('readability: ["Expert"]', 'learnTags: ['));
     created.push(uri);
     await waitFor('the server to check typing.md', () => (vscode.languages.getDiagnostics(uri).length > 0 ? true : undefined));
@@ -51,8 +62,13 @@ describe('3. completion, quick fixes and fix all on save', () => {
     // The first diagnostic may come from the workspace scan of the new file on disk, before the
     // server has the open document the fixes are computed on: ask until the fix is there.
     let titles: string[] = [];
-    const change = await waitFor("the fix \"Change to 'Intermediate'\"", async () => {
-      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const change = await waitFor('the fix "Change to \'Intermediate\'"', async () => {
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        uri,
+        d.range,
+        vscode.CodeActionKind.QuickFix.value,
+      );
       titles = (actions ?? []).map((a) => a.title);
       return (actions ?? []).find((a) => a.title === "Change to 'Intermediate'");
     });
@@ -65,7 +81,9 @@ describe('3. completion, quick fixes and fix all on save', () => {
     try {
       const { uri, editor } = await writeAndOpen('save.md', resource('readability: ["B","E","I"]', 'colour: blue'));
       created.push(uri);
-      await waitFor('three invalid values on save.md', () => (ourDiagnostics(uri).filter((x) => codeOf(x) === 'invalid-value').length === 3 ? true : undefined));
+      await waitFor('three invalid values on save.md', () =>
+        ourDiagnostics(uri).filter((x) => codeOf(x) === 'invalid-value').length === 3 ? true : undefined,
+      );
       await editor.edit((e) => e.insert(new vscode.Position(9, 'Body.'.length), ' Edited.'));
       await vscode.commands.executeCommand('workbench.action.files.save');
       const fixed = await waitFor('the fixes applied on save', () => {
@@ -73,7 +91,10 @@ describe('3. completion, quick fixes and fix all on save', () => {
         return text.includes('"Beginner"') ? text : undefined;
       });
       // Every preferred fix in one go; the unknown field (a deletion) stays for a person to decide.
-      assert.strictEqual(fixed, resource('readability: ["Beginner","Expert","Intermediate"]', 'colour: blue').replace('Body.', 'Body. Edited.'));
+      assert.strictEqual(
+        fixed,
+        resource('readability: ["Beginner","Expert","Intermediate"]', 'colour: blue').replace('Body.', 'Body. Edited.'),
+      );
     } finally {
       await settings.update('codeActionsOnSave', undefined, vscode.ConfigurationTarget.Workspace, true);
     }

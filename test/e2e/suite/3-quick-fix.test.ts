@@ -8,11 +8,16 @@ describe('3. a quick fix', () => {
     const resource = workspaceUri('resources', 'needs-work.md');
     const line = 3; // readability: ["E"]
     const invalid = await waitFor('the invalid-value diagnostic on "E"', () =>
-      ourDiagnostics(resource).find((d) => codeOf(d) === 'invalid-value'));
+      ourDiagnostics(resource).find((d) => codeOf(d) === 'invalid-value'),
+    );
     assert.deepStrictEqual(rangeOf(invalid), [line, 14, line, 17]);
 
     const actions = await waitFor('a quick fix for "E"', async () => {
-      const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', resource, invalid.range);
+      const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+        'vscode.executeCodeActionProvider',
+        resource,
+        invalid.range,
+      );
       const fixes = (all ?? []).filter((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && /Expert/.test(a.title));
       return fixes.length > 0 ? fixes : undefined;
     });
@@ -24,7 +29,8 @@ describe('3. a quick fix', () => {
     // Only the scalar changed: its quotes, the list and the rest of the line are kept.
     assert.strictEqual(editor.document.lineAt(line).text, 'readability: ["Expert"]');
     await waitFor('the invalid-value diagnostic to go away', () =>
-      ourDiagnostics(resource).some((d) => codeOf(d) === 'invalid-value') ? undefined : true);
+      ourDiagnostics(resource).some((d) => codeOf(d) === 'invalid-value') ? undefined : true,
+    );
     // The other problems of the file are still reported.
     assert.deepStrictEqual(ourDiagnostics(resource).map(codeOf).sort(), ['required', 'unknown-field']);
   });

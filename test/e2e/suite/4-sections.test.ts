@@ -38,10 +38,14 @@ describe('4. a section reference in a resource', () => {
     assert.match(text, /machine learning models must/, 'an excerpt of the section itself');
   });
 
-  it('go to definition lands on the section\'s heading in reports/report.md', async () => {
+  it("go to definition lands on the section's heading in reports/report.md", async () => {
     const at = await referencePosition();
     const targets = await waitFor('a definition of §4.7', async () => {
-      const ds = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', resource, at);
+      const ds = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        resource,
+        at,
+      );
       return ds && ds.length > 0 ? ds.map(targetOf) : undefined;
     });
     assert.strictEqual(targets.length, 1);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import { codeOf, ourDiagnostics, openResource, waitFor, workspaceUri } from './helpers';
 
-describe('5. the workspace\'s vocabulary files', () => {
+describe("5. the workspace's vocabulary files", () => {
   it('a tag added to src/_data/resourceTags.json on disk becomes valid without a reload', async () => {
     const resource = workspaceUri('resources', 'new-tag.md');
     await openResource('resources', 'new-tag.md');

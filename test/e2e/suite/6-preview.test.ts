@@ -25,7 +25,11 @@ describe('6. the card preview', () => {
     await vscode.commands.executeCommand('resourceAuthoring.openPreviewToSide');
     const tab = await waitFor('the preview of foundation-models.md', () => tabNamed('Card: foundation-models.md'));
     assert.notStrictEqual(tab.group.viewColumn, editor.viewColumn, 'the preview opens beside the editor');
-    assert.strictEqual(vscode.window.activeTextEditor?.document.uri.toString(), editor.document.uri.toString(), 'the editor keeps the focus');
+    assert.strictEqual(
+      vscode.window.activeTextEditor?.document.uri.toString(),
+      editor.document.uri.toString(),
+      'the editor keeps the focus',
+    );
 
     // Another resource becomes the active editor: the (unlocked) preview follows it.
     await openResource('resources', 'needs-work.md');
@@ -38,7 +42,12 @@ describe('6. the card preview', () => {
     await openResource('resources', 'foundation-models.md');
     await vscode.commands.executeCommand('resourceAuthoring.openPreviewToSide');
     await waitFor('a second, unlocked preview', () => tabNamed('Card: foundation-models.md'));
-    assert.deepStrictEqual(previewTabs().map((t) => t.label).sort(), ['Card: foundation-models.md', '[Locked] Card: needs-work.md']);
+    assert.deepStrictEqual(
+      previewTabs()
+        .map((t) => t.label)
+        .sort(),
+      ['Card: foundation-models.md', '[Locked] Card: needs-work.md'],
+    );
   });
 
   it('does not follow a Markdown file that is not a resource', async () => {
@@ -46,7 +55,12 @@ describe('6. the card preview', () => {
     await vscode.window.showTextDocument(doc);
     // The follower is still on the last resource file: give the editor-change event a moment to arrive.
     await new Promise((r) => setTimeout(r, 300));
-    assert.ok(tabNamed('Card: foundation-models.md'), previewTabs().map((t) => t.label).join(', '));
+    assert.ok(
+      tabNamed('Card: foundation-models.md'),
+      previewTabs()
+        .map((t) => t.label)
+        .join(', '),
+    );
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
@@ -76,7 +90,12 @@ describe('6. the card preview', () => {
       await openResource('notes', 'preview-e2e.md');
       // Not a resource yet: give the editor-change event and the server's answer a moment to arrive.
       await new Promise((r) => setTimeout(r, 300));
-      assert.ok(tabNamed('Card: draft.md'), previewTabs().map((t) => t.label).join(', '));
+      assert.ok(
+        tabNamed('Card: draft.md'),
+        previewTabs()
+          .map((t) => t.label)
+          .join(', '),
+      );
 
       const defaults = config.inspect<string[]>('resourceGlobs')?.defaultValue ?? [];
       await config.update('resourceGlobs', [...defaults, '**/notes/**/*.md'], vscode.ConfigurationTarget.Workspace);

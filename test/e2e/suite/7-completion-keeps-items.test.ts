@@ -4,7 +4,18 @@ import { waitFor, workspaceUri } from './helpers';
 
 /** A resource of the example workspace (quoted values, as the library writes them) with `extra` lines; removed after. */
 const resource = (...extra: string[]) =>
-  ['---', 'title: "Keeping"', 'focus: "Bias"', 'source: "S"', 'type: "Blog"', 'link: "https://example.org/keeping"', ...extra, '---', 'Body.', ''].join('\n');
+  [
+    '---',
+    'title: "Keeping"',
+    'focus: "Bias"',
+    'source: "S"',
+    'type: "Blog"',
+    'link: "https://example.org/keeping"',
+    ...extra,
+    '---',
+    'Body.',
+    '',
+  ].join('\n');
 
 async function writeAndOpen(name: string, text: string): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor }> {
   const uri = workspaceUri('resources', name);

@@ -40,8 +40,14 @@ describe('8. a plain-text report', () => {
 
   it('goes to the definition: the first line of a section without a heading', async () => {
     const targets = await waitFor('a definition of §7.2', async () => {
-      const ds = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', report, onReference());
-      return ds && ds.length > 0 ? ds.map((d) => ('targetUri' in d ? { uri: d.targetUri, range: d.targetSelectionRange ?? d.targetRange } : d)) : undefined;
+      const ds = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>(
+        'vscode.executeDefinitionProvider',
+        report,
+        onReference(),
+      );
+      return ds && ds.length > 0
+        ? ds.map((d) => ('targetUri' in d ? { uri: d.targetUri, range: d.targetSelectionRange ?? d.targetRange } : d))
+        : undefined;
     });
     assert.strictEqual(targets.length, 1);
     assert.strictEqual(targets[0].uri.toString(), report.toString());
@@ -55,7 +61,13 @@ describe('8. a plain-text report', () => {
     });
     const outline = (s: vscode.DocumentSymbol[]): unknown => s.map((x) => [x.name, outline(x.children)]);
     assert.deepStrictEqual(outline(symbols), [
-      ['7 METHODS', [['7.1 Data', [['7.1.1 Hubs', []]]], ['7.2 Security and privacy', [['7.2.1 Risks', []]]]]],
+      [
+        '7 METHODS',
+        [
+          ['7.1 Data', [['7.1.1 Hubs', []]]],
+          ['7.2 Security and privacy', [['7.2.1 Risks', []]]],
+        ],
+      ],
     ]);
   });
 
@@ -77,16 +89,22 @@ describe('8. a plain-text report', () => {
       assert.strictEqual(typeof security.insertText === 'string' ? security.insertText : security.insertText?.value, '§7.2: security');
 
       const mismatch = await waitFor('the section-label-mismatch diagnostic on "dat"', () =>
-        ourDiagnostics(report).find((d) => codeOf(d) === 'section-label-mismatch' && d.range.start.line === line));
+        ourDiagnostics(report).find((d) => codeOf(d) === 'section-label-mismatch' && d.range.start.line === line),
+      );
       assert.strictEqual(doc.getText(mismatch.range), 'dat');
       const fix = await waitFor('a fix for "dat"', async () => {
-        const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', report, mismatch.range);
+        const all = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+          'vscode.executeCodeActionProvider',
+          report,
+          mismatch.range,
+        );
         return (all ?? []).find((a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && a.title === "Change label to 'data'");
       });
       assert.ok(await vscode.workspace.applyEdit(fix.edit!), 'the editor applied the fix');
       assert.strictEqual(doc.lineAt(line).text, 'See §7.1: data and §');
       await waitFor('the section-label-mismatch diagnostic to go away', () =>
-        ourDiagnostics(report).some((d) => codeOf(d) === 'section-label-mismatch') ? undefined : true);
+        ourDiagnostics(report).some((d) => codeOf(d) === 'section-label-mismatch') ? undefined : true,
+      );
     } finally {
       // Back to the file as it is on disk, so no other test (or UI step) sees the typed line.
       const undo = new vscode.WorkspaceEdit();
@@ -102,15 +120,20 @@ describe('8. a plain-text report', () => {
     const notesDoc = await vscode.workspace.openTextDocument(notes);
     assert.strictEqual(notesDoc.languageId, 'plaintext');
     const outline = async (): Promise<string[]> =>
-      ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', notes)) ?? []).map((s) => s.name);
+      ((await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', notes)) ?? []).map(
+        (s) => s.name,
+      );
     const config = vscode.workspace.getConfiguration('resourceAuthoring');
     const defaults = config.inspect<string[]>('reports')?.defaultValue ?? [];
     await config.update('reports', [...defaults, '**/notes/**/*.txt'], vscode.ConfigurationTarget.Workspace);
     try {
-      assert.deepStrictEqual(await waitFor('the outline of notes/extracted-notes.txt once the setting names it', async () => {
-        const names = await outline();
-        return names.length > 0 ? names : undefined;
-      }), ['9 NOTES']);
+      assert.deepStrictEqual(
+        await waitFor('the outline of notes/extracted-notes.txt once the setting names it', async () => {
+          const names = await outline();
+          return names.length > 0 ? names : undefined;
+        }),
+        ['9 NOTES'],
+      );
     } finally {
       await config.update('reports', undefined, vscode.ConfigurationTarget.Workspace);
     }

@@ -35,7 +35,10 @@ describe('9. the status bar item on resource and report files', () => {
 
   it('on a report: its numbered sections', async () => {
     const editor = await openResource('reports', 'report.md');
-    const headings = editor.document.getText().split('\n').filter((l) => /^#+ \d+(\.\d+)* /.test(l)).length;
+    const headings = editor.document
+      .getText()
+      .split('\n')
+      .filter((l) => /^#+ \d+(\.\d+)* /.test(l)).length;
     assert.ok(headings > 0, 'the example report has numbered headings');
     const shown = await waitFor('the status of the report', async () => {
       const status = await showStatus();

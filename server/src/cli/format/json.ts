@@ -11,7 +11,10 @@ export function formatJson(results: readonly FileResult[], summary: Summary): st
         code: d.code,
         severity: d.severity,
         message: d.message,
-        range: { start: { line: d.range.start.line, character: d.range.start.character }, end: { line: d.range.end.line, character: d.range.end.character } },
+        range: {
+          start: { line: d.range.start.line, character: d.range.start.character },
+          end: { line: d.range.end.line, character: d.range.end.character },
+        },
         fixable: d.fixable,
       })),
     })),

@@ -31,7 +31,12 @@ interface Position {
 
 /** SARIF regions are 1-based in lines and columns; columns count UTF-16 code units, as LSP does. */
 function region(range: { start: Position; end: Position }) {
-  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
 }
 
 /**
@@ -70,25 +75,27 @@ export function formatSarif(results: readonly FileResult[], root: string, versio
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'resource-lint',
-          semanticVersion: version,
-          rules: CODES.map((code) => ({
-            id: code,
-            name: code.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase()),
-            shortDescription: { text: RULE_TEXT[code] },
-            fullDescription: { text: RULE_DESCRIPTIONS[code] },
-            helpUri: ruleUrl(code),
-            defaultConfiguration: { level: LEVEL[DIAGNOSTIC_CODES[code]] },
-          })),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'resource-lint',
+            semanticVersion: version,
+            rules: CODES.map((code) => ({
+              id: code,
+              name: code.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase()),
+              shortDescription: { text: RULE_TEXT[code] },
+              fullDescription: { text: RULE_DESCRIPTIONS[code] },
+              helpUri: ruleUrl(code),
+              defaultConfiguration: { level: LEVEL[DIAGNOSTIC_CODES[code]] },
+            })),
+          },
         },
+        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
+        columnKind: 'utf16CodeUnits',
+        results: sarifResults,
       },
-      originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
-      columnKind: 'utf16CodeUnits',
-      results: sarifResults,
-    }],
+    ],
   };
   return JSON.stringify(log, null, 2) + '\n';
 }

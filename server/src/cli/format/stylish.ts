@@ -27,8 +27,13 @@ const SHOWN: Record<SeverityName, string> = { error: 'error', warning: 'warning'
  * summary line.
  */
 export function formatStylish(
-  results: readonly FileResult[], summary: Summary,
-  opts: { cwd: string; colour: boolean; /** Warnings --quiet left out: the summary says so rather than "no problems". */ hiddenWarnings?: number },
+  results: readonly FileResult[],
+  summary: Summary,
+  opts: {
+    cwd: string;
+    colour: boolean;
+    /** Warnings --quiet left out: the summary says so rather than "no problems". */ hiddenWarnings?: number;
+  },
 ): string {
   const p = opts.colour ? ANSI : PLAIN;
   let out = '';
@@ -39,7 +44,13 @@ export function formatStylish(
     const rows = r.diagnostics.map((d) => {
       if (d.fixable) fixable++;
       problems++;
-      return [`${d.range.start.line + 1}:${d.range.start.character + 1}`, SHOWN[d.severity], d.message.replace(/\s*\n\s*/g, ' '), d.code, d.severity] as const;
+      return [
+        `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+        SHOWN[d.severity],
+        d.message.replace(/\s*\n\s*/g, ' '),
+        d.code,
+        d.severity,
+      ] as const;
     });
     const w0 = Math.max(...rows.map((r) => r[0].length));
     const w1 = Math.max(...rows.map((r) => r[1].length));

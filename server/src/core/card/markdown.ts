@@ -35,7 +35,11 @@ md.renderer.rules.image = (tokens, idx, options, env, self) => {
 
 function sectionLinkOpen(state: StateCore, target: SectionTarget): Token {
   const open = new state.Token('link_open', 'a', 1);
-  open.attrs = [['href', '#'], ['class', 'section-ref'], ['data-section', target.number]];
+  open.attrs = [
+    ['href', '#'],
+    ['class', 'section-ref'],
+    ['data-section', target.number],
+  ];
   open.attrSet('title', target.title ? `Open §${target.number} ${target.title} in the report` : `Open §${target.number} in the report`);
   return open;
 }
@@ -60,11 +64,18 @@ function rewriteLinks(state: StateCore): void {
         const ref = env.sections ? destinationReference(href) : undefined;
         const target = ref && env.sections?.resolve(ref, href);
         if (target) {
-          token.attrs = [['href', '#'], ['class', 'section-ref'], ['data-section', target.number]];
+          token.attrs = [
+            ['href', '#'],
+            ['class', 'section-ref'],
+            ['data-section', target.number],
+          ];
         } else {
           // Not a place the preview can open: keep the text, say where it pointed.
           token.tag = 'span';
-          token.attrs = [['class', 'inert-link'], ['title', `Link to ${href} (not opened from the preview)`]];
+          token.attrs = [
+            ['class', 'inert-link'],
+            ['title', `Link to ${href} (not opened from the preview)`],
+          ];
         }
       } else if (token.type === 'link_close') {
         const open = opened.pop();

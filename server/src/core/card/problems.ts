@@ -29,7 +29,15 @@ export function cardProblems(analysis: Analysis, config: Configuration): CardPro
     if (severity === 'off') continue;
     const start = analysis.lines.position(f.start);
     const end = analysis.lines.position(f.end);
-    const p: CardProblem = { code: f.code, message: f.message, severity, line: start.line, character: start.character, endLine: end.line, endCharacter: end.character };
+    const p: CardProblem = {
+      code: f.code,
+      message: f.message,
+      severity,
+      line: start.line,
+      character: start.character,
+      endLine: end.line,
+      endCharacter: end.character,
+    };
     if (f.data?.path) p.path = f.data.path;
     problems.push(p);
   }

@@ -26,7 +26,11 @@ export interface CardOptions {
 const CARD_FIELDS = new Set(['title', 'focus', 'source', 'readability', 'type', 'openSource', 'link', 'keywords', 'learnTags', 'summary']);
 const SEVERITY_WORD: Record<SeverityName, string> = { error: 'Error', warning: 'Warning', information: 'Info', hint: 'Hint' };
 const SEVERITY_ICON: Record<SeverityName, string> = { error: '✕', warning: '!', information: 'i', hint: '·' };
-const READABILITY_CLASS: Record<string, string> = { Beginner: 'level-beginner', Intermediate: 'level-intermediate', Expert: 'level-expert' };
+const READABILITY_CLASS: Record<string, string> = {
+  Beginner: 'level-beginner',
+  Intermediate: 'level-intermediate',
+  Expert: 'level-expert',
+};
 /** Longest value shown verbatim; a pasted essay in a tag should not swamp the card. */
 const MAX_SHOWN = 400;
 
@@ -53,12 +57,7 @@ class Card {
   }
 
   html(): string {
-    return [
-      '<div class="card-preview">',
-      this.statusStrip(),
-      this.data ? this.card(this.data) : this.unreadable(),
-      '</div>',
-    ].join('\n');
+    return ['<div class="card-preview">', this.statusStrip(), this.data ? this.card(this.data) : this.unreadable(), '</div>'].join('\n');
   }
 
   // ---- status strip ------------------------------------------------------------------------
@@ -76,12 +75,16 @@ class Card {
       .join(', ');
     const worst = this.worst(problems);
     const listed = Math.max(0, this.options.listedProblems ?? 5);
-    const items = problems.slice(0, listed).map((p, i) =>
-      `<li><button type="button" class="problem sev-${p.severity}" data-problem="${i}" title="Show in the editor">` +
-      `<span class="sev-icon" aria-hidden="true">${SEVERITY_ICON[p.severity]}</span>` +
-      `<span class="sr-only">${SEVERITY_WORD[p.severity]}: </span>` +
-      `<span class="problem-message">${esc(p.message)}</span>` +
-      `<span class="problem-where">line ${p.line + 1}</span></button></li>`);
+    const items = problems
+      .slice(0, listed)
+      .map(
+        (p, i) =>
+          `<li><button type="button" class="problem sev-${p.severity}" data-problem="${i}" title="Show in the editor">` +
+          `<span class="sev-icon" aria-hidden="true">${SEVERITY_ICON[p.severity]}</span>` +
+          `<span class="sr-only">${SEVERITY_WORD[p.severity]}: </span>` +
+          `<span class="problem-message">${esc(p.message)}</span>` +
+          `<span class="problem-where">line ${p.line + 1}</span></button></li>`,
+      );
     const more = problems.length > listed ? `<p class="status-more">and ${problems.length - listed} more in the Problems panel</p>` : '';
     return [
       `<section class="status status-${worst}" aria-label="Problems">`,
@@ -112,11 +115,12 @@ class Card {
     const { vocabularies } = this.input;
     const title = this.scalarField(data, 'title', 'No title');
     const summary = data.summary;
-    const summaryHtml = typeof summary === 'string' && summary.trim() !== ''
-      ? `<div class="card-summary markdown">${this.flag(renderMarkdown(summary, { sections: this.options.sections }), ['summary'], 'div')}</div>`
-      : summary === undefined || summary === null || summary === ''
-        ? ''
-        : `<div class="card-summary">${this.scalarField(data, 'summary', '')}</div>`;
+    const summaryHtml =
+      typeof summary === 'string' && summary.trim() !== ''
+        ? `<div class="card-summary markdown">${this.flag(renderMarkdown(summary, { sections: this.options.sections }), ['summary'], 'div')}</div>`
+        : summary === undefined || summary === null || summary === ''
+          ? ''
+          : `<div class="card-summary">${this.scalarField(data, 'summary', '')}</div>`;
     return [
       '<article class="card" aria-labelledby="card-title">',
       '<header class="card-header">',
@@ -163,7 +167,11 @@ class Card {
     });
     row('Learn tags', tags ? `<ul class="chips" aria-label="Learn tags">${tags}</ul>` : this.none('learnTags', 'None'));
 
-    const keywords = this.listItems(data, 'keywords', (value, path) => `<li class="chip chip-keyword">${this.flag(esc(this.asWritten(value, path)), path)}</li>`);
+    const keywords = this.listItems(
+      data,
+      'keywords',
+      (value, path) => `<li class="chip chip-keyword">${this.flag(esc(this.asWritten(value, path)), path)}</li>`,
+    );
     row('Keywords', keywords ? `<ul class="chips" aria-label="Keywords">${keywords}</ul>` : this.none('keywords', 'None'));
 
     row('Link', this.link(data));
@@ -177,7 +185,10 @@ class Card {
     const text = this.asWritten(value, ['link']);
     if (typeof value === 'string' && isWebUrl(value)) {
       const href = value.trim();
-      return this.flag(`<a class="external" href="${esc(href)}" rel="noopener noreferrer" title="Open ${esc(href)} in the browser">${esc(href)}</a>`, ['link']);
+      return this.flag(
+        `<a class="external" href="${esc(href)}" rel="noopener noreferrer" title="Open ${esc(href)} in the browser">${esc(href)}</a>`,
+        ['link'],
+      );
     }
     // Not a web address: shown as written, never as a link (no javascript:, command:, file:).
     return this.flag(`<span class="inert-link">${esc(text)}</span>`, ['link'], 'span', true);
@@ -194,17 +205,26 @@ class Card {
   private otherFields(data: Record<string, unknown>): string {
     const extra = Object.keys(data).filter((k) => !CARD_FIELDS.has(k));
     if (extra.length === 0) return '';
-    const rows = extra.map((k) => `<div class="detail"><dt>${this.flag(esc(k), [k])}</dt><dd>${esc(this.asWritten(data[k], [k]))}</dd></div>`);
+    const rows = extra.map(
+      (k) => `<div class="detail"><dt>${this.flag(esc(k), [k])}</dt><dd>${esc(this.asWritten(data[k], [k]))}</dd></div>`,
+    );
     return `<section class="details other-fields" aria-labelledby="other-heading"><h2 id="other-heading">Other fields</h2><p class="muted">Not part of the site's card.</p><dl>${rows.join('')}</dl></section>`;
   }
 
   private body(): string {
     const { parsed } = this.input;
-    const start = parsed.block ? (parsed.block.close ? parsed.block.bodyStart : parsed.text.length) : parsed.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    const start = parsed.block
+      ? parsed.block.close
+        ? parsed.block.bodyStart
+        : parsed.text.length
+      : parsed.text.charCodeAt(0) === 0xfeff
+        ? 1
+        : 0;
     const text = parsed.text.slice(start);
-    const content = text.trim() === ''
-      ? '<p class="muted">No abstract: the file has no text after its frontmatter.</p>'
-      : `<div class="markdown">${renderMarkdown(text, { sections: this.options.sections })}</div>`;
+    const content =
+      text.trim() === ''
+        ? '<p class="muted">No abstract: the file has no text after its frontmatter.</p>'
+        : `<div class="markdown">${renderMarkdown(text, { sections: this.options.sections })}</div>`;
     return `<section class="abstract" aria-labelledby="abstract-heading"><h2 id="abstract-heading">Abstract</h2>${content}</section>`;
   }
 
@@ -252,7 +272,7 @@ class Card {
     else if (typeof value === 'number' || typeof value === 'boolean' || value === null) text = String(value);
     else {
       const span = spanOf(this.input.parsed, nodeAtPath(this.input.parsed, path).node);
-      text = span ? this.input.parsed.text.slice(span.start, span.end) : JSON.stringify(value) ?? '';
+      text = span ? this.input.parsed.text.slice(span.start, span.end) : (JSON.stringify(value) ?? '');
     }
     return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
   }
@@ -271,9 +291,11 @@ class Card {
     if (problems.length === 0 && !force) return html;
     const severity = problems.length ? this.worst(problems) : 'warning';
     const messages = problems.length ? problems.map((p) => p.message).join('\n') : 'This value is not what the field expects.';
-    return `<${tag} class="flagged flagged-${severity}" title="${esc(messages)}">${html}` +
+    return (
+      `<${tag} class="flagged flagged-${severity}" title="${esc(messages)}">${html}` +
       `<span class="flag-icon" aria-hidden="true">${SEVERITY_ICON[severity]}</span>` +
-      `<span class="sr-only"> (${esc(SEVERITY_WORD[severity])}: ${esc(messages)})</span></${tag}>`;
+      `<span class="sr-only"> (${esc(SEVERITY_WORD[severity])}: ${esc(messages)})</span></${tag}>`
+    );
   }
 }
 

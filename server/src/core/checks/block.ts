@@ -28,20 +28,25 @@ export function checkBlock(parsed: ParsedResource): Finding[] {
     if (odd) return [{ code: 'frontmatter-missing', message: odd, start: 0, end: Math.min(1, text.length) }];
     const lineEnd = text.search(/\r|\n/);
     const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    return [{
-      code: 'frontmatter-missing',
-      message: 'This resource has no frontmatter. Start the file with a line "---", the fields (title, focus, source, readability, type, link, …), and a closing "---".',
-      start,
-      end: Math.max(start, lineEnd < 0 ? text.length : lineEnd),
-    }];
+    return [
+      {
+        code: 'frontmatter-missing',
+        message:
+          'This resource has no frontmatter. Start the file with a line "---", the fields (title, focus, source, readability, type, link, …), and a closing "---".',
+        start,
+        end: Math.max(start, lineEnd < 0 ? text.length : lineEnd),
+      },
+    ];
   }
   if (!block.close) {
-    return [{
-      code: 'frontmatter-unclosed',
-      message: 'The frontmatter block opened here is never closed: add a line "---" after the last field.',
-      start: block.open.start,
-      end: block.open.end,
-    }];
+    return [
+      {
+        code: 'frontmatter-unclosed',
+        message: 'The frontmatter block opened here is never closed: add a line "---" after the last field.',
+        start: block.open.start,
+        end: block.open.end,
+      },
+    ];
   }
   return parsed.syntaxErrors.map((e) => {
     const finding: Finding = { code: 'yaml-syntax', message: e.message, start: e.start, end: e.end };

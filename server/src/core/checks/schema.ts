@@ -73,13 +73,27 @@ export function findingsFromErrors(parsed: ParsedResource, data: unknown, errors
     if (e.keyword === 'required') {
       const name = String((e.params as { missingProperty?: unknown }).missingProperty);
       if (e.instancePath !== '') continue; // nested objects are not part of a resource
-      findings.push({ code: 'required', message: msg.requiredMessage(schema.field(name), name), ...openLine, data: { field: name, path: [name] } });
+      findings.push({
+        code: 'required',
+        message: msg.requiredMessage(schema.field(name), name),
+        ...openLine,
+        data: { field: name, path: [name] },
+      });
       continue;
     }
     if (e.keyword === 'additionalProperties') {
       const name = String((e.params as { additionalProperty?: unknown }).additionalProperty);
       const path = [...parsePointer(e.instancePath), name];
-      findings.push({ code: 'unknown-field', message: msg.unknownFieldMessage(name, schema.fields.map((f) => f.name), present), ...keySpan(path), data: { field: name, path } });
+      findings.push({
+        code: 'unknown-field',
+        message: msg.unknownFieldMessage(
+          name,
+          schema.fields.map((f) => f.name),
+          present,
+        ),
+        ...keySpan(path),
+        data: { field: name, path },
+      });
       continue;
     }
     const list = byPath.get(e.instancePath);
@@ -98,7 +112,12 @@ export function findingsFromErrors(parsed: ParsedResource, data: unknown, errors
 
     if (path.length === 1 && isEmptyValue(value)) {
       if (field?.required) {
-        findings.push({ code: 'empty-value', message: msg.emptyMessage(field, name, schema.allowedValues(name)), ...span, data: { ...base, expected: schema.allowedValues(name) } });
+        findings.push({
+          code: 'empty-value',
+          message: msg.emptyMessage(field, name, schema.allowedValues(name)),
+          ...span,
+          data: { ...base, expected: schema.allowedValues(name) },
+        });
       }
       // An optional field left empty is as good as absent.
       if (value === null || field?.required) continue;
@@ -108,20 +127,32 @@ export function findingsFromErrors(parsed: ParsedResource, data: unknown, errors
       const t = (type.params as { type?: unknown }).type;
       const expected = Array.isArray(t) ? t.map(String) : String(t).split(',');
       const shownName = path.length === 0 ? 'frontmatter' : path.length === 1 ? name : `${name} item`;
-      findings.push({ code: 'invalid-type', message: msg.invalidTypeMessage(shownName, expected, value), ...span, data: { ...base, expected } });
+      findings.push({
+        code: 'invalid-type',
+        message: msg.invalidTypeMessage(shownName, expected, value),
+        ...span,
+        data: { ...base, expected },
+      });
       continue;
     }
     const enumErr = has('enum');
     if (enumErr) {
       const allowed = ((enumErr.params as { allowedValues?: unknown[] }).allowedValues ?? []).map(String);
-      findings.push({ code: 'invalid-value', message: msg.invalidValueMessage(field, value, allowed, vocabularies), ...span, data: { ...base, expected: allowed, vocabulary: field?.vocabulary } });
+      findings.push({
+        code: 'invalid-value',
+        message: msg.invalidValueMessage(field, value, allowed, vocabularies),
+        ...span,
+        data: { ...base, expected: allowed, vocabulary: field?.vocabulary },
+      });
       continue;
     }
     if (has('format') || has('pattern')) {
       const urlish = field?.shape === 'url';
-      findings.push(urlish
-        ? { code: 'invalid-url', message: msg.invalidUrlMessage(name, value), ...span, data: base }
-        : { code: 'invalid-value', message: `${msg.quote(value)} does not have the form '${name}' requires.`, ...span, data: base });
+      findings.push(
+        urlish
+          ? { code: 'invalid-url', message: msg.invalidUrlMessage(name, value), ...span, data: base }
+          : { code: 'invalid-value', message: `${msg.quote(value)} does not have the form '${name}' requires.`, ...span, data: base },
+      );
       continue;
     }
     if (has('minLength') || has('minItems')) {
@@ -134,7 +165,12 @@ export function findingsFromErrors(parsed: ParsedResource, data: unknown, errors
         const k = JSON.stringify(item);
         if (seen.has(k)) {
           const itemPath = [...path, i];
-          findings.push({ code: 'duplicate-value', message: msg.duplicateMessage(name, item), ...spanFor(itemPath), data: { field: field?.name, path: itemPath, value: scalar(item) } });
+          findings.push({
+            code: 'duplicate-value',
+            message: msg.duplicateMessage(name, item),
+            ...spanFor(itemPath),
+            data: { field: field?.name, path: itemPath, value: scalar(item) },
+          });
         }
         seen.add(k);
       });
@@ -145,7 +181,12 @@ export function findingsFromErrors(parsed: ParsedResource, data: unknown, errors
     const deeper = [...byPath.keys()].some((p) => p !== pointer && p.startsWith(pointer + '/'));
     if (!deeper) {
       const description = field?.description ? ` ${field.description}` : '';
-      findings.push({ code: 'invalid-value', message: `${msg.quote(value)} is not allowed in ${name}.${description}`, ...span, data: base });
+      findings.push({
+        code: 'invalid-value',
+        message: `${msg.quote(value)} is not allowed in ${name}.${description}`,
+        ...span,
+        data: base,
+      });
     }
   }
   return findings.sort((a, b) => a.start - b.start || a.end - b.end);

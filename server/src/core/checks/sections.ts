@@ -38,8 +38,11 @@ export function checkSections(text: string, docUri: string, reports: ReportSet, 
       if (noReport) continue;
       noReport = true;
       out.push({
-        code: 'no-report', start: ref.start, end: ref.end,
-        message: 'This file cites report sections, but no report was found: set resourceAuthoring.reports to the report\'s path (default: files under reports/).',
+        code: 'no-report',
+        start: ref.start,
+        end: ref.end,
+        message:
+          "This file cites report sections, but no report was found: set resourceAuthoring.reports to the report's path (default: files under reports/).",
         data: { number: ref.number },
       });
     } else if (r.status === 'unknown-section') {

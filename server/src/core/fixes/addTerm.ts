@@ -29,21 +29,25 @@ export function addTermFix(finding: Finding, vocabulary: Vocabulary, value: stri
   const doc = parseDocument(text);
   if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
   const key = VOCABULARY_FILES[vocabulary.name].key;
-  const pair = doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) ?? doc.contents.items.find((p) => isSeq(p.value));
+  const pair =
+    doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) ?? doc.contents.items.find((p) => isSeq(p.value));
   const seq = pair?.value;
   if (!isSeq(seq) || !seq.flow || !seq.range) return null;
   const items = (seq.items as unknown[]).filter((i): i is YAMLMap => isMap(i) && !!i.range);
   if (items.length !== seq.items.length) return null;
   const label = vocabulary.name === 'learnTags' ? defaultLabel(value) : undefined;
   const entry = (template: YAMLMap | undefined): string => {
-    if (!template?.range) return label === undefined ? `{"value": ${JSON.stringify(value)}}` : `{"value": ${JSON.stringify(value)}, "label": ${JSON.stringify(label)}}`;
+    if (!template?.range)
+      return label === undefined
+        ? `{"value": ${JSON.stringify(value)}}`
+        : `{"value": ${JSON.stringify(value)}, "label": ${JSON.stringify(label)}}`;
     const [start, end] = template.range;
     let out = text.slice(start, end);
     const replacements: { s: number; e: number; t: string }[] = [];
     for (const p of template.items) {
       const v = p.value as Node | null;
       if (!isScalar(p.key) || !isScalar(v) || !v.range) continue;
-      const t = p.key.value === 'value' ? value : p.key.value === 'label' ? label ?? defaultLabel(value) : undefined;
+      const t = p.key.value === 'value' ? value : p.key.value === 'label' ? (label ?? defaultLabel(value)) : undefined;
       if (t !== undefined) replacements.push({ s: v.range[0] - start, e: v.range[1] - start, t: JSON.stringify(t) });
     }
     for (const r of replacements.sort((a, b) => b.s - a.s)) out = out.slice(0, r.s) + r.t + out.slice(r.e);

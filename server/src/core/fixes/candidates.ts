@@ -22,7 +22,10 @@ export function wordsOf(s: string): string[] {
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
 
 function initials(s: string): string {
-  return wordsOf(s).map((w) => w[0]).join('').toLowerCase();
+  return wordsOf(s)
+    .map((w) => w[0])
+    .join('')
+    .toLowerCase();
 }
 
 const MAX_DISTANCE = 2;
@@ -39,12 +42,26 @@ export function rankCandidates(value: string, terms: readonly Term[]): { candida
   const lower = v.toLowerCase();
   const tiers: [MatchTier, (t: Term) => number | false][] = [
     ['case', (t) => t.value.toLowerCase() === lower && 0],
-    ['prefix', (t) => (t.value.toLowerCase().startsWith(lower) || (lower.length >= 2 && initials(t.value) === lower) || (!!t.label && lower.length >= 2 && initials(t.label) === lower)) && 0],
-    ['label', (t) => !!t.label && (t.label.toLowerCase() === lower || squash(t.label) === squash(v) || t.label.toLowerCase().startsWith(lower)) && 0],
-    ['edit', (t) => {
-      const d = Math.min(distance(lower, t.value.toLowerCase()), t.label ? distance(lower, t.label.toLowerCase()) : Infinity);
-      return d <= MAX_DISTANCE && d < Math.max(lower.length, 2) ? d : false;
-    }],
+    [
+      'prefix',
+      (t) =>
+        (t.value.toLowerCase().startsWith(lower) ||
+          (lower.length >= 2 && initials(t.value) === lower) ||
+          (!!t.label && lower.length >= 2 && initials(t.label) === lower)) &&
+        0,
+    ],
+    [
+      'label',
+      (t) =>
+        !!t.label && (t.label.toLowerCase() === lower || squash(t.label) === squash(v) || t.label.toLowerCase().startsWith(lower)) && 0,
+    ],
+    [
+      'edit',
+      (t) => {
+        const d = Math.min(distance(lower, t.value.toLowerCase()), t.label ? distance(lower, t.label.toLowerCase()) : Infinity);
+        return d <= MAX_DISTANCE && d < Math.max(lower.length, 2) ? d : false;
+      },
+    ],
   ];
   for (const [tier, test] of tiers) {
     const found: Candidate[] = [];

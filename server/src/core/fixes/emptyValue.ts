@@ -15,7 +15,15 @@ export const fixEmptyValue: Fixer = (finding, ctx) => {
   const fixes: Fix[] = [];
   for (const value of allowed) {
     const edit = fillEmptyEdit(ctx.parsed, pair, field, value);
-    if (edit) fixes.push({ title: `Set ${name} to '${value}'`, finding, edits: [edit], preferred: allowed.length === 1, destructive: false, result: value });
+    if (edit)
+      fixes.push({
+        title: `Set ${name} to '${value}'`,
+        finding,
+        edits: [edit],
+        preferred: allowed.length === 1,
+        destructive: false,
+        result: value,
+      });
   }
   return fixes;
 };

@@ -29,7 +29,8 @@ function onePass(analysis: Analysis, config: Configuration): OffsetEdit[] {
       // Keep a value-changing fix over a removal; the plan below decides about repeats itself.
       const plans = perList.get(key)!;
       if (fix && (!plans.has(list.index) || finding.code === 'invalid-value')) plans.set(list.index, fix);
-      else if (!plans.has(list.index) && finding.code === 'duplicate-value') plans.set(list.index, { title: '', finding, edits: [], preferred: true, destructive: false });
+      else if (!plans.has(list.index) && finding.code === 'duplicate-value')
+        plans.set(list.index, { title: '', finding, edits: [], preferred: true, destructive: false });
       continue;
     }
     if (fix) chosen.push(fix);
@@ -49,7 +50,14 @@ function onePass(analysis: Analysis, config: Configuration): OffsetEdit[] {
       const final = plan?.result !== undefined ? JSON.stringify(plan.result) : itemKey(item);
       if (seen.has(final)) {
         const edit = removeItemEdit(analysis.parsed, [field, index]);
-        if (edit) chosen.push({ title: 'Remove the repeated item', finding: plan?.finding ?? analysis.findings[0], edits: [edit], preferred: true, destructive: false });
+        if (edit)
+          chosen.push({
+            title: 'Remove the repeated item',
+            finding: plan?.finding ?? analysis.findings[0],
+            edits: [edit],
+            preferred: true,
+            destructive: false,
+          });
         return;
       }
       seen.add(final);

@@ -47,7 +47,9 @@ export function fixesForFinding(finding: Finding, analysis: Analysis, config: Co
   return fixes.map((f) => ({
     ...f,
     preferred: f.preferred && !f.destructive,
-    edits: mergeTouching((f.wholeWords ? f.edits : f.edits.map((e) => minimalEdit(text, e))).filter((e) => e.start !== e.end || e.newText !== '')),
+    edits: mergeTouching(
+      (f.wholeWords ? f.edits : f.edits.map((e) => minimalEdit(text, e))).filter((e) => e.start !== e.end || e.newText !== ''),
+    ),
   }));
 }
 

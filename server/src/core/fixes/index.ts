@@ -43,7 +43,12 @@ export function codeActionsFor(analysis: Analysis, config: Configuration, diagno
     if (finding.code === 'required') asked.push(d);
     for (const fix of fixesForFinding(finding, analysis, config)) {
       if (fix.edits.length === 0 && !fix.fileEdit) continue;
-      const action: CodeAction = { title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [d], edit: workspaceEdit(fix, analysis, uri) };
+      const action: CodeAction = {
+        title: fix.title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [d],
+        edit: workspaceEdit(fix, analysis, uri),
+      };
       if (fix.preferred) action.isPreferred = true;
       actions.push(action);
     }
@@ -52,7 +57,12 @@ export function codeActionsFor(analysis: Analysis, config: Configuration, diagno
   if (asked.length > 0 && missing.length > 1) {
     const edits = addAllMissingEdits(missing, contextOf(analysis, config));
     if (edits.length > 0) {
-      actions.push({ title: ADD_ALL_TITLE, kind: CodeActionKind.QuickFix, diagnostics: asked, edit: { changes: { [uri]: toTextEdits(analysis.lines, edits) } } });
+      actions.push({
+        title: ADD_ALL_TITLE,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: asked,
+        edit: { changes: { [uri]: toTextEdits(analysis.lines, edits) } },
+      });
     }
   }
   return actions;

@@ -43,7 +43,13 @@ export const fixInvalidType: Fixer = (finding, ctx) => {
     }
   }
 
-  if (expected.includes('array') && path.length === 1 && node.value !== null && String(node.value).trim() !== '' && !/[\r\n]/.test(source)) {
+  if (
+    expected.includes('array') &&
+    path.length === 1 &&
+    node.value !== null &&
+    String(node.value).trim() !== '' &&
+    !/[\r\n]/.test(source)
+  ) {
     const field = ctx.config.schema.field(String(path[0]));
     const allowed = field ? ctx.config.schema.allowedValues(field.name) : undefined;
     const value = String(node.value);
@@ -68,14 +74,33 @@ export const fixInvalidType: Fixer = (finding, ctx) => {
       title = `Make it a block list: - ${blockItem}`;
     } else {
       const flowText = item === value && /[,[\]{}]/.test(value) && quoteStyleOf(node) === 'plain' ? JSON.stringify(value) : itemText;
-      edits.push({ start: span.start, end: span.start, newText: '[' }, { ...span, newText: flowText }, { start: span.end, end: span.end, newText: ']' });
+      edits.push(
+        { start: span.start, end: span.start, newText: '[' },
+        { ...span, newText: flowText },
+        { start: span.end, end: span.end, newText: ']' },
+      );
       title = `Make it a list: [${flowText}]`;
     }
     fixes.push({ title, finding, edits, preferred: valid, destructive: false });
   }
 
-  if (expected.includes('string') && !expected.includes('array') && (typeof node.value === 'number' || typeof node.value === 'boolean') && node.type === Scalar.PLAIN && !/[\r\n"\\]/.test(source)) {
-    fixes.push({ title: 'Put it in quotes', finding, edits: [{ start: span.start, end: span.start, newText: '"' }, { start: span.end, end: span.end, newText: '"' }], preferred: true, destructive: false });
+  if (
+    expected.includes('string') &&
+    !expected.includes('array') &&
+    (typeof node.value === 'number' || typeof node.value === 'boolean') &&
+    node.type === Scalar.PLAIN &&
+    !/[\r\n"\\]/.test(source)
+  ) {
+    fixes.push({
+      title: 'Put it in quotes',
+      finding,
+      edits: [
+        { start: span.start, end: span.start, newText: '"' },
+        { start: span.end, end: span.end, newText: '"' },
+      ],
+      preferred: true,
+      destructive: false,
+    });
   }
   return fixes;
 };

@@ -41,5 +41,13 @@ export const fixRequired: Fixer = (finding, ctx) => {
   if (typeof name !== 'string') return [];
   const at = insertionPoint(ctx, name);
   if (at === null) return [];
-  return [{ title: `Add the missing field '${name}'`, finding, edits: [{ start: at, end: at, newText: missingFieldLine(ctx, name) }], preferred: false, destructive: false }];
+  return [
+    {
+      title: `Add the missing field '${name}'`,
+      finding,
+      edits: [{ start: at, end: at, newText: missingFieldLine(ctx, name) }],
+      preferred: false,
+      destructive: false,
+    },
+  ];
 };

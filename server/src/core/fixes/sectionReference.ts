@@ -23,7 +23,11 @@ function referenceOf(finding: Finding, ctx: FixContext): SectionReference | unde
 
 function changeNumber(finding: Finding, ref: SectionReference, to: ReportSection, preferred: boolean): Fix {
   return {
-    title: `Change number to §${to.number}`, finding, preferred, destructive: false, wholeWords: true,
+    title: `Change number to §${to.number}`,
+    finding,
+    preferred,
+    destructive: false,
+    wholeWords: true,
     edits: [{ start: ref.numberStart, end: ref.numberEnd, newText: to.number }],
   };
 }
@@ -48,7 +52,11 @@ export const fixSectionReference: Fixer = (finding, ctx) => {
     const wanted = r.section.label ?? r.section.title;
     if (wanted) {
       fixes.push({
-        title: `Change label to '${wanted}'`, finding, preferred: !r.other, destructive: false, wholeWords: true,
+        title: `Change label to '${wanted}'`,
+        finding,
+        preferred: !r.other,
+        destructive: false,
+        wholeWords: true,
         edits: [{ start: ref.labelStart, end: ref.labelEnd, newText: wanted }],
       });
     }

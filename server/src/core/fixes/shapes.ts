@@ -37,7 +37,12 @@ export function placeholder(field: FieldInfo | undefined): string {
  * The edit that gives a field with an empty value (`key:`, `key: null`, `key: ""`, `key: []`) one
  * value; lists get one item in the file's style, quoted scalars keep their quotes.
  */
-export function fillEmptyEdit(parsed: ParsedResource, pair: Pair<Node, Node | null>, field: FieldInfo | undefined, value: string): OffsetEdit | null {
+export function fillEmptyEdit(
+  parsed: ParsedResource,
+  pair: Pair<Node, Node | null>,
+  field: FieldInfo | undefined,
+  value: string,
+): OffsetEdit | null {
   const colon = afterColon(parsed, pair);
   const node = pair.value;
   const span = spanOf(parsed, node);

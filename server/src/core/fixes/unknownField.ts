@@ -5,7 +5,11 @@ import { fieldLines, replaceScalar } from './source';
 
 /** Known fields not yet present whose name is within a small edit distance of `key`, nearest first. */
 function renameTargets(key: string, ctx: FixContext): { name: string; distance: number }[] {
-  return rankFieldNames(key, ctx.config.schema.fields.map((f) => f.name), presentFields(ctx.parsed));
+  return rankFieldNames(
+    key,
+    ctx.config.schema.fields.map((f) => f.name),
+    presentFields(ctx.parsed),
+  );
 }
 
 /** True when the field's value, under the new name, passes the schema: the rename then fixes without revealing more. */
@@ -16,7 +20,9 @@ function cleanUnder(name: string, target: string, ctx: FixContext): boolean {
   renamed[target] = renamed[name];
   delete renamed[name];
   ctx.config.schema.validate(renamed);
-  return !(ctx.config.schema.validate.errors ?? []).some((e) => e.instancePath === `/${target}` || e.instancePath.startsWith(`/${target}/`));
+  return !(ctx.config.schema.validate.errors ?? []).some(
+    (e) => e.instancePath === `/${target}` || e.instancePath.startsWith(`/${target}/`),
+  );
 }
 
 /**
@@ -34,8 +40,13 @@ export const fixUnknownField: Fixer = (finding, ctx) => {
   if (keySpan && targets.length > 0) {
     const best = targets.filter((t) => t.distance === targets[0].distance);
     // Two unknown keys that both look like one field: renaming either would be a guess.
-    const rivals = ctx.findings.filter((f) => f.code === 'unknown-field' && f.data?.field !== name && typeof f.data?.field === 'string'
-      && renameTargets(f.data.field, ctx)[0]?.name === targets[0].name);
+    const rivals = ctx.findings.filter(
+      (f) =>
+        f.code === 'unknown-field' &&
+        f.data?.field !== name &&
+        typeof f.data?.field === 'string' &&
+        renameTargets(f.data.field, ctx)[0]?.name === targets[0].name,
+    );
     targets.slice(0, 3).forEach((t, i) => {
       fixes.push({
         title: `Rename to '${t.name}'`,
@@ -47,6 +58,7 @@ export const fixUnknownField: Fixer = (finding, ctx) => {
     });
   }
   const lines = fieldLines(ctx.parsed, pair);
-  if (lines) fixes.push({ title: `Remove the field '${name}'`, finding, edits: [{ ...lines, newText: '' }], preferred: false, destructive: true });
+  if (lines)
+    fixes.push({ title: `Remove the field '${name}'`, finding, edits: [{ ...lines, newText: '' }], preferred: false, destructive: true });
   return fixes;
 };

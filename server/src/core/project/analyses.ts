@@ -12,8 +12,15 @@ export class AnalysisCache {
 
   get(doc: OpenDocument, role: DocumentRole, config: Configuration, reports: ReportSet): Analysis {
     const hit = this.cache.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.configId === config.id && hit.reports.generation === reports.generation
-      && hit.role === role && hit.parsed.text === doc.text) return hit;
+    if (
+      hit &&
+      hit.version === doc.version &&
+      hit.configId === config.id &&
+      hit.reports.generation === reports.generation &&
+      hit.role === role &&
+      hit.parsed.text === doc.text
+    )
+      return hit;
     const analysis = analyzeText(doc.text, config, doc.uri, doc.version, { reports, role });
     this.cache.set(doc.uri, analysis);
     return analysis;

@@ -29,10 +29,12 @@ export class Citations {
   texts(reports: ReportSet): Promise<CitingText[]> {
     if (this.assembled?.generation !== this.generation) {
       const generation = this.generation;
-      const texts = this.collect().then((found) => found.map((t) => {
-        const self = reportFor(reports, t.uri);
-        return self && self.text === t.text ? { ...t, self } : t;
-      }));
+      const texts = this.collect().then((found) =>
+        found.map((t) => {
+          const self = reportFor(reports, t.uri);
+          return self && self.text === t.text ? { ...t, self } : t;
+        }),
+      );
       this.assembled = { generation, texts };
       // A failed pass is not remembered: the next request tries again.
       texts.catch(() => {

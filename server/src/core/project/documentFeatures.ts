@@ -1,6 +1,15 @@
 import {
-  CodeActionKind, type CodeAction, type CompletionList, type Diagnostic, type DocumentLink, type DocumentSymbol, type Hover,
-  type Location, type Position, type Range, type SymbolInformation,
+  CodeActionKind,
+  type CodeAction,
+  type CompletionList,
+  type Diagnostic,
+  type DocumentLink,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Position,
+  type Range,
+  type SymbolInformation,
 } from 'vscode-languageserver-types';
 import { complete } from '../complete';
 import { isSectionCode, SOURCE } from '../codes';
@@ -11,8 +20,16 @@ import type { OpenDocument, Scheduler } from '../host';
 import { hover } from '../hover';
 import { LineMap } from '../positions';
 import {
-  completeSections, definitionAt, findCitations, hoverSection, reportSymbols, sectionAt, sectionLinks, sectionLocation,
-  sectionSymbols, type SectionDocument,
+  completeSections,
+  definitionAt,
+  findCitations,
+  hoverSection,
+  reportSymbols,
+  sectionAt,
+  sectionLinks,
+  sectionLocation,
+  sectionSymbols,
+  type SectionDocument,
 } from '../report/features';
 import { reportFor, type ReportSet } from '../report/reportSet';
 import type { Analysis, DocumentRole } from '../service';
@@ -70,9 +87,13 @@ export class DocumentFeatures {
 
   completion(open: OpenAnalysis, position: Position, options: { insertReplace?: boolean }): CompletionList {
     const offset = open.analysis.lines.offset(position);
-    const fields = open.role === 'resource'
-      ? complete(open.analysis, this.ctx.configuration(), offset, { insertReplace: options.insertReplace === true, library: this.ctx.libraryStyle() })
-      : null;
+    const fields =
+      open.role === 'resource'
+        ? complete(open.analysis, this.ctx.configuration(), offset, {
+            insertReplace: options.insertReplace === true,
+            library: this.ctx.libraryStyle(),
+          })
+        : null;
     return mergeCompletions(fields, completeSections(this.view(open), offset, this.ctx.reports()));
   }
 
@@ -148,7 +169,14 @@ export class DocumentFeatures {
     if (open.role === 'resource') {
       if (kindRequested(CodeActionKind.QuickFix, only)) {
         const ours = diagnostics.filter((d) => d.source === SOURCE);
-        actions.push(...codeActionsFor(analysis, config, ours.filter((d) => !isSectionCode(d.code)), doc.uri));
+        actions.push(
+          ...codeActionsFor(
+            analysis,
+            config,
+            ours.filter((d) => !isSectionCode(d.code)),
+            doc.uri,
+          ),
+        );
         // At a problem of ours, the light bulb also offers fixing every fixable problem of the file.
         const all = ours.length > 0 ? fixAllQuickFix(analysis, config, doc.uri) : null;
         if (all) actions.push(all);
@@ -163,7 +191,12 @@ export class DocumentFeatures {
     }
     // Section references answer for their own diagnostics, in resources and reports alike; fix-all
     // stays the frontmatter's (a report has none).
-    const sections = codeActionsFor(analysis, config, diagnostics.filter((d) => d.source === SOURCE && isSectionCode(d.code)), doc.uri);
+    const sections = codeActionsFor(
+      analysis,
+      config,
+      diagnostics.filter((d) => d.source === SOURCE && isSectionCode(d.code)),
+      doc.uri,
+    );
     return mergeCodeActions(only, actions, sections);
   }
 }

@@ -86,7 +86,11 @@ export class FileIndex {
   }
 
   /** A file's diagnostics: its own, and duplicate-resource when another file has its link; sorted by position. */
-  diagnostics(uri: string, config: Configuration, describe: (uri: string) => string): { diagnostics: Diagnostic[]; fixable?: boolean[] } | undefined {
+  diagnostics(
+    uri: string,
+    config: Configuration,
+    describe: (uri: string) => string,
+  ): { diagnostics: Diagnostic[]; fixable?: boolean[] } | undefined {
     const verdict = this.verdicts.get(uri);
     if (!verdict) return undefined;
     const duplicate = this.duplicateDiagnostic(uri, config, describe);
@@ -109,7 +113,9 @@ export class FileIndex {
       codeDescription: { href: ruleUrl('duplicate-resource') },
       source: SOURCE,
       message: report.message,
-      relatedInformation: report.others.flatMap((o) => (o.range ? [{ location: { uri: o.file, range: o.range }, message: `The same link in ${describe(o.file)}` }] : [])),
+      relatedInformation: report.others.flatMap((o) =>
+        o.range ? [{ location: { uri: o.file, range: o.range }, message: `The same link in ${describe(o.file)}` }] : [],
+      ),
     };
   }
 }

@@ -3,8 +3,14 @@ import type { Workspace } from '../host';
 import { baseName, relativeTo, resolvePath, uriOf } from '../paths';
 import type { Settings } from '../settings';
 import {
-  bundledVocabularies, CATEGORIES_FILE, parseCategories, parseVocabulary, VOCABULARY_FILES, VOCABULARY_NAMES,
-  type Vocabularies, type VocabularyName,
+  bundledVocabularies,
+  CATEGORIES_FILE,
+  parseCategories,
+  parseVocabulary,
+  VOCABULARY_FILES,
+  VOCABULARY_NAMES,
+  type Vocabularies,
+  type VocabularyName,
 } from '../vocabulary';
 
 import { DATA_FILE_NAMES } from '../../../../protocol/src/names';
@@ -25,7 +31,10 @@ export function isDataFile(relativePath: string): boolean {
  */
 export function pickDataFile(candidates: readonly string[], fileName: string): string | undefined {
   const named = candidates.filter((c) => baseName(c) === fileName);
-  named.sort((a, b) => Number(!a.includes('_data/')) - Number(!b.includes('_data/')) || a.split('/').length - b.split('/').length || a.localeCompare(b));
+  named.sort(
+    (a, b) =>
+      Number(!a.includes('_data/')) - Number(!b.includes('_data/')) || a.split('/').length - b.split('/').length || a.localeCompare(b),
+  );
   return named[0];
 }
 
@@ -87,39 +96,41 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
   };
   const vocabularySources = {} as Record<VocabularyName, DataSource>;
   const untrustedNotes: string[] = [];
-  await Promise.all(VOCABULARY_NAMES.map(async (name: VocabularyName) => {
-    const fileName = VOCABULARY_FILES[name].file;
-    const file = locate(settings.vocabularies[name], fileName);
-    const origin = settings.vocabularies[name] ? 'setting' : 'workspace';
-    if (!file) {
-      vocabularySources[name] = { origin: 'bundled', reason: `no ${fileName} in the folder` };
-      return;
-    }
-    const shown = shownPath(file);
-    if (!trusted) {
-      // Diagnostics and hovers name the vocabulary's source: say why it is not the workspace's own file.
-      vocabularies[name] = { ...bundled[name], source: `${bundled[name].source}, used because ${UNTRUSTED_REASON}` };
-      vocabularySources[name] = { origin: 'bundled', file: shown, reason: UNTRUSTED_REASON };
-      untrustedNotes.push(`Using the bundled ${fileName}, not ${shown}, because ${UNTRUSTED_REASON}.`);
-      return;
-    }
-    files.push(file);
-    const text = await workspace.readText(file);
-    if (text === undefined) {
-      const named = settings.vocabularies[name] ? `, named by resourceAuthoring.vocabularies.${name}` : '';
-      vocabularySources[name] = { origin: 'bundled', file: shown, reason: `cannot read ${shown}: ${why(file)}` };
-      problems.push(`Cannot read ${shown} (${why(file)})${named}${meanwhile(`; using the bundled ${fileName} meanwhile`)}.`);
-      return;
-    }
-    const parsed = parseVocabulary(name, text, shown, file);
-    if (parsed.ok) {
-      vocabularies[name] = parsed.value;
-      vocabularySources[name] = { origin, file: shown };
-    } else {
-      vocabularySources[name] = { origin: 'bundled', file: shown, reason: `${shown} is not a valid vocabulary` };
-      problems.push(`${parsed.error}${meanwhile(` Using the bundled ${fileName} meanwhile.`)}`);
-    }
-  }));
+  await Promise.all(
+    VOCABULARY_NAMES.map(async (name: VocabularyName) => {
+      const fileName = VOCABULARY_FILES[name].file;
+      const file = locate(settings.vocabularies[name], fileName);
+      const origin = settings.vocabularies[name] ? 'setting' : 'workspace';
+      if (!file) {
+        vocabularySources[name] = { origin: 'bundled', reason: `no ${fileName} in the folder` };
+        return;
+      }
+      const shown = shownPath(file);
+      if (!trusted) {
+        // Diagnostics and hovers name the vocabulary's source: say why it is not the workspace's own file.
+        vocabularies[name] = { ...bundled[name], source: `${bundled[name].source}, used because ${UNTRUSTED_REASON}` };
+        vocabularySources[name] = { origin: 'bundled', file: shown, reason: UNTRUSTED_REASON };
+        untrustedNotes.push(`Using the bundled ${fileName}, not ${shown}, because ${UNTRUSTED_REASON}.`);
+        return;
+      }
+      files.push(file);
+      const text = await workspace.readText(file);
+      if (text === undefined) {
+        const named = settings.vocabularies[name] ? `, named by resourceAuthoring.vocabularies.${name}` : '';
+        vocabularySources[name] = { origin: 'bundled', file: shown, reason: `cannot read ${shown}: ${why(file)}` };
+        problems.push(`Cannot read ${shown} (${why(file)})${named}${meanwhile(`; using the bundled ${fileName} meanwhile`)}.`);
+        return;
+      }
+      const parsed = parseVocabulary(name, text, shown, file);
+      if (parsed.ok) {
+        vocabularies[name] = parsed.value;
+        vocabularySources[name] = { origin, file: shown };
+      } else {
+        vocabularySources[name] = { origin: 'bundled', file: shown, reason: `${shown} is not a valid vocabulary` };
+        problems.push(`${parsed.error}${meanwhile(` Using the bundled ${fileName} meanwhile.`)}`);
+      }
+    }),
+  );
   const categoriesFile = trusted ? locate('', CATEGORIES_FILE) : undefined;
   if (categoriesFile) {
     files.push(categoriesFile);
@@ -158,5 +169,10 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
         ? { origin: 'bundled', file: settings.schema, reason: `cannot use ${settings.schema}` }
         : { origin: 'setting', file: shownPath(resolvePath(root, settings.schema)) };
   // Sorted: the vocabularies were read concurrently, the log shows them in a stable order.
-  return { configuration, sources: { vocabularies: vocabularySources, schema: schemaSource }, files, untrustedNotes: untrustedNotes.sort() };
+  return {
+    configuration,
+    sources: { vocabularies: vocabularySources, schema: schemaSource },
+    files,
+    untrustedNotes: untrustedNotes.sort(),
+  };
 }

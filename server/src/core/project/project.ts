@@ -136,7 +136,8 @@ class ResourceProject implements Project {
   /** Reloads, then checks everything and says in the log what the project works with. */
   private reloadThenCheck(): Promise<void> {
     const loaded = this.loads.run();
-    void loaded.then(() => this.checkAll())
+    void loaded
+      .then(() => this.checkAll())
       .then(() => this.log.info(this.summary()))
       .catch((e: unknown) => this.log.error(`Reloading and checking the folder failed: ${message(e)}`));
     return loaded;
@@ -322,9 +323,10 @@ class ResourceProject implements Project {
     const present = new Set(uris);
     for (const uri of this.files.uris()) if (!present.has(uri) && !openUris.has(uri)) this.forget(uri);
     const closed = uris.filter((u) => !openUris.has(u));
-    const progress = closed.length >= PROGRESS_MIN_FILES && this.options.progress
-      ? await this.options.progress('Checking resource files', closed.length)
-      : undefined;
+    const progress =
+      closed.length >= PROGRESS_MIN_FILES && this.options.progress
+        ? await this.options.progress('Checking resource files', closed.length)
+        : undefined;
     try {
       const dirty = new Set<string>();
       for (let i = 0; i < closed.length && !this.checks.pending; i += BATCH) {
@@ -387,7 +389,9 @@ class ResourceProject implements Project {
     // In batches: a library with many duplicates re-reads hundreds of files here when texts are not kept.
     for (let i = 0; i < missing.length; i += BATCH) {
       const batch = missing.slice(i, i + BATCH);
-      const texts = await Promise.all(batch.map((uri) => this.workspace.openDocument(uri)?.text ?? this.files.text(uri) ?? this.workspace.readText(uri)));
+      const texts = await Promise.all(
+        batch.map((uri) => this.workspace.openDocument(uri)?.text ?? this.files.text(uri) ?? this.workspace.readText(uri)),
+      );
       batch.forEach((uri, j) => {
         const text = texts[j];
         if (text === undefined) return;
@@ -455,7 +459,9 @@ class ResourceProject implements Project {
     if (!write) return undefined;
     const outcome = await write.call(this.workspace, uri, text, result.analysis.parsed.text);
     if (outcome !== true) {
-      warn?.(`${this.describe(uri)}: ${outcome === false ? 'not fixed, the file changed on disk or is not valid UTF-8 where the fixes go' : `could not write the fixes (${outcome})`}.`);
+      warn?.(
+        `${this.describe(uri)}: ${outcome === false ? 'not fixed, the file changed on disk or is not valid UTF-8 where the fixes go' : `could not write the fixes (${outcome})`}.`,
+      );
       return undefined;
     }
     return result;

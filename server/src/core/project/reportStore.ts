@@ -27,7 +27,12 @@ export class ReportStore {
   }
 
   /** Reads the reports: the `named` URIs when given, else every file of the folder that `isReport` takes. */
-  async read(workspace: Workspace, isReport: PathMatcher, named: readonly string[] | undefined, describe: (uri: string) => string): Promise<ReportsRead> {
+  async read(
+    workspace: Workspace,
+    isReport: PathMatcher,
+    named: readonly string[] | undefined,
+    describe: (uri: string) => string,
+  ): Promise<ReportsRead> {
     const folder = workspace.folder;
     const explicit = named !== undefined && named.length > 0;
     let uris: string[];
@@ -55,12 +60,14 @@ export class ReportStore {
   replace(reports: readonly { uri: string; text: string }[]): boolean {
     const old = new Map(this.set.reports.map((r) => [r.uri, r]));
     let changed = reports.length !== old.size;
-    const next = [...reports].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0)).map((r) => {
-      const known = old.get(r.uri);
-      if (known && known.text === r.text) return known;
-      changed = true;
-      return buildReportIndex(r.text, r.uri);
-    });
+    const next = [...reports]
+      .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0))
+      .map((r) => {
+        const known = old.get(r.uri);
+        if (known && known.text === r.text) return known;
+        changed = true;
+        return buildReportIndex(r.text, r.uri);
+      });
     if (changed) this.set = { generation: this.set.generation + 1, reports: next };
     return changed;
   }

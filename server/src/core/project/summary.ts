@@ -48,9 +48,11 @@ export function workspaceSummary(facts: WorkspaceFacts): string {
     parts.push(`schema: ${source(sources.schema)}`);
   }
   if (facts.root) {
-    parts.push(facts.reports.length === 0
-      ? 'no report (no file matches resourceAuthoring.reports)'
-      : `${plural(facts.reports.length, 'report')} (${facts.reports.map((r) => `${r.path}, ${plural(r.sections, 'section')}`).join('; ')})`);
+    parts.push(
+      facts.reports.length === 0
+        ? 'no report (no file matches resourceAuthoring.reports)'
+        : `${plural(facts.reports.length, 'report')} (${facts.reports.map((r) => `${r.path}, ${plural(r.sections, 'section')}`).join('; ')})`,
+    );
   }
   const scan = facts.scan;
   if (scan?.resources === undefined) parts.push('open files only (no folder, or resourceAuthoring.workspaceDiagnostics is off)');

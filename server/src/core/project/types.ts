@@ -1,5 +1,14 @@
 import type {
-  CodeAction, CompletionList, Diagnostic, DocumentLink, DocumentSymbol, Hover, Location, Position, Range, SymbolInformation,
+  CodeAction,
+  CompletionList,
+  Diagnostic,
+  DocumentLink,
+  DocumentSymbol,
+  Hover,
+  Location,
+  Position,
+  Range,
+  SymbolInformation,
 } from 'vscode-languageserver-types';
 import type { Configuration } from '../configuration';
 import type { Disposable, Logger, ProgressFactory, Scheduler, Workspace } from '../host';

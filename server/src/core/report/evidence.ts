@@ -35,7 +35,11 @@ export function titleLike(text: string): boolean {
 
 /** Section titles as the index keeps them: without the full stop PDF headings end with. */
 export function cleanTitle(text: string): string {
-  return text.trim().replace(/\s+/g, ' ').replace(/(?<=[^.])\.$/, '').trim();
+  return text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/(?<=[^.])\.$/, '')
+    .trim();
 }
 
 /** `## 4.3 Adaptation` (Markdown reports), outside fenced code. */
@@ -53,7 +57,14 @@ export function markdownHeadings(lines: Lines): HeadingEvidence[] {
     const m = /^ {0,3}#{1,6}[ \t]+(\d{1,2}(?:\.\d{1,3})*)\.?[ \t]+(.*?)[ \t]*#*[ \t]*$/.exec(l.text);
     if (!m || m[2].trim() === '') continue;
     const numberAt = l.start + l.text.indexOf(m[1]);
-    out.push({ number: m[1], title: cleanTitle(m[2]), line: l.index, start: numberAt, end: l.start + l.text.trimEnd().length, rule: 'markdown-heading' });
+    out.push({
+      number: m[1],
+      title: cleanTitle(m[2]),
+      line: l.index,
+      start: numberAt,
+      end: l.start + l.text.trimEnd().length,
+      rule: 'markdown-heading',
+    });
   }
   return out;
 }
@@ -64,7 +75,14 @@ export function chapterLines(lines: Lines): HeadingEvidence[] {
   for (const l of lines.lines) {
     const m = /^\s*(\d{1,2})\s+([\p{Lu}][\p{Lu}\p{N} ,&'’-]*\p{Lu})\s*$/u.exec(l.text);
     if (!m) continue;
-    out.push({ number: m[1], title: m[2], line: l.index, start: l.start + l.text.indexOf(m[1]), end: l.start + l.text.trimEnd().length, rule: 'chapter-line' });
+    out.push({
+      number: m[1],
+      title: m[2],
+      line: l.index,
+      start: l.start + l.text.indexOf(m[1]),
+      end: l.start + l.text.trimEnd().length,
+      rule: 'chapter-line',
+    });
   }
   return out;
 }
@@ -76,12 +94,25 @@ export function numberedLines(lines: Lines): HeadingEvidence[] {
   for (const l of lines.lines) {
     const m = re.exec(l.text);
     if (!m || !titleLike(m[2])) continue;
-    out.push({ number: m[1], title: cleanTitle(m[2]), line: l.index, start: l.start + l.text.indexOf(m[1]), end: l.start + l.text.trimEnd().length, rule: 'numbered-line' });
+    out.push({
+      number: m[1],
+      title: cleanTitle(m[2]),
+      line: l.index,
+      start: l.start + l.text.indexOf(m[1]),
+      end: l.start + l.text.trimEnd().length,
+      rule: 'numbered-line',
+    });
   }
   return out;
 }
 
-function withTitleBelow(lines: Lines, l: TextLine, number: string, numberAt: number, rule: HeadingEvidence['rule']): HeadingEvidence | undefined {
+function withTitleBelow(
+  lines: Lines,
+  l: TextLine,
+  number: string,
+  numberAt: number,
+  rule: HeadingEvidence['rule'],
+): HeadingEvidence | undefined {
   const next = lines.nextNonBlank(l.index);
   if (!next || next.index > l.index + 2 || !titleLike(next.text)) return undefined;
   return { number, title: cleanTitle(next.text), line: l.index, start: numberAt, end: next.start + next.text.trimEnd().length, rule };
@@ -157,7 +188,13 @@ export function overviewEntries(lines: Lines): OverviewEvidence[] {
   for (const l of lines.lines) {
     const m = /^\s*(?:[-*+]\s+)?§\s?(\d{1,2}(?:\.\d{1,3})*):\s*(\p{Lu}.*?)\s*$/u.exec(l.text);
     if (!m || !titleLike(m[2])) continue;
-    out.push({ number: m[1], title: cleanTitle(m[2]), line: l.index, start: l.start + l.text.indexOf('§'), end: l.start + l.text.trimEnd().length });
+    out.push({
+      number: m[1],
+      title: cleanTitle(m[2]),
+      line: l.index,
+      start: l.start + l.text.indexOf('§'),
+      end: l.start + l.text.trimEnd().length,
+    });
   }
   return out;
 }

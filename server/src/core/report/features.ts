@@ -1,6 +1,15 @@
 import {
-  CompletionItemKind, MarkupKind, SymbolKind, type CompletionItem, type DocumentLink, type DocumentSymbol, type Hover,
-  type Location, type Position, type Range, type SymbolInformation,
+  CompletionItemKind,
+  MarkupKind,
+  SymbolKind,
+  type CompletionItem,
+  type DocumentLink,
+  type DocumentSymbol,
+  type Hover,
+  type Location,
+  type Position,
+  type Range,
+  type SymbolInformation,
 } from 'vscode-languageserver-types';
 import { sectionName } from '../checks/sections';
 import type { ReportIndex, ReportSection } from './indexer';
@@ -42,12 +51,19 @@ export function canonicalCitation(section: ReportSection): string {
 /** The first ~300 characters of a section's own text, on one line. */
 export function sectionExcerpt(report: ReportIndex, section: ReportSection, max = 300): string {
   const from = section.evidence === 'references' || section.evidence === 'overview' ? section.start : section.end;
-  const raw = report.text.slice(from, Math.min(section.spanEnd, from + max * 3)).replace(/\s+/g, ' ').trim();
+  const raw = report.text
+    .slice(from, Math.min(section.spanEnd, from + max * 3))
+    .replace(/\s+/g, ' ')
+    .trim();
   return raw.length > max ? raw.slice(0, max).replace(/\s+\S*$/, '') + ' …' : raw;
 }
 
 /** The resolved reference under `offset`, if any. */
-export function referenceAt(doc: SectionDocument, offset: number, reports: ReportSet): { ref: SectionReference; report: ReportIndex; section: ReportSection; end: number } | undefined {
+export function referenceAt(
+  doc: SectionDocument,
+  offset: number,
+  reports: ReportSet,
+): { ref: SectionReference; report: ReportIndex; section: ReportSection; end: number } | undefined {
   for (const ref of referencesOf(doc)) {
     if (ref.start > offset) break;
     if (offset > ref.end && ref.kind === 'section' && ref.label === null) continue;
@@ -64,7 +80,11 @@ export function headingAt(report: ReportIndex, offset: number): ReportSection | 
 }
 
 /** The section the cursor is on: a reference to it, or (in a report) its heading. */
-export function sectionAt(doc: SectionDocument, offset: number, reports: ReportSet): { report: ReportIndex; section: ReportSection } | undefined {
+export function sectionAt(
+  doc: SectionDocument,
+  offset: number,
+  reports: ReportSet,
+): { report: ReportIndex; section: ReportSection } | undefined {
   const r = referenceAt(doc, offset, reports);
   if (r) return r;
   if (doc.self) {
@@ -116,9 +136,21 @@ export function reportFileName(report: ReportIndex): string {
 /** How often a section is cited, or `'counting'` while the workspace's texts are still being read. */
 export type CitationCount = { places: number; files: number } | 'counting';
 
-export function hoverSection(doc: SectionDocument, offset: number, reports: ReportSet, citations?: (report: ReportIndex, section: ReportSection) => CitationCount | undefined): Hover | null {
+export function hoverSection(
+  doc: SectionDocument,
+  offset: number,
+  reports: ReportSet,
+  citations?: (report: ReportIndex, section: ReportSection) => CitationCount | undefined,
+): Hover | null {
   const ref = referenceAt(doc, offset, reports);
-  const hit = ref ?? (doc.self ? (() => { const s = headingAt(doc.self!, offset); return s ? { report: doc.self!, section: s } : undefined; })() : undefined);
+  const hit =
+    ref ??
+    (doc.self
+      ? (() => {
+          const s = headingAt(doc.self!, offset);
+          return s ? { report: doc.self!, section: s } : undefined;
+        })()
+      : undefined);
   if (!hit) return null;
   const { report, section } = hit;
   const lines = [
@@ -132,7 +164,13 @@ export function hoverSection(doc: SectionDocument, offset: number, reports: Repo
   if (cited === 'counting') lines.push('', '*Counting the citations in the workspace…*');
   // Find All References counts one more than the citations: the section's own place in the report,
   // which the editor asks for too. Say so, or the two numbers look like a miscount.
-  else if (cited) lines.push('', cited.places === 0 ? 'Not cited in the workspace.' : `Cited ${cited.places} time${cited.places === 1 ? '' : 's'} in ${cited.files} file${cited.files === 1 ? '' : 's'} in the workspace (Find All References lists these and the section itself).`);
+  else if (cited)
+    lines.push(
+      '',
+      cited.places === 0
+        ? 'Not cited in the workspace.'
+        : `Cited ${cited.places} time${cited.places === 1 ? '' : 's'} in ${cited.files} file${cited.files === 1 ? '' : 's'} in the workspace (Find All References lists these and the section itself).`,
+    );
   const range = ref ? { start: doc.position(ref.ref.start), end: doc.position(ref.end) } : undefined;
   return { contents: { kind: MarkupKind.Markdown, value: lines.join('\n') }, ...(range ? { range } : {}) };
 }
@@ -156,15 +194,20 @@ export interface CitingText {
 }
 
 /** Every place in `files` that cites `section` of `report`, as offsets per file. */
-export function findCitations(files: Iterable<CitingText>, report: ReportIndex, section: ReportSection, reports: ReportSet): { uri: string; start: number; end: number }[] {
+export function findCitations(
+  files: Iterable<CitingText>,
+  report: ReportIndex,
+  section: ReportSection,
+  reports: ReportSet,
+): { uri: string; start: number; end: number }[] {
   const out: { uri: string; start: number; end: number }[] = [];
   // Most files of a large workspace cite nothing here: skip them without parsing. A citation is a
   // `§number`, or a link whose target names the report's file (every way a link resolves does).
   const path = report.uri.replace(/[?#].*$/, '');
   const encoded = path.slice(path.lastIndexOf('/') + 1);
   const decoded = reportFileName(report);
-  const mayCite = (text: string): boolean => text.includes('§' + section.number)
-    || (text.includes('#') && (text.includes(decoded) || text.includes(encoded)));
+  const mayCite = (text: string): boolean =>
+    text.includes('§' + section.number) || (text.includes('#') && (text.includes(decoded) || text.includes(encoded)));
   for (const f of files) {
     if (!f.self && !mayCite(f.text)) continue;
     const refs = f.self && f.self.text === f.text ? f.self.references : parseReferences(f.text);
@@ -188,7 +231,10 @@ export function sectionLinks(doc: SectionDocument, reports: ReportSet): Document
     const end = r.status === 'ok' ? r.end : ref.end;
     const at = r.report.lines.position(r.section.start);
     out.push({
-      range: { start: doc.position(ref.kind === 'link' ? ref.numberStart : ref.start), end: doc.position(ref.kind === 'link' ? ref.numberEnd : end) },
+      range: {
+        start: doc.position(ref.kind === 'link' ? ref.numberStart : ref.start),
+        end: doc.position(ref.kind === 'link' ? ref.numberEnd : end),
+      },
       target: `${r.report.uri}#L${at.line + 1},${at.character + 1}`,
       tooltip: sectionName(r.section),
     });

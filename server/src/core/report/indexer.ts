@@ -1,6 +1,13 @@
 import {
-  bareNumbers, chapterLines, inSequence, markdownHeadings, numberedLines, overviewEntries, trailingNumbers,
-  type HeadingEvidence, type OverviewEvidence,
+  bareNumbers,
+  chapterLines,
+  inSequence,
+  markdownHeadings,
+  numberedLines,
+  overviewEntries,
+  trailingNumbers,
+  type HeadingEvidence,
+  type OverviewEvidence,
 } from './evidence';
 import type { LineMap } from '../positions';
 import { Lines } from './lines';
@@ -83,7 +90,8 @@ export function buildReportIndex(text: string, uri: string, declared: ReportForm
     return section;
   };
 
-  for (const h of headings(lines, format)) add({ number: h.number, title: h.title, line: h.line, start: h.start, end: h.end, evidence: h.rule });
+  for (const h of headings(lines, format))
+    add({ number: h.number, title: h.title, line: h.line, start: h.start, end: h.end, evidence: h.rule });
 
   // A subsection proves its parents: they start where their first subsection does.
   for (const s of [...byNumber.values()].sort((a, b) => b.line - a.line)) {

@@ -27,5 +27,9 @@ export function isDescendant(number: string, ancestor: string): boolean {
 
 /** Strips a written number to its canonical form: "4. 1.4" → "4.1.4", "04.3" → "4.3". */
 export function canonicalNumber(written: string): string {
-  return written.replace(/\s+/g, '').split('.').map((p) => String(Number(p))).join('.');
+  return written
+    .replace(/\s+/g, '')
+    .split('.')
+    .map((p) => String(Number(p)))
+    .join('.');
 }

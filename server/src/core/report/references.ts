@@ -34,11 +34,17 @@ const NUMBER_FRAGMENT = /^\d{1,3}(?:\.\d{1,3})*$/;
 function linkReference(start: number, end: number, target: string, written: string, fragmentStart: number): SectionReference {
   const fragment = decode(written);
   return {
-    kind: 'link', start, end,
+    kind: 'link',
+    start,
+    end,
     number: NUMBER_FRAGMENT.test(fragment) ? canonicalNumber(fragment) : null,
-    numberStart: fragmentStart, numberEnd: fragmentStart + written.length,
-    label: null, labelStart: fragmentStart, labelEnd: fragmentStart,
-    target, fragment,
+    numberStart: fragmentStart,
+    numberEnd: fragmentStart + written.length,
+    label: null,
+    labelStart: fragmentStart,
+    labelEnd: fragmentStart,
+    target,
+    fragment,
   };
 }
 
@@ -60,8 +66,15 @@ export function parseReferences(text: string): SectionReference[] {
       const numberEnd = m.index + m[0].length;
       const number = canonicalNumber(m[2] ? `${m[1]}.${m[2]}` : m[1]);
       const ref: SectionReference = {
-        kind: 'section', start: m.index, end: numberEnd, number, numberStart, numberEnd,
-        label: null, labelStart: numberEnd, labelEnd: numberEnd,
+        kind: 'section',
+        start: m.index,
+        end: numberEnd,
+        number,
+        numberStart,
+        numberEnd,
+        label: null,
+        labelStart: numberEnd,
+        labelEnd: numberEnd,
       };
       LABEL.lastIndex = numberEnd;
       const l = LABEL.exec(text);

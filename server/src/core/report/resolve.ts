@@ -73,7 +73,12 @@ function linkedReport(target: string, docUri: string, set: ReportSet, self: Repo
 }
 
 /** Another section of the same report that the label names (by label or title). */
-export function sectionNamedBy(report: ReportIndex, text: string, ref: SectionReference, except?: ReportSection): ReportSection | undefined {
+export function sectionNamedBy(
+  report: ReportIndex,
+  text: string,
+  ref: SectionReference,
+  except?: ReportSection,
+): ReportSection | undefined {
   if (!ref.label) return undefined;
   return report.sections.find((s) => s !== except && labelNames(s, text, ref) >= 0);
 }
@@ -90,9 +95,10 @@ export function resolveReference(ref: SectionReference, text: string, docUri: st
     report = linkedReport(ref.target ?? '', docUri, set, self);
     if (!report) return { status: 'not-a-reference' };
     const fragment = (ref.fragment ?? '').toLowerCase();
-    section = ref.number !== null
-      ? report.byNumber.get(ref.number)
-      : report.sections.find((s) => s.slug === fragment || (s.title !== null && githubSlug(s.title) === fragment));
+    section =
+      ref.number !== null
+        ? report.byNumber.get(ref.number)
+        : report.sections.find((s) => s.slug === fragment || (s.title !== null && githubSlug(s.title) === fragment));
     return section ? { status: 'ok', report, section, end: ref.end } : { status: 'unknown-section', report };
   }
   const candidates = self ? [self] : set.reports;

@@ -26,18 +26,18 @@ describe('multi-root: each workspace folder is checked against its own vocabular
     return ds.map((d) => d.message);
   }
 
-  it('the same learnTags are judged by site-a\'s tags in site-a and by site-b\'s in site-b', async () => {
+  it("the same learnTags are judged by site-a's tags in site-a and by site-b's in site-b", async () => {
     assert.match((await invalidValues('site-a')).join('\n'), /'robotics' is not a learn tag/);
     assert.match((await invalidValues('site-b')).join('\n'), /'machineLearning' is not a learn tag/);
   });
 
-  it('a tag file changed in one folder changes only that folder\'s verdicts', async () => {
+  it("a tag file changed in one folder changes only that folder's verdicts", async () => {
     const tagsFile = vscode.Uri.joinPath((await folder('site-b')).uri, 'src', '_data', 'resourceTags.json');
     const tags = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(tagsFile)).toString('utf8')) as { resourceTags: unknown[] };
     tags.resourceTags.push({ value: 'machineLearning', label: 'AI and Machine Learning' });
     await vscode.workspace.fs.writeFile(tagsFile, Buffer.from(JSON.stringify(tags, null, 2) + '\n'));
     const inB = vscode.Uri.joinPath((await folder('site-b')).uri, 'resources', 'robots.md');
-    await waitFor('site-b\'s diagnostic to go away', () => (ourDiagnostics(inB).length === 0 ? true : undefined));
+    await waitFor("site-b's diagnostic to go away", () => (ourDiagnostics(inB).length === 0 ? true : undefined));
     const inA = vscode.Uri.joinPath((await folder('site-a')).uri, 'resources', 'robots.md');
     assert.deepStrictEqual(ourDiagnostics(inA).map(codeOf), ['invalid-value']);
   });
@@ -59,6 +59,6 @@ describe('multi-root: each workspace folder is checked against its own vocabular
 
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     assert.ok(vscode.workspace.updateWorkspaceFolders(count, 1));
-    await waitFor('site-c\'s problems to be withdrawn with its server', () => (ourDiagnostics(inC).length === 0 ? true : undefined));
+    await waitFor("site-c's problems to be withdrawn with its server", () => (ourDiagnostics(inC).length === 0 ? true : undefined));
   });
 });
