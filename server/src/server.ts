@@ -71,7 +71,8 @@ connection.onInitialize((params): InitializeResult => {
     connection,
     () => params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
     // The client watches the data files by their usual names inside the folder itself.
-    (file) => disk.folder !== undefined && isDataFile(file) && insideFolder(disk.folder, URI.file(file).toString()) !== undefined,
+    (file) =>
+      disk.folder !== undefined && isDataFile(URI.file(file).path) && insideFolder(disk.folder, URI.file(file).toString()) !== undefined,
   );
   created.onDidChangeDiagnostics((uris) => publisher.publish(created, uris));
   created.onDidLoad((outcome) => {

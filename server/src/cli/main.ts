@@ -70,7 +70,18 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     const bar = createProgress(io.stderr, total, title);
     return { report: (done) => bar.tick(done), done: () => bar.done() };
   };
-  const project = createLintProject(workspace, { reports: named, progress });
+  // A check that throws is a bug, not a clean file: said on stderr, and the run exits 2 after its report.
+  let internalErrors = 0;
+  const logger = {
+    info: () => undefined,
+    // Configuration and report problems come back from load() and are reported below.
+    warn: () => undefined,
+    error: (message: string) => {
+      internalErrors++;
+      io.stderr.write(`resource-lint: internal error: ${message}\n`);
+    },
+  };
+  const project = createLintProject(workspace, { reports: named, progress, logger });
   const outcome = await project.load();
   const settings = project.configuration.settings;
   const isReportFile = (abs: string): boolean => project.roleOf(URI.file(abs).toString()) === 'report';
@@ -118,6 +129,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
       `Fixed ${run.fixed} problem${run.fixed === 1 ? '' : 's'} in ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`,
     );
   }
+  if (internalErrors > 0) return 2;
   if (all.errors > 0) return 1;
   if (args.maxWarnings !== undefined && all.warnings > args.maxWarnings) {
     // json and sarif keep stdout to their one document: the reason goes to stderr there.

@@ -4,8 +4,10 @@ import { withoutBom } from './host';
 
 /** What a test can ask of the in-memory workspace: how often the project read and walked. */
 export interface WorkspaceCounts {
-  /** Calls of `findFiles` that walked the tree (the first, and any after `refresh`). */
+  /** Calls of `findFiles` that walked the tree (the first; changes keep the listing current without walking). */
   walks: number;
+  /** Calls of `findFiles` (answered from the listing, or walking it first). */
+  finds: number;
   /** Calls of `readText` for files (not open documents). */
   reads: number;
   /** The URIs read, in order. */
@@ -22,7 +24,7 @@ const SKIPPED = /(?:^|\/)(?:node_modules|\.git|\.hg|\.svn)\//;
 export class MemoryWorkspace implements Workspace {
   readonly folder: string | undefined;
   trusted = true;
-  readonly counts: WorkspaceCounts = { walks: 0, reads: 0, read: [] };
+  readonly counts: WorkspaceCounts = { walks: 0, finds: 0, reads: 0, read: [] };
   private readonly files = new Map<string, string>();
   private readonly open = new Map<string, OpenDocument>();
   private listing: string[] | undefined;
@@ -49,6 +51,7 @@ export class MemoryWorkspace implements Workspace {
 
   async findFiles(accept: (relativePath: string) => boolean): Promise<string[]> {
     if (!this.folder) return [];
+    this.counts.finds++;
     if (!this.listing) {
       this.counts.walks++;
       const folder = this.folder;

@@ -121,6 +121,24 @@ describe('project on the in-memory workspace: what start-up, typing and hovering
     assert.strictEqual(ws.counts.reads, reads, `read: ${ws.counts.read.slice(reads).join(', ')}`);
     assert.strictEqual(ws.counts.walks, 1);
   });
+
+  it('a § hover after a keystroke counts the new text without a pass over the folder', async () => {
+    const ws = workspaceOf();
+    const text = resource('https://example.org/hover', 'See §4.3.');
+    ws.writeFile('resources/hover.md', text);
+    ws.openDocumentWith('resources/hover.md');
+    ({ project } = await startServerProject(ws, { hoverCountWaitMs: 60_000 }));
+    const offset = text.indexOf('§4.3') + 1;
+    const line = text.slice(0, offset).split('\n').length - 1;
+    const at = { line, character: offset - (text.lastIndexOf('\n', offset - 1) + 1) };
+    assert.match(hoverText(await project.hover(uriOf('resources/hover.md'), at)), /Cited 3 times in 3 files/);
+    const { reads, finds } = ws.counts;
+    ws.editDocument('resources/hover.md', text.replace('See §4.3.', 'See §4.3. And §4.3 again.'));
+    assert.match(hoverText(await project.hover(uriOf('resources/hover.md'), at)), /Cited 4 times in 3 files/);
+    // The closed files' texts were gathered once: the edit changed only the open document laid over them.
+    assert.strictEqual(ws.counts.finds, finds, 'the folder was listed again for the hover');
+    assert.strictEqual(ws.counts.reads, reads);
+  });
 });
 
 describe('project on the in-memory workspace: following the workspace', () => {

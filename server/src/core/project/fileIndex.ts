@@ -33,7 +33,8 @@ export class FileIndex {
   set(uri: string, verdict: FileVerdict, text: string, config: Configuration, resource: boolean): string[] {
     this.verdicts.set(uri, verdict);
     if (this.retainTexts) this.texts.set(uri, text);
-    if (resource) this.style.note(uri, text, config);
+    // The library's style serves completion, which only an editor asks for (a project that keeps texts).
+    if (resource && this.retainTexts) this.style.note(uri, text, config);
     else this.style.forget(uri);
     return this.links.set(uri, verdict.link, verdict.linkRange);
   }
@@ -70,6 +71,10 @@ export class FileIndex {
 
   forgetText(uri: string): void {
     this.texts.delete(uri);
+  }
+
+  forgetTexts(): void {
+    this.texts.clear();
   }
 
   uris(): string[] {

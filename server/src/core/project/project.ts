@@ -29,6 +29,8 @@ const PROGRESS_MIN_FILES = 200;
 const SLICE_MS = 2;
 /** An edit in a report re-checks the files citing it once typing pauses this long. */
 const REPORT_EDIT_DELAY_MS = 150;
+/** URIs built at once from a listing before giving way. */
+const URI_SLICE = 1000;
 
 const SILENT: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -80,8 +82,12 @@ class ResourceProject implements Project {
     this.workspace = options.workspace;
     this.log = options.logger ?? SILENT;
     this.scheduler = options.scheduler ?? STRAIGHT_THROUGH;
+    // The CLI neither keeps texts nor completes: only the editor's project keeps both.
     this.files = new FileIndex(options.retainTexts !== false);
-    this.citations = new Citations(() => this.citingTexts());
+    this.citations = new Citations(
+      () => this.closedCitingTexts(),
+      () => this.workspace.openDocuments().filter((d) => this.roleOf(d.uri) !== undefined),
+    );
     this.checks = new CoalescedRun(async () => {
       try {
         await this.checkAllOnce();
@@ -133,9 +139,11 @@ class ResourceProject implements Project {
     return this.outcome!;
   }
 
-  /** Reloads, then checks everything and says in the log what the project works with. */
+  /** Reloads, then checks everything and says in the log what the project works with. Never rejects: requests wait on it. */
   private reloadThenCheck(): Promise<void> {
-    const loaded = this.loads.run();
+    const loaded = this.loads
+      .run()
+      .catch((e: unknown) => this.log.error(`Loading the settings, vocabularies and reports failed: ${message(e)}`));
     void loaded
       .then(() => this.checkAll())
       .then(() => this.log.info(this.summary()))
@@ -164,7 +172,9 @@ class ResourceProject implements Project {
     this.config = loaded.configuration;
     this.sources = loaded.sources;
     this.loaded = loaded.files;
-    this.citations.invalidate();
+    this.citations.invalidateClosed();
+    // The texts kept are checked against the disk again: files no watcher covers may have changed.
+    this.files.forgetTexts();
     this.outcome = {
       settingsProblems: problemsOfSettings,
       configurationProblems: loaded.configuration.problems,
@@ -319,7 +329,7 @@ class ResourceProject implements Project {
       return;
     }
     const found = await this.workspace.findFiles((rel) => config.isResource(rel) || this.isReportPath(rel));
-    const uris = found.map((rel) => uriOf(folder, rel));
+    const uris = await this.urisOf(folder, found);
     const present = new Set(uris);
     for (const uri of this.files.uris()) if (!present.has(uri) && !openUris.has(uri)) this.forget(uri);
     const closed = uris.filter((u) => !openUris.has(u));
@@ -471,7 +481,8 @@ class ResourceProject implements Project {
 
   private onWorkspaceEvent(event: WorkspaceEvent): void {
     if (!this.started) return;
-    this.citations.invalidate();
+    // An edit in an open document changes only the overlay of the citing texts.
+    if (event.type !== 'document' || event.kind === 'closed') this.citations.invalidateClosed();
     switch (event.type) {
       case 'settings':
         this.ready = this.reloadThenCheck();
@@ -510,21 +521,13 @@ class ResourceProject implements Project {
         recheck.push(c.uri);
       }
     }
-    if (reload) {
-      this.ready = this.ready.then(() => this.reloadThenCheck());
-      return;
-    }
-    if (reports) {
-      this.ready = this.ready.then(() => this.rereadReports());
-      void this.ready.then(() => this.checkAll());
+    // Reports are read with the settings and data files, in one coalesced reload: a report read of
+    // its own could finish after a newer reload and put back the reports of older settings.
+    if (reload || reports) {
+      this.ready = this.reloadThenCheck();
       return;
     }
     if (recheck.length > 0) void this.ready.then(() => this.refreshClosed(recheck));
-  }
-
-  private async rereadReports(): Promise<void> {
-    const read = await this.reportStore.read(this.workspace, this.config.isReport, this.options.reports, (uri) => this.describe(uri));
-    for (const p of read.problems) this.log.warn(p);
   }
 
   private onDocumentChanged(uri: string): void {
@@ -544,8 +547,7 @@ class ResourceProject implements Project {
     this.analyses.forget(uri);
     if (this.reportStore.has(uri)) {
       // Back to the report's text on disk, and to what the files citing it make of that.
-      this.ready = this.ready.then(() => this.rereadReports());
-      void this.ready.then(() => this.checkAll());
+      this.ready = this.reloadThenCheck();
     }
     void this.ready.then(() => {
       if (!this.checksClosedFiles || !this.roleOf(uri)) this.forget(uri);
@@ -555,27 +557,36 @@ class ResourceProject implements Project {
 
   // Citations: every resource and report file's text, open ones from the editor.
 
-  private async citingTexts(): Promise<{ uri: string; text: string }[]> {
+  private async closedCitingTexts(): Promise<Map<string, string>> {
     const folder = this.workspace.folder;
     const byUri = new Map<string, string>();
-    if (folder) {
-      const config = this.config;
-      const found = await this.workspace.findFiles((rel) => config.isResource(rel) || this.isReportPath(rel));
-      const uris = found.map((rel) => uriOf(folder, rel));
-      for (let i = 0; i < uris.length; i += 64) {
-        const batch = uris.slice(i, i + 64);
-        const texts = await Promise.all(batch.map((uri) => this.files.text(uri) ?? this.workspace.readText(uri)));
-        batch.forEach((uri, j) => {
-          const text = texts[j];
-          if (text === undefined) return;
-          byUri.set(uri, text);
-          this.files.keepText(uri, text);
-        });
-        await this.scheduler.yield();
-      }
+    if (!folder) return byUri;
+    const config = this.config;
+    const found = await this.workspace.findFiles((rel) => config.isResource(rel) || this.isReportPath(rel));
+    // Open documents are laid over these on each request: their disk text is not needed.
+    const uris = (await this.urisOf(folder, found)).filter((uri) => !this.workspace.openDocument(uri));
+    for (let i = 0; i < uris.length; i += 64) {
+      const batch = uris.slice(i, i + 64);
+      const texts = await Promise.all(batch.map((uri) => this.files.text(uri) ?? this.workspace.readText(uri)));
+      batch.forEach((uri, j) => {
+        const text = texts[j];
+        if (text === undefined) return;
+        byUri.set(uri, text);
+        this.files.keepText(uri, text);
+      });
+      if (i + 64 < uris.length) await this.scheduler.yield();
     }
-    for (const doc of this.workspace.openDocuments()) if (this.roleOf(doc.uri)) byUri.set(doc.uri, doc.text);
-    return [...byUri].map(([uri, text]) => ({ uri, text }));
+    return byUri;
+  }
+
+  /** The URIs of root-relative paths, built in slices: 15,000 take tens of milliseconds, which a keystroke must not wait for. */
+  private async urisOf(folder: string, paths: readonly string[]): Promise<string[]> {
+    const uris: string[] = [];
+    for (let i = 0; i < paths.length; i += URI_SLICE) {
+      for (const rel of paths.slice(i, i + URI_SLICE)) uris.push(uriOf(folder, rel));
+      if (i + URI_SLICE < paths.length) await this.scheduler.yield();
+    }
+    return uris;
   }
 
   // Features of open documents.
