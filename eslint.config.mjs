@@ -27,6 +27,12 @@ const corePurity = {
   ],
 };
 
+/** The server side shares only protocol/ with the client. */
+const NO_CLIENT_IN_SERVER = {
+  group: ['**/client/src', '**/client/src/**'],
+  message: 'The server shares only protocol/ with the client: import from protocol/src.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -102,12 +108,7 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['**/client/src', '**/client/src/**'],
-              message: 'The server shares only protocol/ with the client: import from protocol/src.',
-            },
-          ],
+          patterns: [NO_CLIENT_IN_SERVER],
         },
       ],
     },
@@ -120,10 +121,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            {
-              group: ['**/client/src', '**/client/src/**'],
-              message: 'The server shares only protocol/ with the client: import from protocol/src.',
-            },
+            NO_CLIENT_IN_SERVER,
             { regex: '^\\.{1,2}/(?:\\.\\./)*core/.+', message: 'A host imports the core from its entry (../core), not its modules.' },
           ],
         },

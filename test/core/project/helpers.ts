@@ -14,6 +14,7 @@ import { severityName } from '../../../server/src/core/severity';
 import { createLintProject, lintFiles } from '../../../server/src/cli/lint';
 import { resolveTargets } from '../../../server/src/cli/targets';
 import { nodeScheduler } from '../../../server/src/node/scheduler';
+import { MD_REPORT } from '../report/helpers';
 
 /** The folder of the in-memory workspaces: a `file:` URI, so the CLI's root-relative names work on it. */
 export const ROOT = '/ws';
@@ -29,18 +30,7 @@ export function resource(link: string, body = 'Body.', ...extra: string[]): stri
 }
 
 /** A small Markdown report: chapter 4 with sections 4.3 (and 4.3.1), 4.7 and 4.8, each citing itself correctly. */
-export const REPORT = [
-  '# 4 Technology',
-  '## 4.3 Adaptation',
-  'Adapting models, see §4.3: adaptation and §4.8: robustness.',
-  '### 4.3.1 Methods for adaptation',
-  'Fine-tuning and prompting.',
-  '## 4.7 Security and privacy',
-  'Threats. §4.7: security',
-  '## 4.8 Robustness to distribution shifts',
-  'Shifts. §4.8: robustness',
-  '',
-].join('\n');
+export const REPORT = MD_REPORT;
 
 /** The `.vscode/settings.json` text of flat `resourceAuthoring.*` keys, as the CLI reads it. */
 export function settingsJson(flat: Record<string, unknown>): string {
