@@ -3,6 +3,7 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { fileUri, TestClient } from './client';
 
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
@@ -10,8 +11,7 @@ const VALID = ['title: "A"', 'focus: Bias', 'source: S', 'readability: [Expert]'
 const doc = (link: string, ...extra: string[]) => ['---', ...VALID, `link: ${link}`, ...extra, '---', 'Body.', ''].join('\n');
 const CHANGED = 2;
 
-const shown = (d: { code?: unknown; severity?: number; message: string }[]) =>
-  d.map((x) => `${x.severity} ${String(x.code)} ${x.message.split(' is not')[0]}`);
+const shown = (d: Diagnostic[]) => d.map((x) => `${x.severity} ${String(x.code)} ${String(x.message).split(' is not')[0]}`);
 
 describe('language server over stdio: the baseline resource-lint recorded', function () {
   this.timeout(20000);

@@ -105,7 +105,7 @@ export class BaselineStore {
     }
     return {
       diagnostics: found.diagnostics.map((d, i) =>
-        baselined[i] ? { ...d, severity: LSP_SEVERITY.hint, message: `${BASELINED_PREFIX}${d.message}` } : d,
+        baselined[i] ? { ...d, severity: LSP_SEVERITY.hint, message: baselinedMessage(d.message) } : d,
       ),
       fixable: found.fixable,
     };
@@ -130,4 +130,9 @@ export function recordBaseline(files: ReadonlyMap<string, readonly string[]>): s
   const baseline: Baseline = { files: new Map() };
   for (const [file, fingerprints] of files) if (fingerprints.length > 0) baseline.files.set(file, countFingerprints(fingerprints));
   return serialiseBaseline(baseline);
+}
+
+/** The message with the baseline's prefix, in whichever form the diagnostic carries it. */
+function baselinedMessage(message: Diagnostic['message']): Diagnostic['message'] {
+  return typeof message === 'string' ? `${BASELINED_PREFIX}${message}` : { ...message, value: `${BASELINED_PREFIX}${message.value}` };
 }
