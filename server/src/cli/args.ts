@@ -14,6 +14,10 @@ export interface LintArgs {
   /** Exit 1 when there are more warnings than this; unlimited when undefined. */
   maxWarnings: number | undefined;
   quiet: boolean;
+  /** Report only the findings this baseline file does not hold (overrides resourceAuthoring.baseline). */
+  baseline: string | undefined;
+  /** Record every finding in this baseline file. */
+  baselineWrite: string | undefined;
 }
 
 export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
@@ -34,6 +38,9 @@ Options:
   --fix               apply every preferred fix, then report what is left
   --max-warnings N    exit 1 when there are more than N warnings (-1: no limit, the default)
   --quiet             report errors only (--max-warnings still counts warnings)
+  --baseline FILE     report only findings not recorded in FILE (default: resourceAuthoring.baseline)
+  --baseline-write FILE
+                      record every finding in FILE (a baseline to commit), then report none
   -h, --help          show this help
   -v, --version       print the version
 
@@ -66,6 +73,8 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        baseline: { type: 'string' },
+        'baseline-write': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -91,6 +100,10 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   if (values.root === '') return { command: 'usage-error', message: '--root needs a folder.' };
   const reports = values.report ?? [];
   if (reports.some((r) => r === '')) return { command: 'usage-error', message: '--report needs a file.' };
+  if (values.baseline === '') return { command: 'usage-error', message: '--baseline needs a file.' };
+  if (values['baseline-write'] === '') return { command: 'usage-error', message: '--baseline-write needs a file.' };
+  if (values.baseline !== undefined && values['baseline-write'] !== undefined)
+    return { command: 'usage-error', message: '--baseline-write records every finding afresh: use it without --baseline.' };
   return {
     command: 'lint',
     patterns: positionals,
@@ -100,5 +113,7 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
     fix: values.fix ?? false,
     maxWarnings,
     quiet: values.quiet ?? false,
+    baseline: values.baseline,
+    baselineWrite: values['baseline-write'],
   };
 }

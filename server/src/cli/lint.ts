@@ -14,12 +14,13 @@ export interface LintRun {
 
 /**
  * The project as `resource-lint` runs it: the reports named with --report (none: the settings' globs),
- * stopping on any configuration problem, each text read once and dropped, and fixability worked out.
+ * stopping on any configuration problem, each text read once and dropped, fixability worked out, and
+ * the findings a baseline holds (--baseline, else the setting's) left out.
  * The parity tests (test/core/project/parity.test.ts) create the CLI's project through this too.
  */
 export function createLintProject(
   workspace: Workspace,
-  options: { reports: readonly string[]; progress?: ProgressFactory; logger?: Logger },
+  options: { reports: readonly string[]; progress?: ProgressFactory; logger?: Logger; baseline?: string | null },
 ): Project {
   return createProject({
     workspace,
@@ -29,6 +30,9 @@ export function createLintProject(
     retainTexts: false,
     fixability: true,
     progress: options.progress,
+    // Baselined findings are left out: the exit status and --max-warnings count only the new ones.
+    baseline: options.baseline,
+    baselineFindings: 'hide',
   });
 }
 

@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { parseSettingsJson, type ProgressFactory } from '../core';
+import { parseSettingsJson, type ProgressFactory, type Project } from '../core';
 import { DiskWorkspace } from '../node/diskWorkspace';
 import { pathKind, readSettingsFile } from '../node/settingsFile';
+import { writeFileAtomic } from '../node/writeFile';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
@@ -10,7 +11,7 @@ import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
 import { createLintProject, lintFiles } from './lint';
 import { createProgress } from './progress';
-import { summarise } from './results';
+import { summarise, type FileResult } from './results';
 import { resolveTargets, skippedWarning } from './targets';
 import { sectionsCommand } from './sections';
 
@@ -70,6 +71,14 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     const bar = createProgress(io.stderr, total, title);
     return { report: (done) => bar.tick(done), done: () => bar.done() };
   };
+  // --baseline names a file from the working folder (as --report does) and replaces the setting's;
+  // --baseline-write records afresh, so no baseline holds anything back meanwhile.
+  const baseline =
+    args.baseline !== undefined
+      ? URI.file(path.resolve(io.cwd, args.baseline)).toString()
+      : args.baselineWrite !== undefined
+        ? null
+        : undefined;
   // A check that throws is a bug, not a clean file: said on stderr, and the run exits 2 after its report.
   let internalErrors = 0;
   const logger = {
@@ -81,7 +90,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
       io.stderr.write(`resource-lint: internal error: ${message}\n`);
     },
   };
-  const project = createLintProject(workspace, { reports: named, progress, logger });
+  const project = createLintProject(workspace, { reports: named, progress, logger, baseline });
   const outcome = await project.load();
   const settings = project.configuration.settings;
   const isReportFile = (abs: string): boolean => project.roleOf(URI.file(abs).toString()) === 'report';
@@ -113,6 +122,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
       run.unreadable.map((u) => `Cannot read ${URI.parse(u).fsPath}: ${workspace.unreadableReason(u) ?? 'unreadable'}`).join('\n'),
     );
   }
+  const baselineNote = await baselineStep(project, run.results, args, io.cwd);
   const all = summarise(run.results, run.fixed, run.fixedFiles);
   const shown = args.quiet
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
@@ -124,6 +134,10 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     io.stdout.write(
       formatStylish(shown, summary, { cwd: io.cwd, colour: colourWanted(io), hiddenWarnings: all.warnings - summary.warnings }),
     );
+  if (baselineNote) {
+    if (args.format === 'stylish') io.stdout.write(baselineNote);
+    else io.stderr.write(baselineNote);
+  }
   if (args.fix && args.format !== 'stylish') {
     io.stderr.write(
       `Fixed ${run.fixed} problem${run.fixed === 1 ? '' : 's'} in ${run.fixedFiles} file${run.fixedFiles === 1 ? '' : 's'}.\n`,
@@ -140,6 +154,37 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   }
   return 0;
 }
+
+/**
+ * --baseline-write: records every finding of the checked files in the baseline file (atomically),
+ * which then holds them all, so the results are emptied. Otherwise, with a baseline in use: how many
+ * of its findings are gone. Returns the line to say, if any.
+ */
+async function baselineStep(project: Project, results: FileResult[], args: LintArgs, cwd: string): Promise<string | undefined> {
+  const uris = results.map((r) => URI.file(r.path).toString());
+  if (args.baselineWrite !== undefined) {
+    const file = path.resolve(cwd, args.baselineWrite);
+    try {
+      await writeFileAtomic(file, Buffer.from(project.recordBaseline(uris), 'utf8'));
+    } catch (e) {
+      throw new ConfigurationError(
+        `Cannot write the baseline ${args.baselineWrite}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}.`,
+      );
+    }
+    const findings = results.reduce((n, r) => n + r.diagnostics.length, 0);
+    const files = results.filter((r) => r.diagnostics.length > 0).length;
+    for (const r of results) r.diagnostics = [];
+    return `Recorded ${plural(findings, 'finding')} in ${plural(files, 'file')} in the baseline ${args.baselineWrite}.
+`;
+  }
+  // Without paths every file was checked: a file the baseline names that is gone took its findings with it.
+  const fixed = project.baselineFixed(uris, args.patterns.length === 0);
+  if (!fixed) return undefined;
+  return `${fixed.toLocaleString('en')} fixed since the baseline: run --baseline-write to update.
+`;
+}
+
+const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 function colourWanted(io: CliIO): boolean {
   const env = io.env ?? {};

@@ -29,3 +29,4 @@ export { ruleUrl, RULE_DESCRIPTIONS, RULES_BASE_URL } from './rules';
 export { parseSettingsJson } from './settingsJson';
 export type { SettingsProblem } from './settings';
 export { buildReportIndex } from './report/indexer';
+export { BASELINED_PREFIX, type BaselineDisplay } from './baseline';

@@ -1,6 +1,7 @@
 import { DEFAULT_REPORT_GLOBS, DEFAULT_RESOURCE_GLOBS, SETTINGS_SECTION } from '../../../protocol/src/names';
 import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode, type SeverityName, type SeveritySetting } from './codes';
 import { LSP_SEVERITY } from './severity';
+import { BASELINE_DISPLAYS, type BaselineDisplay } from './baseline';
 
 /** `resourceAuthoring.*` settings, as VS Code and `<root>/.vscode/settings.json` hold them. */
 export interface Settings {
@@ -10,6 +11,10 @@ export interface Settings {
   schema: string;
   severity: Partial<Record<DiagnosticCode, SeveritySetting>>;
   workspaceDiagnostics: boolean;
+  /** Path of a baseline file, relative to the folder; '' for none. */
+  baseline: string;
+  /** How the editor shows the findings the baseline holds. */
+  baselineFindings: BaselineDisplay;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -19,6 +24,8 @@ export const DEFAULT_SETTINGS: Settings = {
   schema: '',
   severity: {},
   workspaceDiagnostics: true,
+  baseline: '',
+  baselineFindings: 'hint',
 };
 
 const SEVERITY_SETTINGS = new Set<string>([...Object.keys(LSP_SEVERITY), 'off']);
@@ -76,6 +83,8 @@ export function normaliseSettings(raw: unknown): Settings {
     schema: str(get('schema')),
     severity,
     workspaceDiagnostics: typeof wd === 'boolean' ? wd : true,
+    baseline: str(get('baseline')),
+    baselineFindings: BASELINE_DISPLAYS.find((d) => d === get('baselineFindings')) ?? DEFAULT_SETTINGS.baselineFindings,
   };
 }
 
@@ -121,7 +130,7 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
       add(key, `should be a list of glob patterns (strings), not ${JSON.stringify(value)}.`);
     }
   }
-  for (const key of ['vocabularies.learnTags', 'vocabularies.focus', 'vocabularies.type', 'schema']) {
+  for (const key of ['vocabularies.learnTags', 'vocabularies.focus', 'vocabularies.type', 'schema', 'baseline']) {
     const value = get(key);
     if (value !== undefined && value !== null && typeof value !== 'string')
       add(key, `should be a path (a string), not ${JSON.stringify(value)}.`);
@@ -129,6 +138,9 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
   const wd = get('workspaceDiagnostics');
   if (wd !== undefined && wd !== null && typeof wd !== 'boolean')
     add('workspaceDiagnostics', `should be true or false, not ${JSON.stringify(wd)}.`);
+  const shown = get('baselineFindings');
+  if (shown !== undefined && shown !== null && !BASELINE_DISPLAYS.includes(shown as BaselineDisplay))
+    add('baselineFindings', `should be "hint" or "hide", not ${JSON.stringify(shown)}.`);
   const sev = get('severity');
   if (sev !== undefined && sev !== null) {
     if (typeof sev !== 'object' || Array.isArray(sev)) {

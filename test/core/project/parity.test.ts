@@ -1,5 +1,17 @@
 import * as assert from 'assert';
-import { cliFindings, REPORT, resource, serverFindings, type Case, type Seen } from './helpers';
+import { BASELINED_PREFIX, MemoryWorkspace } from '../../../server/src/core';
+import {
+  cliFindings,
+  editorSection,
+  FOLDER,
+  REPORT,
+  resource,
+  serverFindings,
+  startServerProject,
+  uriOf,
+  type Case,
+  type Seen,
+} from './helpers';
 
 /** A text report as PDF extraction leaves it: chapter 7, numbered headings without `#`. */
 const TEXT_REPORT = [
@@ -186,5 +198,73 @@ describe('parity: the server and the CLI find the same problems in every file (i
       dup.related?.map((r) => r.file),
       ['resources/deep/four.md', 'resources/two.md'],
     );
+  });
+});
+
+describe('parity with a baseline: both hosts hold back the same findings', () => {
+  const BASELINE = '.resource-lint-baseline.json';
+  /** The library when the baseline was recorded: legacy mistakes in two files, one clean file. */
+  const THEN: Record<string, string> = {
+    'resources/legacy.md': resource('https://example.org/legacy', 'Body.', 'learnTags: [robots]', 'jurisdiction: EU'),
+    'resources/dup-a.md': resource('https://example.org/same'),
+    'resources/dup-b.md': resource('https://example.org/same', 'Body.', 'learnTags: [bias, bias]'),
+    'resources/clean.md': resource('https://example.org/clean'),
+  };
+  /** Today: lines inserted above the legacy mistakes, CRLF in one file, one mistake fixed, two new ones. */
+  const NOW: Record<string, string> = {
+    'resources/legacy.md': resource('https://example.org/legacy', 'Body.', 'keywords: [a, b]', 'learnTags: [robots]', 'jurisdiction: EU')
+      .replace('title: "A resource"', 'title: "A resource"\nsummary: Added above.')
+      .replace(/\n/g, '\r\n'),
+    'resources/dup-a.md': resource('https://example.org/same'),
+    'resources/dup-b.md': resource('https://example.org/same'),
+    'resources/clean.md': resource('https://example.org/clean', 'Body.', 'learnTags: [robots]', 'region: EU'),
+  };
+
+  /** The baseline file the CLI would write for THEN. */
+  async function recorded(): Promise<string> {
+    const workspace = new MemoryWorkspace({ folder: FOLDER, files: THEN, settings: editorSection({}) });
+    const { project } = await startServerProject(workspace, { baseline: null });
+    const text = project.recordBaseline(Object.keys(THEN).map(uriOf));
+    project.dispose();
+    return text;
+  }
+
+  const caseWith = async (display: string): Promise<Case> => ({
+    files: { ...NOW, [BASELINE]: await recorded() },
+    settings: { 'resourceAuthoring.baseline': BASELINE, 'resourceAuthoring.baselineFindings': display },
+    open: ['resources/legacy.md'],
+  });
+
+  const NEW_CODES = {
+    'resources/clean.md': ['invalid-value', 'unknown-field'],
+    'resources/dup-a.md': [],
+    'resources/dup-b.md': [],
+    'resources/legacy.md': [],
+  };
+
+  it('"hide": the same new findings in both, the baselined ones in neither', async () => {
+    const workspace = await caseWith('hide');
+    const cli = await cliFindings(workspace);
+    const server = await serverFindings(workspace);
+    assert.deepStrictEqual(cli.problems, []);
+    assert.deepStrictEqual(codesOf(cli.found), NEW_CODES);
+    assert.deepStrictEqual(Object.fromEntries(server), Object.fromEntries(cli.found));
+  });
+
+  it('"hint": the editor shows the baselined ones as hints besides exactly what the CLI reports', async () => {
+    const workspace = await caseWith('hint');
+    const cli = await cliFindings(workspace);
+    const server = await serverFindings(workspace);
+    assert.deepStrictEqual(codesOf(cli.found), NEW_CODES, 'the CLI hides them whatever the setting');
+    const baselined = (seen: Seen) => seen.message.startsWith(BASELINED_PREFIX);
+    const fresh = new Map([...server].map(([file, seen]) => [file, seen.filter((s) => !baselined(s))]));
+    assert.deepStrictEqual(Object.fromEntries(fresh), Object.fromEntries(cli.found));
+    const hints = [...server].flatMap(([file, seen]) => seen.filter(baselined).map((s) => `${file} ${s.severity} ${s.code}`));
+    assert.deepStrictEqual(hints, [
+      'resources/dup-a.md hint duplicate-resource',
+      'resources/dup-b.md hint duplicate-resource',
+      'resources/legacy.md hint invalid-value',
+      'resources/legacy.md hint unknown-field',
+    ]);
   });
 });

@@ -1,10 +1,12 @@
 import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import { duplicateFingerprint } from '../baseline';
 import { DuplicateLinkIndex } from '../checks/duplicates';
 import { SOURCE } from '../codes';
 import type { Configuration } from '../configuration';
 import { ruleUrl } from '../rules';
 import { severityOf } from '../settings';
 import { LSP_SEVERITY } from '../severity';
+import type { Fingerprinted } from './baselineStore';
 import { LibraryStyle } from './libraryStyle';
 
 /** One file's verdict: the diagnostics of its own text (not duplicate-resource) and its `link`. */
@@ -12,6 +14,8 @@ export interface FileVerdict {
   own: Diagnostic[];
   /** Per diagnostic of `own`, whether fix-all repairs it (only when the project was asked to work it out). */
   fixable?: boolean[];
+  /** Per diagnostic of `own`, its baseline fingerprint. */
+  fingerprints?: string[];
   link?: string;
   /** Where the link is; unknown when the fast path vouched for the file. */
   linkRange?: Range;
@@ -91,19 +95,19 @@ export class FileIndex {
   }
 
   /** A file's diagnostics: its own, and duplicate-resource when another file has its link; sorted by position. */
-  diagnostics(
-    uri: string,
-    config: Configuration,
-    describe: (uri: string) => string,
-  ): { diagnostics: Diagnostic[]; fixable?: boolean[] } | undefined {
+  diagnostics(uri: string, config: Configuration, describe: (uri: string) => string): Fingerprinted | undefined {
     const verdict = this.verdicts.get(uri);
     if (!verdict) return undefined;
     const duplicate = this.duplicateDiagnostic(uri, config, describe);
-    if (!duplicate) return { diagnostics: verdict.own, fixable: verdict.fixable };
-    const rows = verdict.own.map((d, i) => ({ d, fixable: verdict.fixable?.[i] ?? false }));
-    rows.push({ d: duplicate, fixable: false });
+    if (!duplicate) return { diagnostics: verdict.own, fixable: verdict.fixable, fingerprints: verdict.fingerprints };
+    const rows = verdict.own.map((d, i) => ({ d, fixable: verdict.fixable?.[i] ?? false, fingerprint: verdict.fingerprints?.[i] ?? '' }));
+    rows.push({ d: duplicate, fixable: false, fingerprint: duplicateFingerprint(verdict.link ?? '') });
     rows.sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character);
-    return { diagnostics: rows.map((r) => r.d), fixable: verdict.fixable ? rows.map((r) => r.fixable) : undefined };
+    return {
+      diagnostics: rows.map((r) => r.d),
+      fixable: verdict.fixable ? rows.map((r) => r.fixable) : undefined,
+      fingerprints: verdict.fingerprints ? rows.map((r) => r.fingerprint) : undefined,
+    };
   }
 
   private duplicateDiagnostic(uri: string, config: Configuration, describe: (uri: string) => string): Diagnostic | undefined {

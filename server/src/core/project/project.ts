@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
+import { fingerprintDiagnostics } from '../baseline';
 import { linkOf } from '../checks/duplicates';
 import { createConfiguration, type Configuration } from '../configuration';
 import { findingOfDiagnostic } from '../findingLink';
@@ -11,6 +12,7 @@ import type { ReportSet } from '../report/reportSet';
 import { analyzeText, toDiagnostics, type Analysis, type DocumentRole } from '../service';
 import { DEFAULT_SETTINGS, normaliseSettings, settingsProblems, type Settings } from '../settings';
 import { AnalysisCache } from './analyses';
+import { BaselineStore, recordBaseline } from './baselineStore';
 import { renderCardFor, type RenderedCard } from './card';
 import { Citations } from './citations';
 import { CoalescedRun } from './coalescedRun';
@@ -66,6 +68,7 @@ class ResourceProject implements Project {
   private readonly reportStore = new ReportStore();
   private readonly analyses = new AnalysisCache();
   private readonly files: FileIndex;
+  private readonly baselines: BaselineStore;
   private readonly citations: Citations;
   private readonly features: DocumentFeatures;
   private readonly loads = new CoalescedRun(() => this.loadOnce());
@@ -84,6 +87,7 @@ class ResourceProject implements Project {
     this.scheduler = options.scheduler ?? STRAIGHT_THROUGH;
     // The CLI neither keeps texts nor completes: only the editor's project keeps both.
     this.files = new FileIndex(options.retainTexts !== false);
+    this.baselines = new BaselineStore(options.baseline, options.baselineFindings);
     this.citations = new Citations(
       () => this.closedCitingTexts(),
       () => this.workspace.openDocuments().filter((d) => this.roleOf(d.uri) !== undefined),
@@ -168,17 +172,21 @@ class ResourceProject implements Project {
     for (const p of loaded.configuration.problems) this.log.warn(p);
     const reportsRead = await this.reportStore.read(ws, loaded.configuration.isReport, this.options.reports, (uri) => this.describe(uri));
     for (const p of reportsRead.problems) this.log.warn(p);
+    const baselineRead = await this.baselines.load(ws, settings, this.options.stopsOnProblems);
+    for (const note of baselineRead.untrustedNotes) this.log.warn(note);
+    for (const p of baselineRead.problems) this.log.warn(p);
     this.settingsNow = settings;
     this.config = loaded.configuration;
     this.sources = loaded.sources;
-    this.loaded = loaded.files;
+    // The baseline file is watched with the configuration's files; its change re-reads only it.
+    this.loaded = this.baselines.uri ? [...loaded.files, this.baselines.uri] : loaded.files;
     this.citations.invalidateClosed();
     // The texts kept are checked against the disk again: files no watcher covers may have changed.
     this.files.forgetTexts();
     this.outcome = {
       settingsProblems: problemsOfSettings,
-      configurationProblems: loaded.configuration.problems,
-      untrustedNotes: loaded.untrustedNotes,
+      configurationProblems: [...loaded.configuration.problems, ...baselineRead.problems],
+      untrustedNotes: [...loaded.untrustedNotes, ...baselineRead.untrustedNotes],
       reportProblems: reportsRead.problems,
       reportsFailed: reportsRead.failed,
     };
@@ -223,7 +231,25 @@ class ResourceProject implements Project {
     const found = this.files.diagnostics(uri, this.config, (u) => this.describe(u));
     if (!found) return undefined;
     const version = this.workspace.openDocument(uri)?.version;
-    return { uri, ...(version !== undefined ? { version } : {}), ...found };
+    return { uri, ...(version !== undefined ? { version } : {}), ...this.baselines.apply(this.describe(uri), found) };
+  }
+
+  /** Every finding of the files (their fingerprints), by the name the baseline gives each file. */
+  private fingerprintsOf(uris: readonly string[]): Map<string, string[]> {
+    const byFile = new Map<string, string[]>();
+    for (const uri of uris) {
+      const found = this.files.diagnostics(uri, this.config, (u) => this.describe(u));
+      if (found?.fingerprints) byFile.set(this.describe(uri), found.fingerprints);
+    }
+    return byFile;
+  }
+
+  recordBaseline(uris: readonly string[]): string {
+    return recordBaseline(this.fingerprintsOf(uris));
+  }
+
+  baselineFixed(uris: readonly string[], everyFile: boolean): number | undefined {
+    return this.baselines.gone(this.fingerprintsOf(uris), everyFile);
   }
 
   onDidChangeDiagnostics(listener: (uris: readonly string[]) => void): Disposable {
@@ -267,11 +293,12 @@ class ResourceProject implements Project {
       this.log.error(`Checking ${uri} failed: ${message(e)}`);
       return { verdict: { own: [] } };
     }
-    if (!analysis) return { verdict: { own: [], link, linkRange } };
+    if (!analysis) return { verdict: { own: [], fingerprints: [], link, linkRange } };
     for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
-    return { verdict: { own, ...(fixable ? { fixable } : {}), link, linkRange }, analysis };
+    const fingerprints = fingerprintDiagnostics(own, text);
+    return { verdict: { own, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange }, analysis };
   }
 
   private isFixable(analysis: Analysis, d: Diagnostic): boolean {
@@ -499,6 +526,7 @@ class ResourceProject implements Project {
   private onFileChanges(changes: readonly FileChange[]): void {
     let reload = false;
     let reports = false;
+    let baseline = false;
     const recheck: string[] = [];
     const loaded = new Set(this.loaded);
     for (const c of changes) {
@@ -506,6 +534,10 @@ class ResourceProject implements Project {
       if (c.kind !== 'created') this.files.forgetText(c.uri);
       // Settings arrive as their own event; the editor reads settings.json, not us.
       if (rel === '.vscode/settings.json') continue;
+      if (c.uri === this.baselines.uri) {
+        baseline = true;
+        continue;
+      }
       if (loaded.has(c.uri) || (rel !== undefined && isDataFile(rel) && !rel.split('/').includes('node_modules'))) {
         reload = true;
         continue;
@@ -527,7 +559,19 @@ class ResourceProject implements Project {
       this.ready = this.reloadThenCheck();
       return;
     }
+    if (baseline) {
+      this.ready = this.ready
+        .then(() => this.rereadBaseline())
+        .catch((e: unknown) => this.log.error(`Reading the baseline failed: ${message(e)}`));
+    }
     if (recheck.length > 0) void this.ready.then(() => this.refreshClosed(recheck));
+  }
+
+  /** The baseline changed on disk: what it holds back changes, every file's diagnostics with it. */
+  private async rereadBaseline(): Promise<void> {
+    const problem = await this.baselines.read(this.workspace);
+    if (problem) this.log.warn(`${problem} Every finding is shown meanwhile.`);
+    this.changed(this.files.uris());
   }
 
   private onDocumentChanged(uri: string): void {

@@ -10,6 +10,7 @@ import type {
   Range,
   SymbolInformation,
 } from 'vscode-languageserver-types';
+import type { BaselineDisplay } from '../baseline';
 import type { Configuration } from '../configuration';
 import type { Disposable, Logger, ProgressFactory, Scheduler, Workspace } from '../host';
 import type { ReportSet } from '../report/reportSet';
@@ -37,6 +38,13 @@ export interface ProjectOptions {
   fixability?: boolean;
   /** How long a § hover waits for the workspace's citation count before answering without it. */
   hoverCountWaitMs?: number;
+  /**
+   * The baseline file (a URI) instead of the one `resourceAuthoring.baseline` names (the CLI's
+   * `--baseline`); null: none, whatever the setting says (the CLI's `--baseline-write`).
+   */
+  baseline?: string | null;
+  /** How baselined findings are shown, instead of `resourceAuthoring.baselineFindings` (the CLI hides them). */
+  baselineFindings?: BaselineDisplay;
 }
 
 /** What a (re)load of settings, configuration and reports found wrong. */
@@ -85,7 +93,7 @@ export interface Project {
   readonly reports: ReportSet;
   /** The last load's outcome; undefined before the first. */
   readonly lastLoad: LoadOutcome | undefined;
-  /** URIs of the files the configuration was read from (vocabularies, categories, a schema). */
+  /** URIs of the files the configuration was read from (vocabularies, categories, a schema, the baseline). */
   readonly loadedFiles: readonly string[];
 
   /** Loads settings, configuration and reports, then checks the workspace, and follows the workspace's changes. */
@@ -108,6 +116,16 @@ export interface Project {
    */
   checkFiles(uris: readonly string[], options?: { fix?: boolean; onWarning?: (message: string) => void }): Promise<FixTotals>;
   diagnostics(uri: string): FileDiagnostics | undefined;
+  /**
+   * The text of a baseline file recording every finding of these checked files, baselined or not
+   * (what `resource-lint --baseline-write` writes).
+   */
+  recordBaseline(uris: readonly string[]): string;
+  /**
+   * How many of the baseline's findings are gone from these checked files (and with `everyFile`, all
+   * those of files not among them: deleted or no longer checked); undefined when no baseline is in use.
+   */
+  baselineFixed(uris: readonly string[], everyFile: boolean): number | undefined;
   /** Fires with the files whose diagnostics changed (or went). */
   onDidChangeDiagnostics(listener: (uris: readonly string[]) => void): Disposable;
   /** Fires after each (re)load. */
