@@ -6,6 +6,7 @@ import { ruleUrl } from '../rules';
 import { severityOf } from '../settings';
 import { LSP_SEVERITY } from '../severity';
 import { LibraryStyle } from './libraryStyle';
+import type { DuplicateSuppression } from './suppressedDuplicates';
 
 /** One file's verdict: the diagnostics of its own text (not duplicate-resource) and its `link`. */
 export interface FileVerdict {
@@ -15,6 +16,8 @@ export interface FileVerdict {
   link?: string;
   /** Where the link is; unknown when the fast path vouched for the file. */
   linkRange?: Range;
+  /** The file's suppression comments for its duplicate-resource report, when it has any. */
+  duplicate?: DuplicateSuppression;
 }
 
 /**
@@ -93,10 +96,13 @@ export class FileIndex {
   ): { diagnostics: Diagnostic[]; fixable?: boolean[] } | undefined {
     const verdict = this.verdicts.get(uri);
     if (!verdict) return undefined;
-    const duplicate = this.duplicateDiagnostic(uri, config, describe);
-    if (!duplicate) return { diagnostics: verdict.own, fixable: verdict.fixable };
+    // A suppressed duplicate is not shown; the comment that silences it is unused when there is none.
+    const suppression = verdict.duplicate;
+    const duplicate = suppression ? undefined : this.duplicateDiagnostic(uri, config, describe);
+    const extra = suppression ? (this.links.report(uri, describe) ? [] : suppression.unlessDuplicated) : duplicate ? [duplicate] : [];
+    if (extra.length === 0) return { diagnostics: verdict.own, fixable: verdict.fixable };
     const rows = verdict.own.map((d, i) => ({ d, fixable: verdict.fixable?.[i] ?? false }));
-    rows.push({ d: duplicate, fixable: false });
+    rows.push(...extra.map((d) => ({ d, fixable: false })));
     rows.sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character);
     return { diagnostics: rows.map((r) => r.d), fixable: verdict.fixable ? rows.map((r) => r.fixable) : undefined };
   }

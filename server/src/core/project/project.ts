@@ -16,6 +16,7 @@ import { Citations } from './citations';
 import { CoalescedRun } from './coalescedRun';
 import { DocumentFeatures } from './documentFeatures';
 import { FileIndex, type FileVerdict } from './fileIndex';
+import { duplicateSuppression } from './suppressedDuplicates';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
 import { workspaceSummary, type ScanSummary } from './summary';
@@ -261,7 +262,8 @@ class ResourceProject implements Project {
     for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
-    return { verdict: { own, ...(fixable ? { fixable } : {}), link, linkRange }, analysis };
+    const duplicate = role === 'resource' ? duplicateSuppression(analysis, config) : undefined;
+    return { verdict: { own, ...(fixable ? { fixable } : {}), link, linkRange, ...(duplicate ? { duplicate } : {}) }, analysis };
   }
 
   private isFixable(analysis: Analysis, d: Diagnostic): boolean {
