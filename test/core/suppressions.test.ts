@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { cardProblems } from '../../server/src/core/card/problems';
 import { applyOffsetEdits } from '../../server/src/core/edits';
 import { codeActionsFor, disableFixes, fixesForFinding } from '../../server/src/core/fixes';
 import { fixAllOffsetEdits } from '../../server/src/core/fixes/fixAll';
@@ -103,6 +104,14 @@ describe('suppression comments', () => {
         'x: 1',
       ]);
       assert.deepStrictEqual(codes(text), ['unknown-field:notes', 'unknown-field:x']);
+    });
+
+    it("the card's problem strip honours them too", () => {
+      const a = analyzeText(withFields({}, ['# resource-lint-disable-next-line unknown-field', 'jurisdiction: EU', 'other: 1']), cfg);
+      assert.deepStrictEqual(
+        cardProblems(a, cfg).map((p) => [p.code, p.line]),
+        [['unknown-field', 9]],
+      );
     });
 
     it('the suppressed findings are kept beside the analysis', () => {
