@@ -30,7 +30,10 @@ describe('settings problems (what normaliseSettings would ignore)', () => {
       problems[0].message,
       /^resourceAuthoring\.severity\.unknown-field: "fatal" is not a severity \(use error, warning, information, hint or off\)\.$/,
     );
-    assert.match(problems[1].message, /'no-such-code' is not a diagnostic code \(the codes: frontmatter-missing, .*no-report\)/);
+    assert.match(
+      problems[1].message,
+      /'no-such-code' is not a diagnostic code \(the codes: frontmatter-missing, .*no-report, unused-suppression, invalid-suppression\)/,
+    );
     // The valid entry still applies; the wrong ones are what the problems report.
     assert.deepStrictEqual(
       normaliseSettings({ severity: { 'unknown-field': 'fatal', 'no-such-code': 'off', required: 'warning' } }).severity,

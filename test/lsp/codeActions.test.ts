@@ -40,6 +40,8 @@ describe('language server: quick fixes and fix all', function () {
       quick.map((a) => [a.title, a.kind, a.isPreferred]),
       [
         ["Change to 'Expert'", 'quickfix', true],
+        ['Disable invalid-value for this line', 'quickfix', undefined],
+        ['Disable invalid-value for this file', 'quickfix', undefined],
         ['Fix all auto-fixable resource problems', 'quickfix', undefined],
         ['Fix all resource problems', 'source.fixAll.resources', undefined],
       ],

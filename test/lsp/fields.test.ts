@@ -98,7 +98,7 @@ describe('language server: the fixes of missing fields, add all, fix all in the 
     const { uri, diagnostics } = await open(one, (d) => required(d).length === 1);
     assert.deepStrictEqual(
       (await actions(uri, diagnostics[0].range, diagnostics)).map((a) => a.title),
-      ["Add the missing field 'link'"],
+      ["Add the missing field 'link'", 'Disable required for this file'],
     );
     const other = await open(['---', 'title: "A"', 'readability: [E]', '---', ''].join('\n'), (d) => required(d).length === 4);
     const invalid = other.diagnostics.find((d) => d.code === 'invalid-value')!;

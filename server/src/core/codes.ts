@@ -14,6 +14,8 @@ export const DIAGNOSTIC_CODES = {
   'unknown-section': 'error',
   'section-label-mismatch': 'warning',
   'no-report': 'information',
+  'unused-suppression': 'warning',
+  'invalid-suppression': 'error',
 } as const satisfies Record<string, SeverityName>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

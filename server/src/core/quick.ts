@@ -2,6 +2,7 @@ import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Configuration } from './configuration';
 import { LIMITS, nestingTooDeep } from './document';
 import { findFrontmatter } from './frontmatter';
+import { DIRECTIVE_PREFIX } from './suppressions';
 
 /**
  * The fast path for checking many files: split the frontmatter, parse it with js-yaml (about three
@@ -76,6 +77,8 @@ export function quickCheck(text: string, config: Configuration): QuickVerdict {
   const source = text.slice(block.content.start, block.content.end);
   if (
     source.length > LIMITS.maxFrontmatterLength ||
+    // A suppression comment may be unused or invalid, which is a finding only the full analysis sees.
+    source.includes(DIRECTIVE_PREFIX) ||
     ((source.includes('&') || source.includes('*')) && ANCHOR_OR_ALIAS.test(source)) ||
     nestingTooDeep(source) >= 0
   )

@@ -42,4 +42,8 @@ export const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
     "A section reference's number exists, but the label after it (§4.3: adaptation) names another section, or none.",
   'no-report':
     "A file has section references (§4.3), but no report is configured or found, so they cannot be checked. Set resourceAuthoring.reports to the report's path.",
+  'unused-suppression':
+    "A suppression comment in the frontmatter (# resource-lint-disable-next-line, -disable-line, -disable, -enable, -disable-file) names a code that it silences nothing of: the problem was fixed, moved, or never there. As ESLint's --report-unused-disable-directives, so that suppressions do not outlive their reason.",
+  'invalid-suppression':
+    'A suppression comment in the frontmatter cannot work: a directive that names no codes, a code resource-lint does not report, a code that cannot be suppressed (yaml-syntax, frontmatter-missing, frontmatter-unclosed and the suppression codes themselves), or a misspelt directive name.',
 };

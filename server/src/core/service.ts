@@ -11,6 +11,7 @@ import { LSP_SEVERITY } from './severity';
 import { checkBlock } from './checks/block';
 import { checkSchema } from './checks/schema';
 import { checkSections } from './checks/sections';
+import { applySuppressions, type SuppressionOutcome } from './suppressions';
 import { buildReportIndex, type ReportIndex } from './report/indexer';
 import { NO_REPORTS, reportFor, type ReportSet } from './report/reportSet';
 
@@ -33,7 +34,10 @@ export interface Analysis {
   /** The document's own index when it is checked as a report. */
   self?: ReportIndex;
   parsed: ParsedResource;
+  /** The findings to show: after the suppression comments, with their own reports. */
   findings: Finding[];
+  /** What the suppression comments silenced, and what only the workspace can decide (duplicate-resource). */
+  suppression: Omit<SuppressionOutcome, 'findings'>;
   lines: LineMap;
   /** Checks that threw on this text (a bug, not an author's problem); the host logs them. */
   failures: string[];
@@ -79,7 +83,9 @@ export function analyzeText(
       failures.push(e instanceof Error ? (e.stack ?? e.message) : String(e));
     }
   }
-  const analysis: Analysis = { uri, version, configId: config.id, reports, role, parsed, findings, lines: new LineMap(text), failures };
+  const lines = new LineMap(text);
+  const { findings: shown, ...suppression } = applySuppressions(parsed, findings, lines);
+  const analysis: Analysis = { uri, version, configId: config.id, reports, role, parsed, findings: shown, suppression, lines, failures };
   if (self) analysis.self = self;
   return analysis;
 }

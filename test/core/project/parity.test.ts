@@ -172,6 +172,49 @@ const CASES: { name: string; workspace: Case; codes: Record<string, string[]> }[
     },
     codes: { 'reports/report.md': ['unknown-section', 'section-label-mismatch'], 'resources/a.md': [] },
   },
+  {
+    name: 'suppression comments: silenced findings and duplicates, unused and invalid directives',
+    workspace: {
+      files: {
+        'resources/a.md': resource(
+          'https://example.org/dup',
+          'Body.',
+          '# resource-lint-disable-file duplicate-resource -- the archive copy',
+          '# resource-lint-disable-next-line unknown-field',
+          'jurisdiction: EU',
+        ),
+        'resources/b.md': resource('https://example.org/dup'),
+        'resources/c.md': [
+          '---',
+          'title: "C"',
+          'focus: Bias',
+          'source: CRFM',
+          'readability: [Expert]',
+          'type: Blog',
+          '# resource-lint-disable-next-line duplicate-resource',
+          'link: https://example.org/unique',
+          '---',
+          'Body.',
+          '',
+        ].join('\r\n'),
+        'resources/d.md': resource(
+          'https://example.org/d',
+          'Body.',
+          'keywords: [a] # resource-lint-disable-line unknown-field',
+          '# resource-lint-disable',
+        ),
+        'resources/e.md': `\ufeff${resource('https://example.org/e', 'Body.', '# resource-lint-disable unknown-field', 'old: 1', '# resource-lint-enable', 'new: 2')}`,
+      },
+      open: ['resources/a.md', 'resources/c.md'],
+    },
+    codes: {
+      'resources/a.md': [],
+      'resources/b.md': ['duplicate-resource'],
+      'resources/c.md': ['unused-suppression'],
+      'resources/d.md': ['unused-suppression', 'invalid-suppression'],
+      'resources/e.md': ['unknown-field'],
+    },
+  },
 ];
 
 const codesOf = (found: Map<string, Seen[]>) => Object.fromEntries([...found].map(([file, seen]) => [file, seen.map((s) => s.code)]));

@@ -18,6 +18,8 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'unknown-section': 'A section reference names a section number the report does not have.',
   'section-label-mismatch': "A section reference's label names another section, or none.",
   'no-report': 'A file has section references but no report is configured or found.',
+  'unused-suppression': 'A suppression comment silences nothing.',
+  'invalid-suppression': 'A suppression comment names no codes, an unknown code or an unknown directive.',
 };
 
 const LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

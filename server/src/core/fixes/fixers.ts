@@ -10,6 +10,7 @@ import { fixInvalidUrl } from './invalidUrl';
 import { fixInvalidValue } from './invalidValue';
 import { fixRequired } from './required';
 import { fixSectionReference } from './sectionReference';
+import { fixUnusedSuppression } from './suppression';
 import { mergeTouching, type Fix, type FixContext, type Fixer } from './types';
 import { fixUnknownField } from './unknownField';
 
@@ -24,6 +25,7 @@ export const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
   'invalid-url': fixInvalidUrl,
   'unknown-section': fixSectionReference,
   'section-label-mismatch': fixSectionReference,
+  'unused-suppression': fixUnusedSuppression,
 };
 
 /** What a fixer may read besides the finding: the analysis's text, findings and reports, and the configuration. */

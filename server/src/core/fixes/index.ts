@@ -8,11 +8,13 @@ import { severityOf } from '../settings';
 import { ADD_ALL_TITLE, addAllMissingEdits, missingFieldFindings } from './addAll';
 import { fixAllOffsetEdits } from './fixAll';
 import { contextOf, fixesForFinding, hasPreferredFix } from './fixers';
+import { disableFixes } from './suppression';
 import type { Fix } from './types';
 
 export type { Fix } from './types';
 export { fixAllOffsetEdits } from './fixAll';
 export { fixesForFinding, hasPreferredFix } from './fixers';
+export { disableFixes } from './suppression';
 export { fixUntilStable, type Analyze, type FixedText } from './untilStable';
 
 /** The code action kind of "fix all" for resources (VS Code runs it on save via editor.codeActionsOnSave). */
@@ -38,10 +40,14 @@ export function codeActionsFor(analysis: Analysis, config: Configuration, diagno
   const actions: CodeAction[] = [];
   const asked: Diagnostic[] = [];
   for (const d of diagnostics) {
-    const finding = findingOfDiagnostic(analysis, d);
+    // unused-suppression of a duplicate-resource directive is the workspace's report, made from the analysis's pending ones.
+    const finding =
+      findingOfDiagnostic(analysis, d) ??
+      findingOfDiagnostic({ findings: analysis.suppression.unlessDuplicated, lines: analysis.lines }, d);
     if (!finding) continue;
     if (finding.code === 'required') asked.push(d);
-    for (const fix of fixesForFinding(finding, analysis, config)) {
+    // The repairs first; silencing the finding comes last (a quick fix only: fix-all never silences).
+    for (const fix of [...fixesForFinding(finding, analysis, config), ...disableFixes(finding, analysis)]) {
       if (fix.edits.length === 0 && !fix.fileEdit) continue;
       const action: CodeAction = {
         title: fix.title,

@@ -8,6 +8,7 @@ import { severityOf } from '../settings';
 import { LSP_SEVERITY } from '../severity';
 import type { Fingerprinted } from './baselineStore';
 import { LibraryStyle } from './libraryStyle';
+import type { DuplicateSuppression } from './suppressedDuplicates';
 
 /** One file's verdict: the diagnostics of its own text (not duplicate-resource) and its `link`. */
 export interface FileVerdict {
@@ -19,6 +20,8 @@ export interface FileVerdict {
   link?: string;
   /** Where the link is; unknown when the fast path vouched for the file. */
   linkRange?: Range;
+  /** The file's suppression comments for its duplicate-resource report, when it has any. */
+  duplicate?: DuplicateSuppression;
 }
 
 /**
@@ -98,10 +101,19 @@ export class FileIndex {
   diagnostics(uri: string, config: Configuration, describe: (uri: string) => string): Fingerprinted | undefined {
     const verdict = this.verdicts.get(uri);
     if (!verdict) return undefined;
-    const duplicate = this.duplicateDiagnostic(uri, config, describe);
-    if (!duplicate) return { diagnostics: verdict.own, fixable: verdict.fixable, fingerprints: verdict.fingerprints };
+    // A suppressed duplicate is not shown; the comment that silences it is unused when there is none.
+    const suppression = verdict.duplicate;
+    const duplicate = suppression ? undefined : this.duplicateDiagnostic(uri, config, describe);
+    const extra: { d: Diagnostic; fingerprint: string }[] = suppression
+      ? this.links.report(uri, describe)
+        ? []
+        : suppression.unlessDuplicated.map((d, i) => ({ d, fingerprint: suppression.fingerprints?.[i] ?? '' }))
+      : duplicate
+        ? [{ d: duplicate, fingerprint: duplicateFingerprint(verdict.link ?? '') }]
+        : [];
+    if (extra.length === 0) return { diagnostics: verdict.own, fixable: verdict.fixable, fingerprints: verdict.fingerprints };
     const rows = verdict.own.map((d, i) => ({ d, fixable: verdict.fixable?.[i] ?? false, fingerprint: verdict.fingerprints?.[i] ?? '' }));
-    rows.push({ d: duplicate, fixable: false, fingerprint: duplicateFingerprint(verdict.link ?? '') });
+    rows.push(...extra.map((e) => ({ d: e.d, fixable: false, fingerprint: e.fingerprint })));
     rows.sort((a, b) => a.d.range.start.line - b.d.range.start.line || a.d.range.start.character - b.d.range.start.character);
     return {
       diagnostics: rows.map((r) => r.d),

@@ -18,6 +18,7 @@ import { Citations } from './citations';
 import { CoalescedRun } from './coalescedRun';
 import { DocumentFeatures } from './documentFeatures';
 import { FileIndex, type FileVerdict } from './fileIndex';
+import { duplicateSuppression } from './suppressedDuplicates';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
 import { workspaceSummary, type ScanSummary } from './summary';
@@ -298,7 +299,12 @@ class ResourceProject implements Project {
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
     const fingerprints = fingerprintDiagnostics(own, text);
-    return { verdict: { own, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange }, analysis };
+    const duplicate = role === 'resource' ? duplicateSuppression(analysis, config) : undefined;
+    if (duplicate) duplicate.fingerprints = fingerprintDiagnostics(duplicate.unlessDuplicated, text);
+    return {
+      verdict: { own, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange, ...(duplicate ? { duplicate } : {}) },
+      analysis,
+    };
   }
 
   private isFixable(analysis: Analysis, d: Diagnostic): boolean {
