@@ -61,10 +61,10 @@ describe('the protocol module: names the extension manifest, the client and the 
     const validation = manifest.contributes.jsonValidation.find((v) => v.fileMatch.includes(CONFIG_FILE_NAME));
     assert.ok(validation, 'no jsonValidation for .resource-lint.json');
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../..', validation.url), 'utf8')) as FileSchema;
-    const inFile = Object.entries(schema.properties).flatMap(([key, value]) =>
+    const inFile: [string, unknown][] = Object.entries(schema.properties).flatMap(([key, value]): [string, unknown][] =>
       key === 'vocabularies'
-        ? Object.entries(value.properties ?? {}).map(([k, v]) => [`vocabularies.${k}`, v] as const)
-        : [[key, value] as const],
+        ? Object.entries(value.properties ?? {}).map(([k, v]): [string, unknown] => [`vocabularies.${k}`, v])
+        : [[key, value]],
     );
     const keys = inFile.map(([key]) => key).filter((k) => k !== '$schema');
     assert.deepStrictEqual([...keys].sort(), [...SETTINGS_KEYS].sort());
