@@ -6,7 +6,8 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
-import { DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from '../../protocol/src/names';
+import { CONFIG_FILE_NAMES, DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from '../../protocol/src/names';
+import { contributedKeys, explicitSettings } from './explicitSettings';
 import { FileRoles } from './fileRoles';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
@@ -15,9 +16,10 @@ import { askFileStatus, registerFileStatus } from './status';
 
 /**
  * Files the server hears about when they change on disk: vocabulary data files (re-read), Markdown
- * resources and reports (`.md`/`.txt`, re-checked: workspace diagnostics, duplicate links, sections).
+ * resources and reports (`.md`/`.txt`, re-checked: workspace diagnostics, duplicate links, sections), and
+ * the configuration file at the folder's root (`.resource-lint.json`, package.json: re-read).
  */
-const WATCHED = [`**/{${DATA_FILE_NAMES.join(',')}}`, '**/*.{md,txt}'];
+const WATCHED = [`**/{${DATA_FILE_NAMES.join(',')}}`, '**/*.{md,txt}', `{${CONFIG_FILE_NAMES.join(',')}}`];
 
 /**
  * Running servers by key (an outermost workspace folder's URI, or DEFAULT_SERVER), with their file
@@ -73,6 +75,17 @@ function createServer(
     initializationOptions: { trusted: vscode.workspace.isTrusted, root: folder ? folder.uri.toString() : null },
     middleware: {
       workspace: {
+        // Only what the author set: a default VS Code fills in would hide the folder's .resource-lint.json.
+        configuration: async (params, token, next) => {
+          const answers = await next(params, token);
+          if (!Array.isArray(answers)) return answers;
+          return params.items.map((item, i) => {
+            if (item.section !== SETTINGS_SECTION) return answers[i] as unknown;
+            const scope = item.scopeUri ? vscode.Uri.parse(item.scopeUri) : folder?.uri;
+            const conf = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+            return explicitSettings(contributedKeys(context.extension.packageJSON, SETTINGS_SECTION), (key) => conf.inspect(key));
+          });
+        },
         // The server has been told of the new settings before the roles are asked for again, so it
         // answers with them (it reads its messages in order).
         didChangeConfiguration: async (sections, next) => {

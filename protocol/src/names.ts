@@ -31,3 +31,9 @@ export const CATEGORIES_FILE_NAME = 'resourceCategories.json';
 
 /** Every data file a workspace may override, for discovery and file watching. */
 export const DATA_FILE_NAMES: readonly string[] = [...Object.values(VOCABULARY_FILE_NAMES), CATEGORIES_FILE_NAME];
+
+/** The checked-in configuration file at a folder's root (JSONC), read by the editor and the CLI alike. */
+export const CONFIG_FILE_NAME = '.resource-lint.json';
+
+/** Where the configuration is looked for at the folder's root, in order: the file, else package.json's `resourceAuthoring` key. */
+export const CONFIG_FILE_NAMES: readonly string[] = [CONFIG_FILE_NAME, 'package.json'];

@@ -12,7 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { CODE_ACTION_KINDS, createProject, isDataFile, insideFolder, type Project, type ProgressFactory } from './core';
+import { CODE_ACTION_KINDS, createProject, isConfigFile, isDataFile, insideFolder, type Project, type ProgressFactory } from './core';
 import { FileStatusRequest, RenderCardRequest } from '../../protocol/src/requests';
 import { SETTINGS_SECTION } from '../../protocol/src/names';
 import { EditorWorkspace } from './lsp/editorWorkspace';
@@ -70,9 +70,11 @@ connection.onInitialize((params): InitializeResult => {
   const watch = new LoadedFileWatch(
     connection,
     () => params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true,
-    // The client watches the data files by their usual names inside the folder itself.
-    (file) =>
-      disk.folder !== undefined && isDataFile(URI.file(file).path) && insideFolder(disk.folder, URI.file(file).toString()) !== undefined,
+    // The client watches the data files by their usual names inside the folder itself, and the configuration file at its root.
+    (file) => {
+      const rel = disk.folder !== undefined ? insideFolder(disk.folder, URI.file(file).toString()) : undefined;
+      return rel !== undefined && (isDataFile(rel) || isConfigFile(rel));
+    },
   );
   created.onDidChangeDiagnostics((uris) => publisher.publish(created, uris));
   created.onDidLoad((outcome) => {

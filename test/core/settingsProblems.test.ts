@@ -23,6 +23,32 @@ describe('settings problems (what normaliseSettings would ignore)', () => {
     );
   });
 
+  it('overrides: wrong shapes, keys, codes and levels, each named by its place in the list; the valid entries kept', () => {
+    const raw = {
+      overrides: [
+        { files: ['legacy/*.md'], severity: { 'unknown-field': 'off' }, allowFields: ['jurisdiction'] },
+        { files: [], severity: { 'no-such-code': 'off', required: 'loud' } },
+        { files: ['a.md'], allowFields: 'jurisdiction', severity: [], glob: 'x' },
+        'legacy/*.md',
+      ],
+    };
+    assert.deepStrictEqual(keys(settingsProblems(raw)), [
+      'resourceAuthoring.overrides[1].files',
+      'resourceAuthoring.overrides[1].severity.no-such-code',
+      'resourceAuthoring.overrides[1].severity.required',
+      'resourceAuthoring.overrides[2].glob',
+      'resourceAuthoring.overrides[2].severity',
+      'resourceAuthoring.overrides[2].allowFields',
+      'resourceAuthoring.overrides[3]',
+    ]);
+    assert.deepStrictEqual(keys(settingsProblems({ overrides: { files: ['a.md'] } })), ['resourceAuthoring.overrides']);
+    assert.deepStrictEqual(normaliseSettings(raw).overrides, [
+      { files: ['legacy/*.md'], severity: { 'unknown-field': 'off' }, allowFields: ['jurisdiction'] },
+      { files: ['a.md'], severity: {}, allowFields: [] },
+    ]);
+    assert.deepStrictEqual(settingsProblems({ overrides: [raw.overrides[0]] }), []);
+  });
+
   it('an unknown severity value and an unknown code, each named by its key', () => {
     const problems = settingsProblems({ severity: { 'unknown-field': 'fatal', 'no-such-code': 'off', required: 'warning' } });
     assert.deepStrictEqual(keys(problems), ['resourceAuthoring.severity.unknown-field', 'resourceAuthoring.severity.no-such-code']);

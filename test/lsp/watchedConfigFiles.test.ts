@@ -71,4 +71,42 @@ describe('language server over stdio: configuration files named by settings are 
     assert.strictEqual(after[0].code, 'required');
     assert.match(String(after[0].message), /keywords/);
   });
+
+  it('a .resource-lint.json created or changed re-checks the open resources; a broken one is shown as a settings problem', async () => {
+    client = new TestClient(root);
+    const registrations: Registration[] = [];
+    client.connection.onRequest('client/registerCapability', (p: { registrations: Registration[] }) => {
+      registrations.push(...p.registrations);
+      return null;
+    });
+    const shown: string[] = [];
+    client.connection.onNotification('window/showMessage', (p: { message: string }) => void shown.push(p.message));
+    await client.initialize();
+    const uri = client.open('resources/a.md', DOC.replace('link:', 'jurisdiction: EU\nlink:'));
+    const before = await client.waitForDiagnostics(uri, (d) => d.length === 1);
+    assert.strictEqual(before[0].code, 'unknown-field');
+
+    const file = path.join(root, '.resource-lint.json');
+    const changed = async (type: number) =>
+      client!.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: fileUri(file), type }] });
+    fs.writeFileSync(
+      file,
+      '{\n  // the legacy batch\n  "overrides": [{ "files": ["resources/*.md"], "allowFields": ["jurisdiction"] }],\n}\n',
+    );
+    await changed(1);
+    await client.waitForDiagnostics(uri, (d) => d.length === 0);
+
+    fs.writeFileSync(file, '{\n  "severity": { "unknown-field": "loud" }\n}\n');
+    await changed(2);
+    const after = await client.waitForDiagnostics(uri, (d) => d.length === 1);
+    assert.strictEqual(after[0].severity, 2, 'the bundled severity, the wrong one ignored');
+    // The notice goes out while the settings load, before the check that publishes these diagnostics.
+    assert.strictEqual(shown.length, 1, JSON.stringify(shown));
+    assert.match(shown[0], /\.resource-lint\.json line 2: severity\.unknown-field: "loud" is not a severity/);
+    // The client's own watchers cover the file at the root: the server asks for none.
+    const watchers = registrations
+      .filter((r) => r.method === 'workspace/didChangeWatchedFiles')
+      .flatMap((r) => r.registerOptions?.watchers ?? []);
+    assert.deepStrictEqual(watchers, []);
+  });
 });

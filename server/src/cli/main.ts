@@ -92,6 +92,8 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   };
   const project = createLintProject(workspace, { reports: named, progress, logger, baseline });
   const outcome = await project.load();
+  // The settings file was checked above: these are the configuration file's (.resource-lint.json, package.json).
+  if (outcome.settingsProblems.length > 0) throw new ConfigurationError(outcome.settingsProblems.map((p) => p.message).join('\n'));
   const settings = project.configuration.settings;
   const isReportFile = (abs: string): boolean => project.roleOf(URI.file(abs).toString()) === 'report';
   const { targets, skipped } = await resolveTargets({

@@ -1,5 +1,7 @@
 import { compileSchema, bundledResourceSchema, type CompiledSchema } from './schema';
+import type { DiagnosticCode, SeveritySetting } from './codes';
 import { globMatcher, type PathMatcher } from './globs';
+import { compileOverrides, type FileSettingsLookup } from './overrides';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { bundledVocabularies, type Vocabularies } from './vocabulary';
 
@@ -15,6 +17,8 @@ export interface Configuration {
   schema: CompiledSchema;
   isResource: PathMatcher;
   isReport: PathMatcher;
+  /** The settings in force for a file (by URI): `resourceAuthoring.overrides` matching its path over the folder's. */
+  forFile: FileSettingsLookup;
   /** Problems with the configuration itself (unreadable vocabulary, invalid schema), one sentence each. */
   problems: string[];
 }
@@ -23,6 +27,8 @@ let nextId = 1;
 
 export interface ConfigurationInput {
   settings?: Settings;
+  /** The folder the overrides' globs are relative to; without one no override applies. */
+  folder?: string;
   vocabularies?: Vocabularies;
   /** A replacement schema (parsed JSON); the bundled one when absent. */
   schema?: unknown;
@@ -55,6 +61,12 @@ export function createConfiguration(input: ConfigurationInput = {}): Configurati
     schema: compiled.value,
     isResource: globMatcher(settings.resourceGlobs),
     isReport: globMatcher(settings.reports),
+    forFile: compileOverrides(input.folder, settings.severity, settings.overrides),
     problems,
   };
+}
+
+/** The severity of `code` in the file `uri`, overrides included (`off`: not shown). */
+export function severityOf(code: DiagnosticCode, config: Configuration, uri: string): SeveritySetting {
+  return config.forFile(uri).severity(code);
 }

@@ -22,6 +22,7 @@ export type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, Proj
 export type { RenderedCard, CardSectionLocation } from './project/card';
 export { CODE_ACTION_KINDS } from './project/documentFeatures';
 export { DATA_FILE_NAMES, isDataFile } from './project/loadConfiguration';
+export { isConfigFile } from './project/configFile';
 export { insideFolder, relativeTo, resolvePath, uriOf } from './paths';
 export { SOURCE, DIAGNOSTIC_CODES, type DiagnosticCode, type SeverityName } from './codes';
 export { severityName } from './severity';

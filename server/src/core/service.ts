@@ -1,12 +1,11 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { SOURCE } from './codes';
-import type { Configuration } from './configuration';
+import { severityOf, type Configuration } from './configuration';
 import { parseResource, type ParsedResource } from './document';
 import { FINDING_LINK, findingLinks } from './findingLink';
 import type { Finding } from './findings';
 import { LineMap } from './positions';
 import { ruleUrl } from './rules';
-import { severityOf } from './settings';
 import { LSP_SEVERITY } from './severity';
 import { checkBlock } from './checks/block';
 import { checkSchema } from './checks/schema';
@@ -84,10 +83,20 @@ export function analyzeText(
     }
   }
   const lines = new LineMap(text);
-  const { findings: shown, ...suppression } = applySuppressions(parsed, findings, lines);
+  const { findings: shown, ...suppression } = applySuppressions(
+    parsed,
+    withoutAllowedFields(findings, config.forFile(uri).allowFields),
+    lines,
+  );
   const analysis: Analysis = { uri, version, configId: config.id, reports, role, parsed, findings: shown, suppression, lines, failures };
   if (self) analysis.self = self;
   return analysis;
+}
+
+/** Drops `unknown-field` for the top-level fields an override allows: such a field is declared, not a problem (nor something to rename). */
+function withoutAllowedFields(findings: Finding[], allowed: ReadonlySet<string>): Finding[] {
+  if (allowed.size === 0) return findings;
+  return findings.filter((f) => !(f.code === 'unknown-field' && f.data?.path?.length === 1 && allowed.has(String(f.data.field))));
 }
 
 /** LSP diagnostics for an analysis, with the severities of the settings (`off` drops the code). */
@@ -95,7 +104,7 @@ export function toDiagnostics(analysis: Analysis, config: Configuration): Diagno
   const out: Diagnostic[] = [];
   const links = findingLinks(analysis.findings);
   for (const [i, f] of analysis.findings.entries()) {
-    const level = severityOf(f.code, config.settings);
+    const level = severityOf(f.code, config, analysis.uri);
     if (level === 'off') continue;
     const d: Diagnostic = {
       range: analysis.lines.range(f.start, f.end),

@@ -1,5 +1,6 @@
 import { DEFAULT_REPORT_GLOBS, DEFAULT_RESOURCE_GLOBS, SETTINGS_SECTION } from '../../../protocol/src/names';
 import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode, type SeverityName, type SeveritySetting } from './codes';
+import type { Override } from './overrides';
 import { LSP_SEVERITY } from './severity';
 import { BASELINE_DISPLAYS, type BaselineDisplay } from './baseline';
 
@@ -15,6 +16,8 @@ export interface Settings {
   baseline: string;
   /** How the editor shows the findings the baseline holds. */
   baselineFindings: BaselineDisplay;
+  /** Settings by path, in order (later entries win). */
+  overrides: Override[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -26,7 +29,23 @@ export const DEFAULT_SETTINGS: Settings = {
   workspaceDiagnostics: true,
   baseline: '',
   baselineFindings: 'hint',
+  overrides: [],
 };
+
+/** The keys of the section (nested ones dotted), as a configuration file or an editor's settings hold them. */
+export const SETTINGS_KEYS = [
+  'resourceGlobs',
+  'reports',
+  'vocabularies.learnTags',
+  'vocabularies.focus',
+  'vocabularies.type',
+  'schema',
+  'severity',
+  'workspaceDiagnostics',
+  'overrides',
+  'baseline',
+  'baselineFindings',
+] as const;
 
 const SEVERITY_SETTINGS = new Set<string>([...Object.keys(LSP_SEVERITY), 'off']);
 
@@ -62,15 +81,6 @@ function sectionReader(raw: unknown): (key: string) => unknown {
  */
 export function normaliseSettings(raw: unknown): Settings {
   const get = sectionReader(raw);
-  const severity: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
-  const sev = get('severity');
-  if (sev && typeof sev === 'object') {
-    for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
-      if (isDiagnosticCode(code) && typeof level === 'string' && SEVERITY_SETTINGS.has(level)) {
-        severity[code] = level as SeveritySetting;
-      }
-    }
-  }
   const wd = get('workspaceDiagnostics');
   return {
     resourceGlobs: stringList(get('resourceGlobs'), DEFAULT_SETTINGS.resourceGlobs),
@@ -81,11 +91,38 @@ export function normaliseSettings(raw: unknown): Settings {
       type: str(get('vocabularies.type')),
     },
     schema: str(get('schema')),
-    severity,
+    severity: severities(get('severity')),
     workspaceDiagnostics: typeof wd === 'boolean' ? wd : true,
     baseline: str(get('baseline')),
     baselineFindings: BASELINE_DISPLAYS.find((d) => d === get('baselineFindings')) ?? DEFAULT_SETTINGS.baselineFindings,
+    overrides: overrideList(get('overrides')),
   };
+}
+
+function severities(sev: unknown): Partial<Record<DiagnosticCode, SeveritySetting>> {
+  const severity: Partial<Record<DiagnosticCode, SeveritySetting>> = {};
+  if (sev && typeof sev === 'object') {
+    for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
+      if (isDiagnosticCode(code) && typeof level === 'string' && SEVERITY_SETTINGS.has(level)) {
+        severity[code] = level as SeveritySetting;
+      }
+    }
+  }
+  return severity;
+}
+
+/** The well-formed entries of `overrides`: an entry without a glob matches nothing and is left out. */
+function overrideList(value: unknown): Override[] {
+  if (!Array.isArray(value)) return [];
+  const out: Override[] = [];
+  for (const entry of value) {
+    if (!entry || typeof entry !== 'object') continue;
+    const e = entry as Record<string, unknown>;
+    const files = stringList(e.files, []);
+    if (files.length === 0) continue;
+    out.push({ files, severity: severities(e.severity), allowFields: stringList(e.allowFields, []) });
+  }
+  return out;
 }
 
 /** The `resourceAuthoring.*` keys of a whole settings.json object (flat dotted keys), as a section. */
@@ -109,6 +146,8 @@ export function settingsFromSettingsJson(json: unknown): Settings {
 export interface SettingsProblem {
   key: string;
   message: string;
+  /** Where in the section the wrong value is (`['overrides', 0, 'files']`), for a file's line. */
+  path?: (string | number)[];
 }
 
 const SEVERITY_LIST = 'error, warning, information, hint or off';
@@ -121,50 +160,86 @@ const SEVERITY_LIST = 'error, warning, information, hint or off';
 export function settingsProblems(raw: unknown): SettingsProblem[] {
   const get = sectionReader(raw);
   const problems: SettingsProblem[] = [];
-  const add = (key: string, message: string) =>
-    problems.push({ key: `resourceAuthoring.${key}`, message: `resourceAuthoring.${key}: ${message}` });
+  const add = (path: (string | number)[], message: string) => {
+    const key = `resourceAuthoring.${path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i > 0 ? `.${p}` : p)).join('')}`;
+    problems.push({ key, message: `${key}: ${message}`, path });
+  };
   for (const key of ['resourceGlobs', 'reports']) {
     const value = get(key);
     if (value === undefined || value === null) continue;
-    if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || v.trim() === '')) {
-      add(key, `should be a list of glob patterns (strings), not ${JSON.stringify(value)}.`);
-    }
+    if (!isGlobList(value)) add([key], `should be a list of glob patterns (strings), not ${JSON.stringify(value)}.`);
   }
   for (const key of ['vocabularies.learnTags', 'vocabularies.focus', 'vocabularies.type', 'schema', 'baseline']) {
     const value = get(key);
     if (value !== undefined && value !== null && typeof value !== 'string')
-      add(key, `should be a path (a string), not ${JSON.stringify(value)}.`);
+      add(key.split('.'), `should be a path (a string), not ${JSON.stringify(value)}.`);
   }
   const wd = get('workspaceDiagnostics');
   if (wd !== undefined && wd !== null && typeof wd !== 'boolean')
-    add('workspaceDiagnostics', `should be true or false, not ${JSON.stringify(wd)}.`);
+    add(['workspaceDiagnostics'], `should be true or false, not ${JSON.stringify(wd)}.`);
   const shown = get('baselineFindings');
   if (shown !== undefined && shown !== null && !BASELINE_DISPLAYS.includes(shown as BaselineDisplay))
-    add('baselineFindings', `should be "hint" or "hide", not ${JSON.stringify(shown)}.`);
-  const sev = get('severity');
-  if (sev !== undefined && sev !== null) {
-    if (typeof sev !== 'object' || Array.isArray(sev)) {
-      add('severity', `should be an object of code: level, such as {"unknown-field": "error"}, not ${JSON.stringify(sev)}.`);
-    } else {
-      for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
-        if (!isDiagnosticCode(code)) {
-          add(`severity.${code}`, `'${code}' is not a diagnostic code (the codes: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}).`);
-        } else if (typeof level !== 'string' || !SEVERITY_SETTINGS.has(level)) {
-          add(`severity.${code}`, `${JSON.stringify(level)} is not a severity (use ${SEVERITY_LIST}).`);
-        }
-      }
+    add(['baselineFindings'], `should be "hint" or "hide", not ${JSON.stringify(shown)}.`);
+  severityProblems(get('severity'), ['severity'], add);
+  overridesProblems(get('overrides'), add);
+  return problems;
+}
+
+type AddProblem = (path: (string | number)[], message: string) => void;
+
+function isGlobList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
+}
+
+function severityProblems(sev: unknown, at: (string | number)[], add: AddProblem): void {
+  if (sev === undefined || sev === null) return;
+  if (typeof sev !== 'object' || Array.isArray(sev)) {
+    add(at, `should be an object of code: level, such as {"unknown-field": "error"}, not ${JSON.stringify(sev)}.`);
+    return;
+  }
+  for (const [code, level] of Object.entries(sev as Record<string, unknown>)) {
+    if (!isDiagnosticCode(code)) {
+      add([...at, code], `'${code}' is not a diagnostic code (the codes: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}).`);
+    } else if (typeof level !== 'string' || !SEVERITY_SETTINGS.has(level)) {
+      add([...at, code], `${JSON.stringify(level)} is not a severity (use ${SEVERITY_LIST}).`);
     }
   }
-  return problems;
+}
+
+const OVERRIDE_KEYS = new Set(['files', 'severity', 'allowFields']);
+
+function overridesProblems(value: unknown, add: AddProblem): void {
+  if (value === undefined || value === null) return;
+  if (!Array.isArray(value)) {
+    add(
+      ['overrides'],
+      `should be a list of {"files": [globs], "severity": {code: level}, "allowFields": [fields]}, not ${JSON.stringify(value)}.`,
+    );
+    return;
+  }
+  value.forEach((entry: unknown, i) => {
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) {
+      add(
+        ['overrides', i],
+        `should be an object such as {"files": ["**/legacy/*.md"], "severity": {"unknown-field": "off"}}, not ${JSON.stringify(entry)}.`,
+      );
+      return;
+    }
+    const e = entry as Record<string, unknown>;
+    for (const key of Object.keys(e)) {
+      if (!OVERRIDE_KEYS.has(key)) add(['overrides', i, key], `'${key}' is not a key of an override (use files, severity, allowFields).`);
+    }
+    if (!isGlobList(e.files) || (e.files as unknown[]).length === 0)
+      add(['overrides', i, 'files'], `should be a non-empty list of glob patterns (strings), not ${JSON.stringify(e.files)}.`);
+    severityProblems(e.severity, ['overrides', i, 'severity'], add);
+    if (e.allowFields !== undefined && !isGlobList(e.allowFields))
+      add(['overrides', i, 'allowFields'], `should be a list of field names (strings), not ${JSON.stringify(e.allowFields)}.`);
+  });
 }
 
 /** `settingsProblems` of a whole settings.json object (flat dotted keys). */
 export function settingsJsonProblems(json: unknown): SettingsProblem[] {
   return settingsProblems(sectionOfSettingsJson(json));
-}
-
-export function severityOf(code: DiagnosticCode, settings: Settings): SeveritySetting {
-  return settings.severity[code] ?? DIAGNOSTIC_CODES[code];
 }
 
 export type { SeverityName };

@@ -15,6 +15,8 @@ import { createLintProject, lintFiles } from '../../../server/src/cli/lint';
 import { resolveTargets } from '../../../server/src/cli/targets';
 import { nodeScheduler } from '../../../server/src/node/scheduler';
 import { MD_REPORT } from '../report/helpers';
+import { contributedKeys, explicitSettings } from '../../../client/src/explicitSettings';
+import { SETTINGS_SECTION } from '../../../protocol/src/names';
 
 /** The folder of the in-memory workspaces: a `file:` URI, so the CLI's root-relative names work on it. */
 export const ROOT = '/ws';
@@ -37,33 +39,16 @@ export function settingsJson(flat: Record<string, unknown>): string {
   return JSON.stringify(flat, null, 2);
 }
 
-interface ContributedSetting {
-  default?: unknown;
-}
-
-let contributed: Record<string, ContributedSetting> | undefined;
+let contributed: string[] | undefined;
 
 /**
- * The `resourceAuthoring` section as the editor hands it to the server (`workspace/configuration`):
- * every contributed setting with its default from package.json, nested by its dotted name, and the
- * settings.json values laid over it.
+ * The `resourceAuthoring` section as the extension hands it to the server (`workspace/configuration`):
+ * the settings the author set in settings.json, as flat keys, without the defaults VS Code fills in
+ * (the client's middleware, client/src/explicitSettings.ts, leaves them out).
  */
 export function editorSection(flat: Record<string, unknown>): Record<string, unknown> {
-  contributed ??= (
-    JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
-      contributes: { configuration: { properties: Record<string, ContributedSetting> } };
-    }
-  ).contributes.configuration.properties;
-  const section: Record<string, unknown> = {};
-  const put = (key: string, value: unknown) => {
-    const parts = key.replace(/^resourceAuthoring\./, '').split('.');
-    let at = section;
-    for (const p of parts.slice(0, -1)) at = (at[p] ??= {}) as Record<string, unknown>;
-    at[parts[parts.length - 1]] = value;
-  };
-  for (const [key, setting] of Object.entries(contributed)) put(key, structuredClone(setting.default));
-  for (const [key, value] of Object.entries(flat)) put(key, value);
-  return section;
+  contributed ??= contributedKeys(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')), SETTINGS_SECTION);
+  return explicitSettings(contributed, (key) => ({ workspaceValue: flat[`${SETTINGS_SECTION}.${key}`] }));
 }
 
 /** One problem as both hosts can say it: the CLI's fields, with files root-relative. */
@@ -258,6 +243,7 @@ export async function cliFindings(
   }
   // What would make resource-lint exit 2 (or warn) instead of reporting.
   const problems = [
+    ...outcome.settingsProblems.map((p) => p.message),
     ...outcome.configurationProblems,
     ...outcome.reportProblems,
     ...warnings,

@@ -39,6 +39,12 @@ const SCHEMA = JSON.stringify({
   },
 });
 
+/** A resource of the legacy batch: no readability, an undeclared jurisdiction. */
+const legacy = (link: string) =>
+  ['---', 'title: "Legacy"', 'focus: Bias', 'source: CRFM', 'type: Blog', `link: ${link}`, 'jurisdiction: EU', '---', 'Body.', ''].join(
+    '\n',
+  );
+
 const custom = (...lines: string[]) => ['---', ...lines, '---', 'Body.', ''].join('\n');
 
 /** Each workspace, and the codes every file the hosts check must show (a clean file: none). */
@@ -215,6 +221,65 @@ const CASES: { name: string; workspace: Case; codes: Record<string, string[]> }[
       'resources/e.md': ['unknown-field'],
     },
   },
+  {
+    name: 'overrides by path from the settings: later entries win, allowFields accepts a field, duplicate-resource follows the file',
+    workspace: {
+      settings: {
+        'resourceAuthoring.severity': { 'unknown-field': 'error' },
+        'resourceAuthoring.overrides': [
+          { files: ['resources/eds-*.md'], severity: { required: 'warning' }, allowFields: ['jurisdiction'] },
+          { files: ['resources/eds-2.md'], severity: { required: 'off' } },
+          { files: ['resources/legacy/**'], severity: { 'duplicate-resource': 'off' } },
+        ],
+      },
+      files: {
+        'resources/eds-1.md': legacy('https://example.org/eds-1'),
+        'resources/eds-2.md': legacy('https://example.org/eds-2'),
+        'resources/other.md': resource('https://example.org/dup', 'Body.', 'jurisdiction: EU'),
+        'resources/legacy/copy.md': resource('https://example.org/dup'),
+      },
+      open: ['resources/eds-1.md'],
+    },
+    codes: {
+      'resources/eds-1.md': ['required'],
+      'resources/eds-2.md': [],
+      'resources/other.md': ['duplicate-resource', 'unknown-field'],
+      'resources/legacy/copy.md': [],
+    },
+  },
+  {
+    name: 'a checked-in .resource-lint.json (JSONC), with the settings winning key by key',
+    workspace: {
+      settings: { 'resourceAuthoring.severity': { 'unknown-field': 'error' } },
+      files: {
+        '.resource-lint.json': [
+          '{',
+          '  // The legacy batch: no readability, an undeclared jurisdiction.',
+          '  "severity": { "unknown-field": "off", "required": "hint" },',
+          '  "overrides": [',
+          '    { "files": ["resources/eds-*.md"], "allowFields": ["jurisdiction"], "severity": { "required": "information" } },',
+          '  ],',
+          '}',
+          '',
+        ].join('\n'),
+        'resources/eds-1.md': legacy('https://example.org/eds-1'),
+        'resources/other.md': resource('https://example.org/other', 'Body.', 'jurisdiction: EU'),
+      },
+      open: ['resources/other.md'],
+    },
+    codes: { 'resources/eds-1.md': ['required'], 'resources/other.md': ['unknown-field'] },
+  },
+  {
+    name: "package.json's resourceAuthoring key, when there is no .resource-lint.json",
+    workspace: {
+      files: {
+        'package.json': JSON.stringify({ name: 'site', resourceAuthoring: { resourceGlobs: ['content/**/*.md'] } }, null, 2),
+        'content/a.md': resource('https://example.org/a', 'Body.', 'jurisdiction: EU'),
+        'resources/b.md': resource('https://example.org/b', 'Body.', 'jurisdiction: EU'),
+      },
+    },
+    codes: { 'content/a.md': ['unknown-field'] },
+  },
 ];
 
 const codesOf = (found: Map<string, Seen[]>) => Object.fromEntries([...found].map(([file, seen]) => [file, seen.map((s) => s.code)]));
@@ -229,6 +294,25 @@ describe('parity: the server and the CLI find the same problems in every file (i
       assert.deepStrictEqual(Object.fromEntries(server), Object.fromEntries(cli.found));
     });
   }
+
+  it('overrides and the configuration file set the severities, alike in both', async () => {
+    const severities = async (c: Case) => {
+      const found = await serverFindings(c);
+      assert.deepStrictEqual(Object.fromEntries(found), Object.fromEntries((await cliFindings(c)).found));
+      return Object.fromEntries([...found].map(([file, seen]) => [file, seen.map((x) => `${x.code}:${x.severity}`)]));
+    };
+    const [bySettings, byFile] = CASES.filter((c) => /overrides by path|resource-lint\.json/.test(c.name));
+    assert.deepStrictEqual(await severities(bySettings.workspace), {
+      'resources/eds-1.md': ['required:warning'],
+      'resources/eds-2.md': [],
+      'resources/legacy/copy.md': [],
+      'resources/other.md': ['duplicate-resource:warning', 'unknown-field:error'],
+    });
+    assert.deepStrictEqual(await severities(byFile.workspace), {
+      'resources/eds-1.md': ['required:information'],
+      'resources/other.md': ['unknown-field:error'],
+    });
+  });
 
   it('the reproduction says no-report as information in both, and duplicates name each other', async () => {
     const [repro, , , , , , , duplicates] = CASES;

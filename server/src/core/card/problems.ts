@@ -1,6 +1,6 @@
-import type { Configuration } from '../configuration';
+import { severityOf, type Configuration } from '../configuration';
 import type { Analysis } from '../service';
-import { severityOf, type SeverityName } from '../settings';
+import type { SeverityName } from '../settings';
 import { severityRank } from '../severity';
 
 /** A problem as the card shows it: in the status strip, and as a mark on the value it concerns. */
@@ -25,7 +25,7 @@ export interface CardProblem {
 export function cardProblems(analysis: Analysis, config: Configuration): CardProblem[] {
   const problems: CardProblem[] = [];
   for (const f of analysis.findings) {
-    const severity = severityOf(f.code, config.settings);
+    const severity = severityOf(f.code, config, analysis.uri);
     if (severity === 'off') continue;
     const start = analysis.lines.position(f.start);
     const end = analysis.lines.position(f.end);

@@ -1,8 +1,7 @@
-import type { Configuration } from '../configuration';
+import { severityOf, type Configuration } from '../configuration';
 import type { OffsetEdit } from '../edits';
 import type { Finding } from '../findings';
 import type { Analysis } from '../service';
-import { severityOf } from '../settings';
 import { insertionPoint, missingFieldLine } from './required';
 import type { FixContext } from './types';
 
@@ -10,7 +9,7 @@ export const ADD_ALL_TITLE = 'Add all missing required fields';
 
 /** The shown `required` findings of a text, in the schema's order of their fields. */
 export function missingFieldFindings(analysis: Analysis, config: Configuration): Finding[] {
-  if (severityOf('required', config.settings) === 'off') return [];
+  if (severityOf('required', config, analysis.uri) === 'off') return [];
   const order = config.schema.fields.map((f) => f.name);
   const rank = (f: Finding) => {
     const at = order.indexOf(String(f.data?.field));

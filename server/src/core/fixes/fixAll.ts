@@ -1,8 +1,7 @@
 import { isScalar, isSeq, type Node } from 'yaml';
-import type { Configuration } from '../configuration';
+import { severityOf, type Configuration } from '../configuration';
 import { applyOffsetEdits, joinTouching, overlaps, type OffsetEdit } from '../edits';
 import { analyzeText, type Analysis } from '../service';
-import { severityOf } from '../settings';
 import { removeItemEdit } from './duplicateValue';
 import { FIXERS, preferredFix } from './fixers';
 import { listOf } from './source';
@@ -15,7 +14,7 @@ const itemKey = (node: Node | undefined): string => JSON.stringify(isScalar(node
  * whose fix makes it a repeat of an earlier one (`["B", "Beginner"]`) is removed instead.
  */
 function onePass(analysis: Analysis, config: Configuration): OffsetEdit[] {
-  const shown = analysis.findings.filter((f) => severityOf(f.code, config.settings) !== 'off');
+  const shown = analysis.findings.filter((f) => severityOf(f.code, config, analysis.uri) !== 'off');
   const reported = shown.filter((f) => FIXERS[f.code]);
   const chosen: Fix[] = [];
   const perList = new Map<string, Map<number, Fix>>();

@@ -1,10 +1,9 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver-types';
-import type { Configuration } from '../configuration';
+import { severityOf, type Configuration } from '../configuration';
 import type { Analysis } from '../service';
 import { toTextEdits } from '../edits';
 import { findingOfDiagnostic } from '../findingLink';
 import { LineMap } from '../positions';
-import { severityOf } from '../settings';
 import { ADD_ALL_TITLE, addAllMissingEdits, missingFieldFindings } from './addAll';
 import { fixAllOffsetEdits } from './fixAll';
 import { contextOf, fixesForFinding, hasPreferredFix } from './fixers';
@@ -76,7 +75,7 @@ export function codeActionsFor(analysis: Analysis, config: Configuration, diagno
 
 /** How many shown problems of the text "fix all" repairs. */
 function fixableCount(analysis: Analysis, config: Configuration): number {
-  return analysis.findings.filter((f) => severityOf(f.code, config.settings) !== 'off' && hasPreferredFix(f, analysis, config)).length;
+  return analysis.findings.filter((f) => severityOf(f.code, config, analysis.uri) !== 'off' && hasPreferredFix(f, analysis, config)).length;
 }
 
 export const FIX_ALL_QUICK_FIX_TITLE = 'Fix all auto-fixable resource problems';

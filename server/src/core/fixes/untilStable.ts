@@ -1,7 +1,6 @@
-import type { Configuration } from '../configuration';
+import { severityOf, type Configuration } from '../configuration';
 import type { Finding } from '../findings';
 import type { Analysis } from '../service';
-import { severityOf } from '../settings';
 import { fixPasses, sameContext, type Analyze } from './fixAll';
 
 export type { Analyze } from './fixAll';
@@ -24,7 +23,8 @@ export interface FixedText {
 export function fixUntilStable(analysis: Analysis, config: Configuration, analyze: Analyze = sameContext(analysis, config)): FixedText {
   const analyses = fixPasses(analysis, config, { analyze, maxPasses: MAX_PASSES });
   let resolved = 0;
-  for (let i = 1; i < analyses.length; i++) resolved += resolvedBetween(analyses[i - 1].findings, analyses[i].findings, config);
+  for (let i = 1; i < analyses.length; i++)
+    resolved += resolvedBetween(analyses[i - 1].findings, analyses[i].findings, config, analyses[i].uri);
   return { analysis: analyses[analyses.length - 1], resolved };
 }
 
@@ -32,13 +32,13 @@ export function fixUntilStable(analysis: Analysis, config: Configuration, analyz
  * How many shown problems a pass made disappear. Problems are told apart by code and message (the
  * message names the field and value), not by position, which earlier edits shift.
  */
-function resolvedBetween(before: readonly Finding[], after: readonly Finding[], config: Configuration): number {
+function resolvedBetween(before: readonly Finding[], after: readonly Finding[], config: Configuration, uri: string): number {
   const key = (f: Finding) => `${f.code}\u0000${f.message}`;
   const left = new Map<string, number>();
   for (const f of after) left.set(key(f), (left.get(key(f)) ?? 0) + 1);
   let gone = 0;
   for (const f of before) {
-    if (severityOf(f.code, config.settings) === 'off') continue;
+    if (severityOf(f.code, config, uri) === 'off') continue;
     const n = left.get(key(f)) ?? 0;
     if (n > 0) left.set(key(f), n - 1);
     else gone++;

@@ -11,6 +11,7 @@ export interface CitationCount {
 }
 
 interface Assembled {
+  closedGeneration: number;
   closed: Map<string, string>;
   reports: ReportSet;
   open: readonly OpenDocument[];
@@ -56,6 +57,14 @@ export class Citations {
     return count;
   }
 
+  /** The count when it is already known for the current texts, without waiting for anything. */
+  known(section: ReportSection, reports: ReportSet): CitationCount | undefined {
+    const last = this.last;
+    if (!last || last.closedGeneration !== this.closedGeneration || last.reports !== reports) return undefined;
+    if (!sameDocuments(last.open, this.openDocuments())) return undefined;
+    return last.counts.get(section);
+  }
+
   private closedTexts(): Promise<Map<string, string>> {
     if (this.closed?.generation !== this.closedGeneration) {
       const texts = this.collectClosed();
@@ -80,7 +89,7 @@ export class Citations {
       const self = reportFor(reports, uri);
       texts.push(self && self.text === text ? { uri, text, self } : { uri, text });
     }
-    this.last = { closed, reports, open, texts, counts: new Map() };
+    this.last = { closedGeneration: this.closedGeneration, closed, reports, open, texts, counts: new Map() };
     return this.last;
   }
 }

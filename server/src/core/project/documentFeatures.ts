@@ -108,15 +108,20 @@ export class DocumentFeatures {
     const reports = this.ctx.reports();
     const at = sectionAt(view, offset, reports);
     if (!at) return null;
-    // The count needs every file's text once: a hover waits for it only a moment, and says so;
-    // the count goes on and the next hover has it.
+    // The count needs every file's text once: a hover waits for it only a moment (not at all when the
+    // wait is 0: then only a count already known is shown), and says so; the next hover has it.
     const counting = this.ctx.citations.count(at.report, at.section, reports);
-    let timer: { dispose(): void } | undefined;
-    const waited = new Promise<undefined>((resolve) => {
-      timer = this.ctx.scheduler.after(this.ctx.hoverCountWaitMs, () => resolve(undefined));
-    });
-    const count: CitationCount | undefined = await Promise.race([counting, waited]);
-    timer?.dispose();
+    let count: CitationCount | undefined;
+    if (this.ctx.hoverCountWaitMs <= 0) {
+      count = this.ctx.citations.known(at.section, reports);
+    } else {
+      let timer: { dispose(): void } | undefined;
+      const waited = new Promise<undefined>((resolve) => {
+        timer = this.ctx.scheduler.after(this.ctx.hoverCountWaitMs, () => resolve(undefined));
+      });
+      count = await Promise.race([counting, waited]);
+      timer?.dispose();
+    }
     if (!count) void counting.catch(() => undefined);
     return hoverSection(view, offset, reports, () => count ?? 'counting');
   }

@@ -2,9 +2,8 @@ import type { Diagnostic, Range } from 'vscode-languageserver-types';
 import { duplicateFingerprint } from '../baseline';
 import { DuplicateLinkIndex } from '../checks/duplicates';
 import { SOURCE } from '../codes';
-import type { Configuration } from '../configuration';
+import { severityOf, type Configuration } from '../configuration';
 import { ruleUrl } from '../rules';
-import { severityOf } from '../settings';
 import { LSP_SEVERITY } from '../severity';
 import type { Fingerprinted } from './baselineStore';
 import { LibraryStyle } from './libraryStyle';
@@ -123,7 +122,7 @@ export class FileIndex {
   }
 
   private duplicateDiagnostic(uri: string, config: Configuration, describe: (uri: string) => string): Diagnostic | undefined {
-    const level = severityOf('duplicate-resource', config.settings);
+    const level = severityOf('duplicate-resource', config, uri);
     if (level === 'off') return undefined;
     const report = this.links.report(uri, describe);
     if (!report) return undefined;

@@ -159,7 +159,14 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
       problems.push(`Cannot use the schema ${settings.schema} (${(e as Error).message})${meanwhile('; using the bundled schema')}.`);
     }
   }
-  const configuration = createConfiguration({ settings, vocabularies, schema, problems, stopsOnProblems: opts.stopsOnProblems });
+  const configuration = createConfiguration({
+    settings,
+    folder: root,
+    vocabularies,
+    schema,
+    problems,
+    stopsOnProblems: opts.stopsOnProblems,
+  });
   if (schema !== undefined && configuration.problems.length > problems.length) schemaFailed = true;
   const schemaSource: DataSource = !settings.schema
     ? { origin: 'bundled' }

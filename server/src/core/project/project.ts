@@ -19,6 +19,7 @@ import { CoalescedRun } from './coalescedRun';
 import { DocumentFeatures } from './documentFeatures';
 import { FileIndex, type FileVerdict } from './fileIndex';
 import { duplicateSuppression } from './suppressedDuplicates';
+import { isConfigFile, readConfigFile, withConfigFile } from './configFile';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
 import { workspaceSummary, type ScanSummary } from './summary';
@@ -165,10 +166,13 @@ class ResourceProject implements Project {
       this.log.warn(`Could not read settings (${(e as Error).message}); using defaults.`);
       raw = {};
     }
-    const problemsOfSettings = settingsProblems(raw);
-    const settings = normaliseSettings(raw);
-    const discovered = ws.folder ? await ws.findFiles(isDataFile) : [];
+    const discovered = ws.folder ? await ws.findFiles((rel) => isDataFile(rel) || isConfigFile(rel)) : [];
+    const file = await readConfigFile(ws, discovered);
+    const problemsOfSettings = [...file.problems, ...settingsProblems(raw)];
+    const settings = normaliseSettings(withConfigFile(file.section, raw));
     const loaded = await loadConfiguration({ workspace: ws, settings, discovered, stopsOnProblems: this.options.stopsOnProblems });
+    if (file.uri) loaded.files.push(file.uri);
+    loaded.untrustedNotes.push(...file.untrustedNotes);
     for (const note of loaded.untrustedNotes) this.log.warn(note);
     for (const p of loaded.configuration.problems) this.log.warn(p);
     const reportsRead = await this.reportStore.read(ws, loaded.configuration.isReport, this.options.reports, (uri) => this.describe(uri));
@@ -544,7 +548,8 @@ class ResourceProject implements Project {
         baseline = true;
         continue;
       }
-      if (loaded.has(c.uri) || (rel !== undefined && isDataFile(rel) && !rel.split('/').includes('node_modules'))) {
+      const configures = rel !== undefined && (isConfigFile(rel) || (isDataFile(rel) && !rel.split('/').includes('node_modules')));
+      if (loaded.has(c.uri) || configures) {
         reload = true;
         continue;
       }
