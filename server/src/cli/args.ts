@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
 
-export type OutputFormat = 'stylish' | 'json' | 'sarif';
-const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
+const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
 
 /** `resource-lint [paths or globs…] [options]`, as the README's "Command line" section describes it. */
 export interface LintArgs {
@@ -14,6 +14,12 @@ export interface LintArgs {
   /** Exit 1 when there are more warnings than this; unlimited when undefined. */
   maxWarnings: number | undefined;
   quiet: boolean;
+  /** Check only the files changed since this git ref (and their duplicate partners). */
+  changedSince: string | undefined;
+  /** Reuse the results of unchanged files from a cache file (`--cache`). */
+  cache: boolean;
+  /** The cache file (relative to the working folder); undefined: `.resource-lint-cache` in the root. */
+  cacheLocation: string | undefined;
 }
 
 export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
@@ -30,10 +36,14 @@ Checks the YAML frontmatter of resource files. Without paths, every resource fil
 Options:
   --root DIR          workspace folder: settings, vocabularies and reports come from it (default: .)
   --report FILE       a report that section references point into (repeatable)
-  --format FORMAT     stylish (default), json or sarif
+  --format FORMAT     stylish (default), json, sarif or github (workflow annotations)
   --fix               apply every preferred fix, then report what is left
   --max-warnings N    exit 1 when there are more than N warnings (-1: no limit, the default)
   --quiet             report errors only (--max-warnings still counts warnings)
+  --changed-since REF check only the files changed since the git ref REF (merge base),
+                      uncommitted and untracked ones included, and their duplicate partners
+  --cache             reuse the results of unchanged files (kept in <root>/.resource-lint-cache)
+  --cache-location FILE  where --cache keeps them
   -h, --help          show this help
   -v, --version       print the version
 
@@ -66,6 +76,9 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
         fix: { type: 'boolean' },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', short: 'q' },
+        'changed-since': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -79,7 +92,7 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   if (values.version) return { command: 'version' };
   const format = values.format ?? 'stylish';
   if (!FORMATS.includes(format as OutputFormat)) {
-    return { command: 'usage-error', message: `Unknown format '${format}': use stylish, json or sarif.` };
+    return { command: 'usage-error', message: `Unknown format '${format}': use stylish, json, sarif or github.` };
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -91,6 +104,11 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   if (values.root === '') return { command: 'usage-error', message: '--root needs a folder.' };
   const reports = values.report ?? [];
   if (reports.some((r) => r === '')) return { command: 'usage-error', message: '--report needs a file.' };
+  if (values['changed-since'] === '') return { command: 'usage-error', message: '--changed-since needs a git ref.' };
+  if (values['cache-location'] === '') return { command: 'usage-error', message: '--cache-location needs a file.' };
+  if (values['cache-location'] !== undefined && !values.cache) {
+    return { command: 'usage-error', message: '--cache-location needs --cache.' };
+  }
   return {
     command: 'lint',
     patterns: positionals,
@@ -100,5 +118,8 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
     fix: values.fix ?? false,
     maxWarnings,
     quiet: values.quiet ?? false,
+    changedSince: values['changed-since'],
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
   };
 }

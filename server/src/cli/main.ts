@@ -1,9 +1,13 @@
+import { createHash } from 'crypto';
+import { readFileSync } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { parseSettingsJson, type ProgressFactory } from '../core';
+import { parseSettingsJson, withoutBom, type ProgressFactory } from '../core';
 import { DiskWorkspace } from '../node/diskWorkspace';
 import { pathKind, readSettingsFile } from '../node/settingsFile';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
+import { repositoryRoot } from '../node/git';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
@@ -108,8 +112,14 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     : run.results;
   const summary = summarise(shown, run.fixed, run.fixedFiles);
   if (args.format === 'json') io.stdout.write(formatJson(shown, summary));
-  else if (args.format === 'sarif') io.stdout.write(formatSarif(shown, root, VERSION));
-  else
+  else if (args.format === 'sarif') {
+    const repository = (await repositoryRoot(root)) ?? root;
+    io.stdout.write(formatSarif(shown, { root, repositoryRoot: repository, version: VERSION, text: textOf, hash: sha256 }));
+  } else if (args.format === 'github') {
+    // Annotations name files from the repository's root, where the workflow's checkout is.
+    const repository = (await repositoryRoot(root)) ?? root;
+    io.stdout.write(formatGithub(shown, summary, (r) => toPosix(path.relative(repository, r.path))));
+  } else
     io.stdout.write(
       formatStylish(shown, summary, { cwd: io.cwd, colour: colourWanted(io), hiddenWarnings: all.warnings - summary.warnings }),
     );
@@ -122,11 +132,24 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.maxWarnings !== undefined && all.warnings > args.maxWarnings) {
     // json and sarif keep stdout to their one document: the reason goes to stderr there.
     const reason = `✖ resource-lint found too many warnings: ${all.warnings.toLocaleString('en')} (maximum: ${args.maxWarnings}).\n`;
-    if (args.format === 'stylish') io.stdout.write(reason);
+    if (args.format === 'stylish' || args.format === 'github') io.stdout.write(reason);
     else io.stderr.write(reason);
     return 1;
   }
   return 0;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 32);
+
+/** A checked file's text as checked (after --fix, its fixed text), for SARIF's fingerprints. */
+function textOf(result: { path: string }): string | undefined {
+  try {
+    return withoutBom(readFileSync(result.path, 'utf8'));
+  } catch {
+    return undefined;
+  }
 }
 
 function colourWanted(io: CliIO): boolean {
