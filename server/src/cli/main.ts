@@ -12,6 +12,7 @@ import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
+import { changedFiles } from './changed';
 import { createLintProject, lintFiles } from './lint';
 import { createProgress } from './progress';
 import { summarise } from './results';
@@ -96,10 +97,15 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   if (outcome.reportsFailed) throw new ConfigurationError(outcome.reportProblems.join('\n'));
   for (const p of outcome.reportProblems) io.stderr.write(`resource-lint: ${p}\n`);
   // Named reports outside the patterns are checked too when no paths are given: the editor checks every report.
-  const files =
+  let files =
     args.patterns.length === 0
       ? [...new Set([...targets, ...project.reports.reports.map((r) => URI.parse(r.uri).fsPath)])].sort()
       : targets;
+  if (args.changedSince !== undefined) {
+    const only = await changedFiles({ root, ref: args.changedSince, files, project });
+    if (only.note) io.stderr.write(`resource-lint: ${only.note}\n`);
+    files = only.files;
+  }
   const run = await lintFiles(project, files, { root, fix: args.fix, warn: (m) => io.stderr.write(`resource-lint: ${m}\n`) });
   if (run.unreadable.length > 0) {
     throw new ConfigurationError(

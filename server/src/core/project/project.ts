@@ -15,6 +15,7 @@ import { renderCardFor, type RenderedCard } from './card';
 import { Citations } from './citations';
 import { CoalescedRun } from './coalescedRun';
 import { DocumentFeatures } from './documentFeatures';
+import { duplicatePartners } from './duplicatePartners';
 import { FileIndex, type FileVerdict } from './fileIndex';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
@@ -448,6 +449,20 @@ class ResourceProject implements Project {
     this.changed(uris);
     await this.refreshPartners([...affected, ...this.files.duplicated()]);
     return totals;
+  }
+
+  async duplicatePartners(uris: readonly string[]): Promise<string[]> {
+    await this.ready;
+    const folder = this.workspace.folder;
+    if (!folder) return [];
+    const linkOfText = (uri: string, text: string) => checkResourceText(text, this.config, uri, { reports: this.reports }).link;
+    const own = uris.filter((uri) => this.roleOf(uri) === 'resource');
+    const texts = await Promise.all(own.map((uri) => this.workspace.readText(uri)));
+    const links = new Set(own.flatMap((uri, i) => (texts[i] === undefined ? [] : (linkOfText(uri, texts[i]) ?? []))));
+    const given = new Set(uris);
+    const found = await this.workspace.findFiles((rel) => this.config.isResource(rel));
+    const candidates = found.map((rel) => uriOf(folder, rel)).filter((uri) => !given.has(uri));
+    return duplicatePartners({ workspace: this.workspace, links, candidates, linkOf: linkOfText });
   }
 
   /** Repairs one file with fix-all until nothing more changes, and writes it; undefined when nothing was written. */

@@ -107,6 +107,12 @@ export interface Project {
    * that is neither a resource nor a report by the settings is checked as a resource.
    */
   checkFiles(uris: readonly string[], options?: { fix?: boolean; onWarning?: (message: string) => void }): Promise<FixTotals>;
+  /**
+   * The resource files, other than `uris`, that share a link with one of them: what must be checked
+   * with them for their duplicate-resource findings to be those of a whole check. Reads every
+   * resource's link (a line scan, the parser only where that is unsure) and analyses nothing else.
+   */
+  duplicatePartners(uris: readonly string[]): Promise<string[]>;
   diagnostics(uri: string): FileDiagnostics | undefined;
   /** Fires with the files whose diagnostics changed (or went). */
   onDidChangeDiagnostics(listener: (uris: readonly string[]) => void): Disposable;
