@@ -1,7 +1,15 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createProject, severityName, type DiagnosticCode, type ProgressFactory, type Project, type Workspace } from '../core';
+import {
+  createProject,
+  severityName,
+  type DiagnosticCode,
+  type ProgressFactory,
+  type Project,
+  type ResultCacheOptions,
+  type Workspace,
+} from '../core';
 import type { CliDiagnostic, FileResult } from './results';
 
 export interface LintRun {
@@ -17,7 +25,10 @@ export interface LintRun {
  * stopping on any configuration problem, each text read once and dropped, and fixability worked out.
  * The parity tests (test/core/project/parity.test.ts) create the CLI's project through this too.
  */
-export function createLintProject(workspace: Workspace, options: { reports: readonly string[]; progress?: ProgressFactory }): Project {
+export function createLintProject(
+  workspace: Workspace,
+  options: { reports: readonly string[]; progress?: ProgressFactory; cache?: ResultCacheOptions },
+): Project {
   return createProject({
     workspace,
     reports: options.reports,
@@ -25,6 +36,7 @@ export function createLintProject(workspace: Workspace, options: { reports: read
     retainTexts: false,
     fixability: true,
     progress: options.progress,
+    cache: options.cache,
   });
 }
 

@@ -6,6 +6,7 @@ import { parseSettingsJson, withoutBom, type ProgressFactory } from '../core';
 import { DiskWorkspace } from '../node/diskWorkspace';
 import { pathKind, readSettingsFile } from '../node/settingsFile';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
+import { cacheFile } from '../node/cacheFile';
 import { repositoryRoot } from '../node/git';
 import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
@@ -75,7 +76,10 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     const bar = createProgress(io.stderr, total, title);
     return { report: (done) => bar.tick(done), done: () => bar.done() };
   };
-  const project = createLintProject(workspace, { reports: named, progress });
+  // As ESLint's: --cache-location is relative to the working folder; the default lives in the root.
+  const cacheLocation = args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : path.join(root, '.resource-lint-cache');
+  const cache = args.cache ? { store: cacheFile(cacheLocation), version: VERSION } : undefined;
+  const project = createLintProject(workspace, { reports: named, progress, cache });
   const outcome = await project.load();
   const settings = project.configuration.settings;
   const isReportFile = (abs: string): boolean => project.roleOf(URI.file(abs).toString()) === 'report';

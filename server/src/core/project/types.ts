@@ -16,6 +16,7 @@ import type { ReportSet } from '../report/reportSet';
 import type { DocumentRole } from '../service';
 import type { SettingsProblem } from '../settings';
 import type { RenderedCard } from './card';
+import type { ResultCacheOptions } from './resultCache';
 
 export interface ProjectOptions {
   workspace: Workspace;
@@ -35,6 +36,11 @@ export interface ProjectOptions {
   retainTexts?: boolean;
   /** Work out for each diagnostic whether fix-all repairs it (the CLI's `fixable`). */
   fixability?: boolean;
+  /**
+   * Reuse each unchanged file's verdict from a cache the host keeps (the CLI's `--cache`): `checkFiles`
+   * reads it, answers exactly as without it, and writes it back; with `fix` it only refreshes it.
+   */
+  cache?: ResultCacheOptions;
   /** How long a § hover waits for the workspace's citation count before answering without it. */
   hoverCountWaitMs?: number;
 }
