@@ -33,6 +33,16 @@ const NO_CLIENT_IN_SERVER = {
   message: 'The server shares only protocol/ with the client: import from protocol/src.',
 };
 
+const CORE_FROM_ITS_ENTRY = {
+  regex: '^\\.{1,2}/(?:\\.\\./)*core/.+',
+  message: 'A host imports the core from its entry (../core), not its modules.',
+};
+
+const NO_FS_IN_WIRING = {
+  group: ['fs', 'fs/*', 'node:fs', 'node:fs/*'],
+  message: 'Files are read and written by the Node host (server/src/node/), not by the LSP or CLI wiring.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -115,19 +125,17 @@ export default tseslint.config(
   },
   {
     // The hosts reach the core through its one entry, server/src/core/index.ts (the README's Layout section).
-    files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/node/**/*.ts', 'server/src/server.ts', 'server/src/cli.ts'],
+    files: ['server/src/node/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_CLIENT_IN_SERVER, CORE_FROM_ITS_ENTRY] }] },
+  },
+  {
+    // The LSP and command-line wiring read and write no file themselves: the Node host does (server/src/node/).
+    files: ['server/src/lsp/**/*.ts', 'server/src/cli/**/*.ts', 'server/src/server.ts', 'server/src/cli.ts'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            NO_CLIENT_IN_SERVER,
-            { regex: '^\\.{1,2}/(?:\\.\\./)*core/.+', message: 'A host imports the core from its entry (../core), not its modules.' },
-          ],
-        },
-      ],
+      '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_CLIENT_IN_SERVER, CORE_FROM_ITS_ENTRY, NO_FS_IN_WIRING] }],
     },
   },
+
   {
     // The shared module depends on neither side, and names.ts on nothing (the pure core imports it).
     files: ['protocol/src/**/*.ts'],

@@ -9,6 +9,7 @@
  *   --edits 500             keystrokes / completions / hovers in the 15,000-file workspace
  *   --seed 1                corpus seed
  *   --dir DIR               where corpora are generated (default: $TMPDIR/resource-authoring-bench; kept between runs)
+ *   --no-ci                 skips the --cache / --changed-since budgets (measured at 15,000 files)
  *   --clean-sizes 1500,15000  sizes also measured on a library without mistakes (CLI and floor; --no-clean skips)
  *   --no-cli --no-peers --no-server --profile --write
  */
@@ -19,6 +20,7 @@ import * as esbuild from 'esbuild';
 import { ensureCorpus, REPORT_FIXTURE, type Corpus } from './corpus';
 import { stats, type Stats } from './measure';
 import { remarkRun, yamlFiles, yamlLanguageServerKeystrokes, yamlLanguageServerRun, type PeerFailure, type PeerRun } from './peers';
+import { measureCiKit } from './ciKit';
 import { CLI, cliRun, floorRun, interactive, serverScan, type InteractiveResult, type ScanResult } from './ours';
 import { summariseProfile } from './profile';
 import { reportIndexTiming } from './reportIndex';
@@ -151,6 +153,17 @@ async function main(): Promise<void> {
     const corpus = await ensureCorpus(corpusDir, size, seed, 0);
     log(`CLI vs floor at ${size} files without mistakes, ${runs} runs (+1 warm-up)`);
     results.cli.push(await measureCli(corpus, runs, true));
+  }
+
+  // The CI budgets: --cache on an unchanged library, --changed-since with 10 changed files.
+  if (haveCli && sizes.includes(15_000) && !has('no-ci')) {
+    log(`--cache and --changed-since at 15000 files, ${runs} runs (+1 warm-up)`);
+    const ci = await measureCiKit(corpora.get(15_000)!, WORK, runs);
+    const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
+    const ratio = ci.cached.median / ci.walkFloor.median;
+    results.notes.push(
+      `CI kit at ${ci.size.toLocaleString('en')} files: \`--cache\`, nothing changed, ${s(ci.cached.median)} (${s(ci.cached.min)}–${s(ci.cached.max)}) against Node's start-up plus the directory walk ${s(ci.walkFloor.median)}: **${ratio.toFixed(2)}×** (target ≤ 1.2×, ${ratio <= 1.2 ? 'met' : '**missed**'}); \`--changed-since\` with ${ci.changedFiles} changed files ${s(ci.changedSince.median)} (${s(ci.changedSince.min)}–${s(ci.changedSince.max)}) (target ≤ 0.3 s, ${ci.changedSince.median <= 300 ? 'met' : '**missed**'}).`,
+    );
   }
 
   // 5b, 5c: the peers on the same files and schema.

@@ -104,4 +104,16 @@ describe('lint: the core imports nothing from Node, the editor or the hosts (esl
       [],
     );
   });
+
+  it('leaves reading files to the Node host: the LSP and command-line wiring may not import fs', async () => {
+    const reads = "import { readFileSync } from 'fs';\nexport const used = readFileSync;\n";
+    for (const wiring of ['server/src/lsp/probe.ts', 'server/src/cli/probe.ts', 'server/src/server.ts']) {
+      assert.deepEqual(
+        (await lint(reads, wiring)).map((p) => p.ruleId),
+        ['@typescript-eslint/no-restricted-imports'],
+        wiring,
+      );
+    }
+    assert.deepEqual(await lint(reads, 'server/src/node/probe.ts'), []);
+  });
 });

@@ -1,7 +1,7 @@
 import { parseArgs } from 'util';
 
-export type OutputFormat = 'stylish' | 'json' | 'sarif';
-const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github';
+const FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github'];
 
 /** `resource-lint [paths or globs…] [options]`, as the README's "Command line" section describes it. */
 export interface LintArgs {
@@ -18,6 +18,12 @@ export interface LintArgs {
   baseline: string | undefined;
   /** Record every finding in this baseline file. */
   baselineWrite: string | undefined;
+  /** Check only the files changed since this git ref (and their duplicate partners). */
+  changedSince: string | undefined;
+  /** Reuse the results of unchanged files from a cache file (`--cache`). */
+  cache: boolean;
+  /** The cache file (relative to the working folder); undefined: `.resource-lint-cache` in the root. */
+  cacheLocation: string | undefined;
 }
 
 export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'usage-error'; message: string };
@@ -34,13 +40,17 @@ Checks the YAML frontmatter of resource files. Without paths, every resource fil
 Options:
   --root DIR          workspace folder: settings, vocabularies and reports come from it (default: .)
   --report FILE       a report that section references point into (repeatable)
-  --format FORMAT     stylish (default), json or sarif
+  --format FORMAT     stylish (default), json, sarif or github (workflow annotations)
   --fix               apply every preferred fix, then report what is left
   --max-warnings N    exit 1 when there are more than N warnings (-1: no limit, the default)
   --quiet             report errors only (--max-warnings still counts warnings)
   --baseline FILE     report only findings not recorded in FILE (default: resourceAuthoring.baseline)
   --baseline-write FILE
                       record every finding in FILE (a baseline to commit), then report none
+  --changed-since REF check only the files changed since the git ref REF (merge base),
+                      uncommitted and untracked ones included, and their duplicate partners
+  --cache             reuse the results of unchanged files (kept in <root>/.resource-lint-cache)
+  --cache-location FILE  where --cache keeps them
   -h, --help          show this help
   -v, --version       print the version
 
@@ -75,6 +85,9 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
         quiet: { type: 'boolean', short: 'q' },
         baseline: { type: 'string' },
         'baseline-write': { type: 'string' },
+        'changed-since': { type: 'string' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -88,7 +101,7 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   if (values.version) return { command: 'version' };
   const format = values.format ?? 'stylish';
   if (!FORMATS.includes(format as OutputFormat)) {
-    return { command: 'usage-error', message: `Unknown format '${format}': use stylish, json or sarif.` };
+    return { command: 'usage-error', message: `Unknown format '${format}': use stylish, json, sarif or github.` };
   }
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -104,6 +117,11 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   if (values['baseline-write'] === '') return { command: 'usage-error', message: '--baseline-write needs a file.' };
   if (values.baseline !== undefined && values['baseline-write'] !== undefined)
     return { command: 'usage-error', message: '--baseline-write records every finding afresh: use it without --baseline.' };
+  if (values['changed-since'] === '') return { command: 'usage-error', message: '--changed-since needs a git ref.' };
+  if (values['cache-location'] === '') return { command: 'usage-error', message: '--cache-location needs a file.' };
+  if (values['cache-location'] !== undefined && !values.cache) {
+    return { command: 'usage-error', message: '--cache-location needs --cache.' };
+  }
   return {
     command: 'lint',
     patterns: positionals,
@@ -115,5 +133,8 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
     quiet: values.quiet ?? false,
     baseline: values.baseline,
     baselineWrite: values['baseline-write'],
+    changedSince: values['changed-since'],
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
   };
 }

@@ -1,7 +1,16 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { createProject, severityName, type DiagnosticCode, type Logger, type ProgressFactory, type Project, type Workspace } from '../core';
+import {
+  createProject,
+  severityName,
+  type DiagnosticCode,
+  type Logger,
+  type ProgressFactory,
+  type Project,
+  type ResultCacheOptions,
+  type Workspace,
+} from '../core';
 import type { CliDiagnostic, FileResult } from './results';
 
 export interface LintRun {
@@ -20,7 +29,13 @@ export interface LintRun {
  */
 export function createLintProject(
   workspace: Workspace,
-  options: { reports: readonly string[]; progress?: ProgressFactory; logger?: Logger; baseline?: string | null },
+  options: {
+    reports: readonly string[];
+    progress?: ProgressFactory;
+    logger?: Logger;
+    baseline?: string | null;
+    cache?: ResultCacheOptions;
+  },
 ): Project {
   return createProject({
     workspace,
@@ -33,6 +48,7 @@ export function createLintProject(
     // Baselined findings are left out: the exit status and --max-warnings count only the new ones.
     baseline: options.baseline,
     baselineFindings: 'hide',
+    cache: options.cache,
   });
 }
 

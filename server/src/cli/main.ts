@@ -3,12 +3,17 @@ import { URI } from 'vscode-uri';
 import { parseSettingsJson, type ProgressFactory, type Project } from '../core';
 import { DiskWorkspace } from '../node/diskWorkspace';
 import { pathKind, readSettingsFile } from '../node/settingsFile';
+import { readTextNow, sha256 } from '../node/textFile';
 import { writeFileAtomic } from '../node/writeFile';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
+import { cacheFile } from '../node/cacheFile';
+import { repositoryRoot } from '../node/git';
+import { formatGithub } from './format/github';
 import { formatJson } from './format/json';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
+import { changedFiles } from './changed';
 import { createLintProject, lintFiles } from './lint';
 import { createProgress } from './progress';
 import { summarise, type FileResult } from './results';
@@ -71,6 +76,9 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     const bar = createProgress(io.stderr, total, title);
     return { report: (done) => bar.tick(done), done: () => bar.done() };
   };
+  // As ESLint's: --cache-location is relative to the working folder; the default lives in the root.
+  const cacheLocation = args.cacheLocation ? path.resolve(io.cwd, args.cacheLocation) : path.join(root, '.resource-lint-cache');
+  const cache = args.cache ? { store: cacheFile(cacheLocation), version: VERSION } : undefined;
   // --baseline names a file from the working folder (as --report does) and replaces the setting's;
   // --baseline-write records afresh, so no baseline holds anything back meanwhile.
   const baseline =
@@ -90,7 +98,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
       io.stderr.write(`resource-lint: internal error: ${message}\n`);
     },
   };
-  const project = createLintProject(workspace, { reports: named, progress, logger, baseline });
+  const project = createLintProject(workspace, { reports: named, progress, logger, baseline, cache });
   const outcome = await project.load();
   // The settings file was checked above: these are the configuration file's (.resource-lint.json, package.json).
   if (outcome.settingsProblems.length > 0) throw new ConfigurationError(outcome.settingsProblems.map((p) => p.message).join('\n'));
@@ -114,10 +122,15 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   if (outcome.reportsFailed) throw new ConfigurationError(outcome.reportProblems.join('\n'));
   for (const p of outcome.reportProblems) io.stderr.write(`resource-lint: ${p}\n`);
   // Named reports outside the patterns are checked too when no paths are given: the editor checks every report.
-  const files =
+  let files =
     args.patterns.length === 0
       ? [...new Set([...targets, ...project.reports.reports.map((r) => URI.parse(r.uri).fsPath)])].sort()
       : targets;
+  if (args.changedSince !== undefined) {
+    const only = await changedFiles({ root, ref: args.changedSince, files, project });
+    if (only.note) io.stderr.write(`resource-lint: ${only.note}\n`);
+    files = only.files;
+  }
   const run = await lintFiles(project, files, { root, fix: args.fix, warn: (m) => io.stderr.write(`resource-lint: ${m}\n`) });
   if (run.unreadable.length > 0) {
     throw new ConfigurationError(
@@ -131,8 +144,14 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     : run.results;
   const summary = summarise(shown, run.fixed, run.fixedFiles);
   if (args.format === 'json') io.stdout.write(formatJson(shown, summary));
-  else if (args.format === 'sarif') io.stdout.write(formatSarif(shown, root, VERSION));
-  else
+  else if (args.format === 'sarif') {
+    const repository = (await repositoryRoot(root)) ?? root;
+    io.stdout.write(formatSarif(shown, { root, repositoryRoot: repository, version: VERSION, text: textOf, hash: sha256 }));
+  } else if (args.format === 'github') {
+    // Annotations name files from the repository's root, where the workflow's checkout is.
+    const repository = (await repositoryRoot(root)) ?? root;
+    io.stdout.write(formatGithub(shown, summary, (r) => toPosix(path.relative(repository, r.path))));
+  } else
     io.stdout.write(
       formatStylish(shown, summary, { cwd: io.cwd, colour: colourWanted(io), hiddenWarnings: all.warnings - summary.warnings }),
     );
@@ -150,7 +169,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.maxWarnings !== undefined && all.warnings > args.maxWarnings) {
     // json and sarif keep stdout to their one document: the reason goes to stderr there.
     const reason = `✖ resource-lint found too many warnings: ${all.warnings.toLocaleString('en')} (maximum: ${args.maxWarnings}).\n`;
-    if (args.format === 'stylish') io.stdout.write(reason);
+    if (args.format === 'stylish' || args.format === 'github') io.stdout.write(reason);
     else io.stderr.write(reason);
     return 1;
   }
@@ -187,6 +206,11 @@ async function baselineStep(project: Project, results: FileResult[], args: LintA
 }
 
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+/** A checked file's text as checked (after --fix, its fixed text), for SARIF's fingerprints. */
+const textOf = (result: { path: string }): string | undefined => readTextNow(result.path);
 
 function colourWanted(io: CliIO): boolean {
   const env = io.env ?? {};

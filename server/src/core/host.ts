@@ -44,6 +44,11 @@ export interface Workspace {
   readText(uri: string): Promise<string | undefined>;
   /** Why the last `readText` of `uri` found nothing (`ENOENT`, `EACCES`), for messages; undefined when unknown. */
   unreadableReason?(uri: string): string | undefined;
+  /**
+   * A file's size and modification time as one string, without reading it: the result cache's first
+   * test of whether a file changed. Undefined when unknown; only hosts with a cache need it.
+   */
+  stamp?(uri: string): Promise<string | undefined>;
   /** The documents open in an editor. */
   openDocuments(): readonly OpenDocument[];
   openDocument(uri: string): OpenDocument | undefined;

@@ -18,6 +18,7 @@ export type {
 export { withoutBom } from './host';
 export { MemoryWorkspace, type WorkspaceCounts } from './memoryWorkspace';
 export { createProject } from './project/project';
+export type { CacheStore, ResultCacheOptions } from './project/resultCache';
 export type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './project/types';
 export type { RenderedCard, CardSectionLocation } from './project/card';
 export { CODE_ACTION_KINDS } from './project/documentFeatures';

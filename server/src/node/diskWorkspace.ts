@@ -94,6 +94,17 @@ export class DiskWorkspace implements Workspace {
     }
   }
 
+  async stamp(uri: string): Promise<string | undefined> {
+    const file = fsPathOf(uri);
+    if (!file) return undefined;
+    try {
+      const info = this.options.blockingReads ? statSync(file) : await fs.stat(file);
+      return info.isFile() ? `${info.size}:${info.mtimeMs}` : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   unreadableReason(uri: string): string | undefined {
     return this.reasons.get(uri);
   }

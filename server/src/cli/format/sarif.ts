@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'url';
-import { DIAGNOSTIC_CODES, RULE_DESCRIPTIONS, ruleUrl, type DiagnosticCode, type SeverityName } from '../../core';
+import { DIAGNOSTIC_CODES, RULE_DESCRIPTIONS, RULES_BASE_URL, ruleUrl, type DiagnosticCode, type SeverityName } from '../../core';
 import type { FileResult } from '../results';
 
 /** One line per rule: what the code means, for code scanning's rule list. */
@@ -50,22 +50,78 @@ export function relativeUri(file: string): string {
   return file.split('/').map(encodeURIComponent).join('/');
 }
 
-function location(file: string, range: { start: Position; end: Position }) {
-  return { physicalLocation: { artifactLocation: { uri: relativeUri(file), uriBaseId: '%SRCROOT%' }, region: region(range) } };
+/** GitHub code scanning takes at most this many results per run; more are left out, and the log says how many. */
+export const MAX_SARIF_RESULTS = 25_000;
+
+/** What the SARIF log needs beyond the results. */
+export interface SarifContext {
+  /** The checked folder (absolute). */
+  root: string;
+  /** The git work tree containing it (absolute), else the root: URIs are relative to this. */
+  repositoryRoot: string;
+  version: string;
+  /** A file's text (without a BOM) as checked, for the fingerprints; undefined when unreadable. */
+  text: (result: FileResult) => string | undefined;
+  /** A hash of a string (hex), for the fingerprints. */
+  hash: (s: string) => string;
+  /** Results per run (default MAX_SARIF_RESULTS). */
+  maxResults?: number;
 }
 
-/** SARIF 2.1.0: one run, one rule per diagnostic code, file URIs relative to the root. */
-export function formatSarif(results: readonly FileResult[], root: string, version: string): string {
+const toPosix = (p: string) => p.replace(/\\/g, '/');
+
+/** A path relative to `from`, with `/` separators ("" for the folder itself). */
+function relative(from: string, to: string): string {
+  const a = toPosix(from).replace(/\/+$/, '');
+  const b = toPosix(to);
+  if (b === a) return '';
+  return b.startsWith(`${a}/`) ? b.slice(a.length + 1) : b;
+}
+
+/**
+ * The text a finding is about: its range when that is on one line and not empty, else its first
+ * line, trimmed. With the code and the file (and which occurrence of the same it is) this
+ * fingerprints the finding without its line number, so code scanning keeps tracking it when lines
+ * above are added or removed.
+ */
+function offendingText(lines: readonly string[] | undefined, range: { start: Position; end: Position }): string {
+  const line = lines?.[range.start.line] ?? '';
+  if (range.start.line === range.end.line && range.end.character > range.start.character) {
+    return line.slice(range.start.character, range.end.character).trim();
+  }
+  return line.trim();
+}
+
+/** SARIF 2.1.0: one run, one rule per diagnostic code, file URIs relative to the repository root. */
+export function formatSarif(results: readonly FileResult[], context: SarifContext): string {
   const ruleIndex = new Map(CODES.map((c, i) => [c, i]));
+  const limit = context.maxResults ?? MAX_SARIF_RESULTS;
+  // Root-relative result paths become repository-relative: code scanning resolves them against the checkout.
+  const prefix = relative(context.repositoryRoot, context.root);
+  const inRepository = (file: string) => (prefix ? `${prefix}/${file}` : file);
+  const location = (file: string, range: { start: Position; end: Position }) => ({
+    physicalLocation: { artifactLocation: { uri: relativeUri(inRepository(file)), uriBaseId: '%SRCROOT%' }, region: region(range) },
+  });
   const sarifResults = [];
+  let total = 0;
   for (const r of results) {
+    if (r.diagnostics.length === 0) continue;
+    const text = context.text(r);
+    const lines = text?.split(/\r?\n/);
+    const seen = new Map<string, number>();
     for (const d of r.diagnostics) {
+      total++;
+      if (sarifResults.length >= limit) continue;
+      const basis = `${d.code}\0${inRepository(r.file)}\0${offendingText(lines, d.range)}`;
+      const occurrence = seen.get(basis) ?? 0;
+      seen.set(basis, occurrence + 1);
       const result: Record<string, unknown> = {
         ruleId: d.code,
         ruleIndex: ruleIndex.get(d.code),
         level: LEVEL[d.severity],
         message: { text: d.message },
         locations: [location(r.file, d.range)],
+        partialFingerprints: { 'resourceLintFinding/v1': `${context.hash(basis)}:${occurrence}` },
       };
       if (d.related?.length) {
         result.relatedLocations = d.related.map((rel, i) => ({ id: i, ...location(rel.file, rel.range), message: { text: rel.message } }));
@@ -73,7 +129,18 @@ export function formatSarif(results: readonly FileResult[], root: string, versio
       sarifResults.push(result);
     }
   }
-  const rootUri = pathToFileURL(root).href.replace(/\/?$/, '/');
+  const left = total - sarifResults.length;
+  const notifications = left
+    ? [
+        {
+          level: 'warning',
+          message: {
+            text: `${left.toLocaleString('en')} of ${total.toLocaleString('en')} results left out: code scanning takes at most ${limit.toLocaleString('en')} per run. Fix or baseline some, or check a subfolder per run.`,
+          },
+        },
+      ]
+    : [];
+  const baseUri = pathToFileURL(context.repositoryRoot).href.replace(/\/?$/, '/');
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -82,18 +149,26 @@ export function formatSarif(results: readonly FileResult[], root: string, versio
         tool: {
           driver: {
             name: 'resource-lint',
-            semanticVersion: version,
+            semanticVersion: context.version,
+            informationUri: RULES_BASE_URL,
             rules: CODES.map((code) => ({
               id: code,
               name: code.replace(/(^|-)(\w)/g, (_, _d: string, c: string) => c.toUpperCase()),
               shortDescription: { text: RULE_TEXT[code] },
               fullDescription: { text: RULE_DESCRIPTIONS[code] },
+              help: {
+                text: `${RULE_DESCRIPTIONS[code]} See ${ruleUrl(code)}`,
+                markdown: `${RULE_DESCRIPTIONS[code]}\n\n[More about \`${code}\`](${ruleUrl(code)})`,
+              },
               helpUri: ruleUrl(code),
               defaultConfiguration: { level: LEVEL[DIAGNOSTIC_CODES[code]] },
             })),
           },
         },
-        originalUriBaseIds: { '%SRCROOT%': { uri: rootUri } },
+        // The category ends with "/" so that GitHub keeps one analysis per checked folder.
+        automationDetails: { id: `resource-lint/${prefix || '.'}/` },
+        invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+        originalUriBaseIds: { '%SRCROOT%': { uri: baseUri } },
         columnKind: 'utf16CodeUnits',
         results: sarifResults,
       },

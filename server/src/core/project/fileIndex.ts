@@ -45,6 +45,13 @@ export class FileIndex {
     return this.links.set(uri, verdict.link, verdict.linkRange);
   }
 
+  /** Records a verdict known without the file's text (from the result cache); returns as `set`. */
+  setVerdict(uri: string, verdict: FileVerdict): string[] {
+    this.verdicts.set(uri, verdict);
+    this.texts.delete(uri);
+    return this.links.set(uri, verdict.link, verdict.linkRange);
+  }
+
   /** Adds the position of a link the fast path left unknown. */
   setLinkRange(uri: string, key: string | undefined, range: Range | undefined): void {
     this.links.set(uri, key, range);

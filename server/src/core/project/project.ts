@@ -17,6 +17,9 @@ import { renderCardFor, type RenderedCard } from './card';
 import { Citations } from './citations';
 import { CoalescedRun } from './coalescedRun';
 import { DocumentFeatures } from './documentFeatures';
+import { cachedReader, ResultCache } from './resultCache';
+import { hashText } from '../hash';
+import { duplicatePartners } from './duplicatePartners';
 import { FileIndex, type FileVerdict } from './fileIndex';
 import { duplicateSuppression } from './suppressedDuplicates';
 import { isConfigFile, readConfigFile, withConfigFile } from './configFile';
@@ -454,8 +457,11 @@ class ResourceProject implements Project {
     await this.ready;
     const totals: FixTotals = { fixed: 0, fixedFiles: 0, unreadable: [] };
     const progress = this.options.progress ? await this.options.progress(options.fix ? 'Fixing' : 'Checking', uris.length) : undefined;
+    const cache = this.options.cache ? await ResultCache.open(this.options.cache, await this.configurationParts()) : undefined;
+    // With --fix every file is read (and repaired): the cache is only refreshed.
+    const reader = cachedReader(this.workspace, cache, !options.fix, (uri) => this.roleOf(uri) ?? 'resource');
     const affected: string[] = [];
-    const read = (from: number) => Promise.all(uris.slice(from, from + BATCH).map((uri) => this.workspace.readText(uri)));
+    const read = (from: number) => Promise.all(uris.slice(from, from + BATCH).map(reader));
     let ahead = read(0);
     for (let start = 0; start < uris.length; start += BATCH) {
       const texts = await ahead;
@@ -464,12 +470,18 @@ class ResourceProject implements Project {
       for (let j = 0; j < texts.length; j++) {
         const i = start + j;
         const uri = uris[i];
-        const text = texts[j];
+        const { text, cached, stamp, hash } = texts[j];
         // The host chose these files (a glob on the command line, a folder outside the root): one the
         // settings give no role is checked as a resource, never passed unchecked.
         const role = this.roleOf(uri) ?? 'resource';
+        if (cached) {
+          affected.push(...this.files.setVerdict(uri, cached));
+          progress?.report(i + 1, uris.length);
+          continue;
+        }
         if (text === undefined) {
           totals.unreadable.push(uri);
+          cache?.forget(uri);
           affected.push(...this.forget(uri, false));
           progress?.report(i + 1, uris.length);
           continue;
@@ -487,6 +499,11 @@ class ResourceProject implements Project {
             ({ verdict } = this.verdict(uri, finalText, role, fixed.analysis));
           }
         }
+        if (cache) {
+          // A rewritten file has a new stamp: the next run reads it once and finds its content here.
+          if (finalText === text) cache.put(uri, stamp, hash ?? hashText(text), role, verdict);
+          else cache.put(uri, undefined, hashText(finalText), role, verdict);
+        }
         affected.push(...this.files.set(uri, verdict, finalText, this.config, role === 'resource'));
         progress?.report(i + 1, uris.length);
       }
@@ -494,7 +511,36 @@ class ResourceProject implements Project {
     progress?.done();
     this.changed(uris);
     await this.refreshPartners([...affected, ...this.files.duplicated()]);
+    await cache?.save().catch((e: unknown) => this.log.warn(`Could not write the cache: ${(e as Error).message}`));
     return totals;
+  }
+
+  /** What a file's verdict depends on besides its text: the result cache is valid for these only. */
+  private async configurationParts(): Promise<string[]> {
+    const texts = await Promise.all(this.loaded.map((uri) => this.workspace.readText(uri)));
+    const reports = this.reportStore.current.reports.map((r) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Map ? [...v] : v)));
+    return [
+      this.workspace.folder ?? '',
+      JSON.stringify(this.settingsNow),
+      JSON.stringify(this.options.reports ?? []),
+      String(this.options.fixability ?? false),
+      ...this.loaded.map((uri, i) => `${uri}\0${texts[i] ?? ''}`),
+      ...reports,
+    ];
+  }
+
+  async duplicatePartners(uris: readonly string[]): Promise<string[]> {
+    await this.ready;
+    const folder = this.workspace.folder;
+    if (!folder) return [];
+    const linkOfText = (uri: string, text: string) => checkResourceText(text, this.config, uri, { reports: this.reports }).link;
+    const own = uris.filter((uri) => this.roleOf(uri) === 'resource');
+    const texts = await Promise.all(own.map((uri) => this.workspace.readText(uri)));
+    const links = new Set(own.flatMap((uri, i) => (texts[i] === undefined ? [] : (linkOfText(uri, texts[i]) ?? []))));
+    const given = new Set(uris);
+    const found = await this.workspace.findFiles((rel) => this.config.isResource(rel));
+    const candidates = found.map((rel) => uriOf(folder, rel)).filter((uri) => !given.has(uri));
+    return duplicatePartners({ workspace: this.workspace, links, candidates, linkOf: linkOfText });
   }
 
   /** Repairs one file with fix-all until nothing more changes, and writes it; undefined when nothing was written. */

@@ -17,6 +17,7 @@ import type { ReportSet } from '../report/reportSet';
 import type { DocumentRole } from '../service';
 import type { SettingsProblem } from '../settings';
 import type { RenderedCard } from './card';
+import type { ResultCacheOptions } from './resultCache';
 
 export interface ProjectOptions {
   workspace: Workspace;
@@ -36,6 +37,11 @@ export interface ProjectOptions {
   retainTexts?: boolean;
   /** Work out for each diagnostic whether fix-all repairs it (the CLI's `fixable`). */
   fixability?: boolean;
+  /**
+   * Reuse each unchanged file's verdict from a cache the host keeps (the CLI's `--cache`): `checkFiles`
+   * reads it, answers exactly as without it, and writes it back; with `fix` it only refreshes it.
+   */
+  cache?: ResultCacheOptions;
   /** How long a § hover waits for the workspace's citation count before answering without it. */
   hoverCountWaitMs?: number;
   /**
@@ -115,6 +121,12 @@ export interface Project {
    * that is neither a resource nor a report by the settings is checked as a resource.
    */
   checkFiles(uris: readonly string[], options?: { fix?: boolean; onWarning?: (message: string) => void }): Promise<FixTotals>;
+  /**
+   * The resource files, other than `uris`, that share a link with one of them: what must be checked
+   * with them for their duplicate-resource findings to be those of a whole check. Reads every
+   * resource's link (a line scan, the parser only where that is unsure) and analyses nothing else.
+   */
+  duplicatePartners(uris: readonly string[]): Promise<string[]>;
   diagnostics(uri: string): FileDiagnostics | undefined;
   /**
    * The text of a baseline file recording every finding of these checked files, baselined or not

@@ -1,0 +1,46 @@
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import type { Project } from '../core';
+import { changedSince, GitError } from '../node/git';
+import { realPath as real } from '../node/textFile';
+import { ConfigurationError } from './io';
+
+/**
+ * `--changed-since REF`: of the files a whole run would check, those git lists as changed, plus the
+ * resources sharing a link with them (so duplicate-resource says what a whole run says). When a file
+ * the configuration comes from changed (settings, a vocabulary, the schema, a report), every file's
+ * verdict may have changed: then all of them are checked, and `note` says why.
+ */
+export async function changedFiles(opts: {
+  root: string;
+  ref: string;
+  files: readonly string[];
+  project: Project;
+}): Promise<{ files: string[]; note?: string }> {
+  let changed: string[];
+  try {
+    changed = await changedSince(opts.root, opts.ref);
+  } catch (e) {
+    if (e instanceof GitError) throw new ConfigurationError(`--changed-since: ${e.message}`);
+    throw e;
+  }
+  // git names files under its real path; --root may come through a symbolic link.
+  const realRoot = real(opts.root);
+  const keys = new Set(changed.map((c) => path.relative(realRoot, c)));
+  const isChanged = (file: string) => keys.has(path.relative(opts.root, file));
+  const configuration = [
+    path.join(opts.root, '.vscode', 'settings.json'),
+    ...opts.project.loadedFiles.map((u) => URI.parse(u).fsPath),
+    ...opts.project.reports.reports.map((r) => URI.parse(r.uri).fsPath),
+  ];
+  const because = configuration.find(isChanged);
+  if (because) {
+    return {
+      files: [...opts.files],
+      note: `${path.relative(opts.root, because).split(path.sep).join('/')} changed since ${opts.ref}: checking every file.`,
+    };
+  }
+  const selected = opts.files.filter(isChanged);
+  const partners = await opts.project.duplicatePartners(selected.map((f) => URI.file(f).toString()));
+  return { files: [...new Set([...selected, ...partners.map((u) => URI.parse(u).fsPath)])].sort() };
+}

@@ -1,0 +1,145 @@
+import type { DocumentRole } from '../service';
+import { hashText } from '../hash';
+import type { Workspace } from '../host';
+import type { FileVerdict } from './fileIndex';
+
+/** Where the host keeps the cache (a file for the CLI): the whole cache as one text. */
+export interface CacheStore {
+  /** The text last written; undefined when there is none (or it cannot be read). */
+  read(): Promise<string | undefined>;
+  /** Replaces the text, atomically. */
+  write(text: string): Promise<void>;
+}
+
+export interface ResultCacheOptions {
+  store: CacheStore;
+  /** The product's version: another version may check differently, so its cache is not used. */
+  version: string;
+}
+
+/** Bumped when the cache's layout changes. */
+const FORMAT = 1;
+
+/** One file: its stamp (size and time, a first test), its content hash, its role and verdict. */
+type Entry = [stamp: string | null, hash: string, role: DocumentRole, verdict: FileVerdict];
+
+/**
+ * Each checked file's verdict, keyed by its content's hash, valid for one configuration (its hash
+ * covers the settings, the files they were read from, the reports and the product version): an
+ * unchanged file is not read again (same stamp) or not checked again (same content). Any cache text
+ * that is not one this code wrote for this configuration is ignored, never an error.
+ */
+export class ResultCache {
+  private entries = new Map<string, Entry>();
+  private dirty = false;
+
+  private constructor(
+    private readonly store: CacheStore,
+    private readonly key: string,
+  ) {}
+
+  /** The cache for the configuration described by `parts`; empty when the stored one is for another, or unreadable. */
+  static async open(options: ResultCacheOptions, parts: readonly string[]): Promise<ResultCache> {
+    const key = hashText([options.version, ...parts].join('\0'));
+    const cache = new ResultCache(options.store, key);
+    let text: string | undefined;
+    try {
+      text = await options.store.read();
+    } catch {
+      text = undefined;
+    }
+    if (text === undefined) return cache;
+    try {
+      const doc = JSON.parse(text) as { format?: unknown; key?: unknown; files?: unknown };
+      if (doc.format === FORMAT && doc.key === key && doc.files && typeof doc.files === 'object') {
+        for (const [uri, entry] of Object.entries(doc.files as Record<string, unknown>)) {
+          if (isEntry(entry)) cache.entries.set(uri, entry);
+        }
+      } else cache.dirty = true;
+    } catch {
+      cache.dirty = true; // corrupt: rebuilt by this run
+    }
+    return cache;
+  }
+
+  /** The verdict of a file whose stamp is unchanged: known without reading it. */
+  byStamp(uri: string, stamp: string | undefined, role: DocumentRole): FileVerdict | undefined {
+    const e = this.entries.get(uri);
+    return e && stamp !== undefined && e[0] === stamp && e[2] === role ? e[3] : undefined;
+  }
+
+  /** The verdict of a file read again whose content is unchanged (the stamp is refreshed). */
+  byContent(uri: string, text: string, stamp: string | undefined, role: DocumentRole): { verdict?: FileVerdict; hash: string } {
+    const hash = hashText(text);
+    const e = this.entries.get(uri);
+    if (!e || e[1] !== hash || e[2] !== role) return { hash };
+    if (e[0] !== (stamp ?? null)) {
+      this.entries.set(uri, [stamp ?? null, hash, role, e[3]]);
+      this.dirty = true;
+    }
+    return { verdict: e[3], hash };
+  }
+
+  put(uri: string, stamp: string | undefined, hash: string, role: DocumentRole, verdict: FileVerdict): void {
+    this.entries.set(uri, [stamp ?? null, hash, role, verdict]);
+    this.dirty = true;
+  }
+
+  forget(uri: string): void {
+    if (this.entries.delete(uri)) this.dirty = true;
+  }
+
+  /** Writes the cache when anything changed. */
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    const files = Object.fromEntries(this.entries);
+    await this.store.write(JSON.stringify({ format: FORMAT, key: this.key, files }));
+    this.dirty = false;
+  }
+}
+
+function isEntry(e: unknown): e is Entry {
+  return (
+    Array.isArray(e) &&
+    e.length === 4 &&
+    (e[0] === null || typeof e[0] === 'string') &&
+    typeof e[1] === 'string' &&
+    (e[2] === 'resource' || e[2] === 'report') &&
+    typeof e[3] === 'object' &&
+    e[3] !== null &&
+    Array.isArray((e[3] as FileVerdict).own)
+  );
+}
+
+/** A file as `checkFiles` gets it: a verdict from the cache, or its text (with what the cache needs to store it). */
+export interface ReadFile {
+  text?: string;
+  cached?: FileVerdict;
+  stamp?: string;
+  hash?: string;
+}
+
+/**
+ * Reads files through the cache: an unchanged stamp gives the cached verdict unread, unchanged
+ * content gives it unchecked; otherwise the text. Without a cache (or with `use` off), just the text.
+ */
+export function cachedReader(
+  workspace: Workspace,
+  cache: ResultCache | undefined,
+  use: boolean,
+  roleOf: (uri: string) => DocumentRole,
+): (uri: string) => Promise<ReadFile> {
+  if (!cache) return async (uri) => ({ text: await workspace.readText(uri) });
+  return async (uri) => {
+    const stamp = await workspace.stamp?.(uri);
+    const role = roleOf(uri);
+    if (use) {
+      const known = cache.byStamp(uri, stamp, role);
+      if (known) return { cached: known };
+    }
+    const text = await workspace.readText(uri);
+    if (text === undefined) return {};
+    const { verdict, hash } = cache.byContent(uri, text, stamp, role);
+    return use && verdict ? { cached: verdict } : { text, stamp, hash };
+  };
+}
