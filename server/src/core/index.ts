@@ -20,6 +20,7 @@ export { MemoryWorkspace, type WorkspaceCounts } from './memoryWorkspace';
 export { createProject } from './project/project';
 export type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './project/types';
 export type { RenderedCard, CardSectionLocation } from './project/card';
+export type { WorkspaceFix } from './project/workspaceFix';
 export { CODE_ACTION_KINDS } from './project/documentFeatures';
 export { DATA_FILE_NAMES, isDataFile } from './project/loadConfiguration';
 export { insideFolder, relativeTo, resolvePath, uriOf } from './paths';

@@ -6,6 +6,7 @@ import { ruleUrl } from '../rules';
 import { severityOf } from '../settings';
 import { LSP_SEVERITY } from '../severity';
 import { LibraryStyle } from './libraryStyle';
+import { TermUsageIndex } from './termUsage';
 
 /** One file's verdict: the diagnostics of its own text (not duplicate-resource) and its `link`. */
 export interface FileVerdict {
@@ -26,12 +27,15 @@ export class FileIndex {
   private readonly links = new DuplicateLinkIndex();
   private readonly texts = new Map<string, string>();
   readonly style = new LibraryStyle();
+  /** The vocabulary values the files' `invalid-value` problems find missing, counted across files. */
+  readonly terms = new TermUsageIndex();
 
   constructor(private readonly retainTexts: boolean) {}
 
   /** Records a file's verdict; returns the files whose duplicate-resource diagnostic may have changed. */
   set(uri: string, verdict: FileVerdict, text: string, config: Configuration, resource: boolean): string[] {
     this.verdicts.set(uri, verdict);
+    this.terms.note(uri, verdict.own);
     if (this.retainTexts) this.texts.set(uri, text);
     if (resource) this.style.note(uri, text, config);
     else this.style.forget(uri);
@@ -46,6 +50,7 @@ export class FileIndex {
   /** Forgets a file; returns its former duplicate partners. */
   delete(uri: string): string[] {
     this.verdicts.delete(uri);
+    this.terms.forget(uri);
     this.texts.delete(uri);
     this.style.forget(uri);
     return this.links.delete(uri);
