@@ -41,7 +41,7 @@ function afterFix(ws: MemoryWorkspace, fix: WorkspaceFix): Map<string, string> {
 /** The files as `resource-lint --fix` leaves them (BOM removed, as the editor shows them). */
 async function cliFixed(files: Record<string, string>): Promise<Map<string, string>> {
   const ws = new MemoryWorkspace({ folder: FOLDER, files });
-  const project = createLintProject(ws, {});
+  const project = createLintProject(ws, { reports: [] });
   await project.load();
   const uris = (await ws.findFiles((rel) => project.configuration.isResource(rel))).map(uriOf);
   await project.checkFiles(uris, { fix: true });
