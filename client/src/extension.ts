@@ -9,6 +9,7 @@ import {
 import { CONFIG_FILE_NAMES, DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from '../../protocol/src/names';
 import { contributedKeys, explicitSettings } from './explicitSettings';
 import { FileRoles } from './fileRoles';
+import { registerFixWorkspace } from './fixWorkspace';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
 import { documentFilters, reportGlobsKey } from './reportSelector';
@@ -181,6 +182,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerCardPreview(context, clientFor, roles);
   registerFileStatus(context, output, clientFor);
+  registerFixWorkspace(context, () => [...servers.values()].map((s) => s.client).filter((c) => c.isRunning()));
   await reconcile(context, output, roles);
 }
 

@@ -4,7 +4,7 @@
  * so a renamed method or a changed result shape fails the type check on both sides. The method
  * names and result shapes are part of the extension's outside interface: they do not change.
  */
-import { RequestType } from 'vscode-languageserver-protocol';
+import { RequestType, type WorkspaceEdit } from 'vscode-languageserver-protocol';
 
 /** A position in a document, zero-based, as LSP counts it. */
 export interface CardPosition {
@@ -78,4 +78,27 @@ const FILE_STATUS = 'resourceAuthoring/fileStatus';
 export const FileStatusRequest = {
   method: FILE_STATUS,
   type: new RequestType<FileStatusParams, FileStatusResult, void>(FILE_STATUS),
+} as const;
+
+export interface FixWorkspaceResult {
+  /**
+   * Every file's fix-all edits (`documentChanges`, open documents by their version), each edit under
+   * the change annotation of the problem code it fixes, marked `needsConfirmation`: the client applies
+   * it as a refactoring, so the author reviews it in the preview.
+   */
+  edit: WorkspaceEdit;
+  /** Problems the edit makes disappear. */
+  problems: number;
+  /** Files it changes (0: nothing to fix). */
+  files: number;
+}
+
+/**
+ * "Fix All Resource Problems in the Workspace": what `resource-lint --fix` would change in the folder
+ * the server owns, as one workspace edit for the client to preview and apply. Null when cancelled.
+ */
+const FIX_WORKSPACE = 'resourceAuthoring/fixWorkspace';
+export const FixWorkspaceRequest = {
+  method: FIX_WORKSPACE,
+  type: new RequestType<Record<string, never>, FixWorkspaceResult | null, void>(FIX_WORKSPACE),
 } as const;

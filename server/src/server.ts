@@ -13,7 +13,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { CODE_ACTION_KINDS, createProject, isConfigFile, isDataFile, insideFolder, type Project, type ProgressFactory } from './core';
-import { FileStatusRequest, RenderCardRequest } from '../../protocol/src/requests';
+import { FileStatusRequest, FixWorkspaceRequest, RenderCardRequest } from '../../protocol/src/requests';
 import { SETTINGS_SECTION } from '../../protocol/src/names';
 import { EditorWorkspace } from './lsp/editorWorkspace';
 import { LoadedFileWatch } from './lsp/loadedFileWatch';
@@ -135,6 +135,12 @@ connection.onRequest(
   FileStatusRequest.type,
   async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null },
 );
+
+// Fix all over the folder, for the client to preview; a cancelled request stops between batches of files.
+connection.onRequest(FixWorkspaceRequest.type, async (_p, token) => {
+  const fix = await (await settled())?.fixWorkspace({ cancelled: () => token.isCancellationRequested });
+  return fix ?? null;
+});
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
 

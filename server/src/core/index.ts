@@ -21,6 +21,7 @@ export { createProject } from './project/project';
 export type { CacheStore, ResultCacheOptions } from './project/resultCache';
 export type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './project/types';
 export type { RenderedCard, CardSectionLocation } from './project/card';
+export type { WorkspaceFix } from './project/workspaceFix';
 export { CODE_ACTION_KINDS } from './project/documentFeatures';
 export { DATA_FILE_NAMES, isDataFile } from './project/loadConfiguration';
 export { isConfigFile } from './project/configFile';

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import type { Diagnostic, Range } from 'vscode-languageserver-types';
+import type { Diagnostic, Range, TextDocumentEdit, TextEdit } from 'vscode-languageserver-types';
 import {
   createProject,
   insideFolder,
@@ -9,7 +9,9 @@ import {
   parseSettingsJson,
   type Project,
   type ProjectOptions,
+  withoutBom,
 } from '../../../server/src/core';
+import { applyTextEdits } from '../../../server/src/core/edits';
 import { severityName } from '../../../server/src/core/severity';
 import { createLintProject, lintFiles } from '../../../server/src/cli/lint';
 import { resolveTargets } from '../../../server/src/cli/targets';
@@ -204,6 +206,41 @@ export async function serverFindings(c: Case): Promise<Map<string, Seen[]>> {
 }
 
 /**
+ * The server's "Fix All Resource Problems in the Workspace" on the case: each file it changes (root-relative)
+ * with its text after the edit, from the text the project saw (BOM removed).
+ */
+export async function serverWorkspaceFix(c: Case): Promise<Map<string, string>> {
+  const workspace = new MemoryWorkspace({
+    folder: FOLDER,
+    files: filesOf(c),
+    settings: editorSection(c.settings ?? {}),
+    trusted: c.trusted,
+  });
+  for (const rel of c.open ?? []) workspace.openDocumentWith(rel);
+  const { project } = await startServerProject(workspace);
+  const fix = await project.fixWorkspace();
+  project.dispose();
+  const out = new Map<string, string>();
+  for (const change of (fix?.edit.documentChanges ?? []) as TextDocumentEdit[]) {
+    const uri = change.textDocument.uri;
+    const before = workspace.openDocument(uri)?.text ?? withoutBom(workspace.fileText(uri) ?? '');
+    out.set(relative(uri), applyTextEdits(before, change.edits as TextEdit[]));
+  }
+  return out;
+}
+
+/** The files `resource-lint --fix` rewrote (root-relative), with their new text (BOM removed). */
+export async function cliFixedFiles(c: Case): Promise<Map<string, string>> {
+  const { workspace } = await cliFindings(c, [], { fix: true });
+  const out = new Map<string, string>();
+  for (const [rel, text] of Object.entries(filesOf(c))) {
+    const now = workspace.fileText(rel);
+    if (now !== undefined && now !== text) out.set(rel, withoutBom(now));
+  }
+  return out;
+}
+
+/**
  * The CLI's way, as cli/main.ts runs `resource-lint` with no paths: settings parsed from the folder's
  * `.vscode/settings.json`, the project of createLintProject, `load()`, then `lintFiles` on every
  * resource and report file (and the reports named with --report).
@@ -211,6 +248,7 @@ export async function serverFindings(c: Case): Promise<Map<string, Seen[]>> {
 export async function cliFindings(
   c: Case,
   reports: readonly string[] = [],
+  options: { fix?: boolean } = {},
 ): Promise<{ found: Map<string, Seen[]>; problems: string[]; workspace: MemoryWorkspace }> {
   const files = filesOf(c);
   const text = files['.vscode/settings.json'];
@@ -229,7 +267,7 @@ export async function cliFindings(
   });
   const checked = [...new Set([...targets, ...project.reports.reports.map((r) => URI.parse(r.uri).fsPath)])].sort();
   const warnings: string[] = [];
-  const run = await lintFiles(project, checked, { root: ROOT, warn: (m) => warnings.push(m) });
+  const run = await lintFiles(project, checked, { root: ROOT, fix: options.fix, warn: (m) => warnings.push(m) });
   const found = new Map<string, Seen[]>();
   for (const r of run.results) {
     found.set(

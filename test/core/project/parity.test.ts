@@ -2,11 +2,13 @@ import * as assert from 'assert';
 import { BASELINED_PREFIX, MemoryWorkspace } from '../../../server/src/core';
 import {
   cliFindings,
+  cliFixedFiles,
   editorSection,
   FOLDER,
   REPORT,
   resource,
   serverFindings,
+  serverWorkspaceFix,
   startServerProject,
   uriOf,
   type Case,
@@ -282,6 +284,23 @@ const CASES: { name: string; workspace: Case; codes: Record<string, string[]> }[
   },
 ];
 
+/** A library with fixable problems in open and closed files, CRLF and BOM, and a report's mislabelled citation. */
+const FIXABLE: (typeof CASES)[number] = {
+  name: 'a library with fixable problems',
+  workspace: {
+    files: {
+      'reports/report.md': REPORT.replace('§4.8: robustness', '§4.8: adaptation'),
+      'resources/crlf.md': `\ufeff${resource('https://example.org/c', 'Body.', 'learnTags: [Robots]').replace(/\n/g, '\r\n')}`.replace(
+        '[Expert]',
+        '[E]',
+      ),
+      'resources/open.md': resource('https://example.org/o', 'See §4.3: adaptation.').replace('type: Blog', 'type: blog'),
+    },
+    open: ['resources/open.md'],
+  },
+  codes: { 'reports/report.md': [], 'resources/crlf.md': [], 'resources/open.md': [] },
+};
+
 const codesOf = (found: Map<string, Seen[]>) => Object.fromEntries([...found].map(([file, seen]) => [file, seen.map((s) => s.code)]));
 
 describe('parity: the server and the CLI find the same problems in every file (in-memory workspace)', () => {
@@ -312,6 +331,16 @@ describe('parity: the server and the CLI find the same problems in every file (i
       'resources/eds-1.md': ['required:information'],
       'resources/other.md': ['unknown-field:error'],
     });
+  });
+
+  for (const { name, workspace } of [...CASES, FIXABLE]) {
+    it(`fix all in the workspace changes what resource-lint --fix changes: ${name}`, async () => {
+      assert.deepStrictEqual(Object.fromEntries(await serverWorkspaceFix(workspace)), Object.fromEntries(await cliFixedFiles(workspace)));
+    });
+  }
+
+  it('fix all in the workspace has something to change in the fixable library', async () => {
+    assert.deepStrictEqual([...(await serverWorkspaceFix(FIXABLE.workspace)).keys()].sort(), Object.keys(FIXABLE.codes).sort());
   });
 
   it('the reproduction says no-report as information in both, and duplicates name each other', async () => {

@@ -84,5 +84,6 @@ function make(finding: Finding, vocabulary: Vocabulary, value: string, edit: { s
     preferred: false,
     destructive: false,
     fileEdit: { uri: vocabulary.uri!, text: vocabulary.text!, edits: [edit] },
+    addsTerm: { vocabulary: vocabulary.name, value },
   };
 }

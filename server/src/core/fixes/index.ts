@@ -8,9 +8,11 @@ import { ADD_ALL_TITLE, addAllMissingEdits, missingFieldFindings } from './addAl
 import { fixAllOffsetEdits } from './fixAll';
 import { contextOf, fixesForFinding, hasPreferredFix } from './fixers';
 import { disableFixes } from './suppression';
+import { rankByReach, type TermReach } from './termReach';
 import type { Fix } from './types';
 
 export type { Fix } from './types';
+export type { TermReach } from './termReach';
 export { fixAllOffsetEdits } from './fixAll';
 export { fixesForFinding, hasPreferredFix } from './fixers';
 export { disableFixes } from './suppression';
@@ -34,8 +36,15 @@ function workspaceEdit(fix: Fix, analysis: Analysis, uri: string): WorkspaceEdit
 /**
  * Quick fixes for the diagnostics the editor asks about, each matched to its own finding by the link
  * in its data (see findingLink.ts); with two or more fields missing, one more that adds them all.
+ * With `reach`, a fix adding a missing term to a vocabulary says how many problems it clears.
  */
-export function codeActionsFor(analysis: Analysis, config: Configuration, diagnostics: Diagnostic[], uri: string): CodeAction[] {
+export function codeActionsFor(
+  analysis: Analysis,
+  config: Configuration,
+  diagnostics: Diagnostic[],
+  uri: string,
+  reach?: TermReach,
+): CodeAction[] {
   const actions: CodeAction[] = [];
   const asked: Diagnostic[] = [];
   for (const d of diagnostics) {
@@ -45,8 +54,9 @@ export function codeActionsFor(analysis: Analysis, config: Configuration, diagno
       findingOfDiagnostic({ findings: analysis.suppression.unlessDuplicated, lines: analysis.lines }, d);
     if (!finding) continue;
     if (finding.code === 'required') asked.push(d);
-    // The repairs first; silencing the finding comes last (a quick fix only: fix-all never silences).
-    for (const fix of [...fixesForFinding(finding, analysis, config), ...disableFixes(finding, analysis)]) {
+    // The repairs first, those clearing the most problems across the workspace ahead; silencing the
+    // finding comes last (a quick fix only: fix-all never silences).
+    for (const fix of [...rankByReach(fixesForFinding(finding, analysis, config), reach), ...disableFixes(finding, analysis)]) {
       if (fix.edits.length === 0 && !fix.fileEdit) continue;
       const action: CodeAction = {
         title: fix.title,

@@ -4,6 +4,7 @@ import { joinTouching, type OffsetEdit } from '../edits';
 import type { Finding } from '../findings';
 import type { ReportIndex } from '../report/indexer';
 import type { ReportSet } from '../report/reportSet';
+import type { VocabularyName } from '../vocabulary';
 
 /** An edit to a vocabulary data file (for "Add 'X' to resourceTags.json"). */
 export interface FileEdit {
@@ -33,6 +34,8 @@ export interface Fix {
   /** The fix removes the list item (its corrected value is already elsewhere in the list). */
   removesItem?: boolean;
   fileEdit?: FileEdit;
+  /** The fix adds this value to this vocabulary's data file (which clears the value's problems in every file). */
+  addsTerm?: { vocabulary: VocabularyName; value: string };
 }
 
 export interface FixContext {

@@ -15,7 +15,7 @@ import { complete } from '../complete';
 import { isSectionCode, SOURCE } from '../codes';
 import type { StyleVotes } from '../completionStyle';
 import type { Configuration } from '../configuration';
-import { codeActionsFor, fixAllAction, fixAllQuickFix, FIX_ALL_KIND } from '../fixes';
+import { codeActionsFor, fixAllAction, fixAllQuickFix, FIX_ALL_KIND, type TermReach } from '../fixes';
 import type { OpenDocument, Scheduler } from '../host';
 import { hover } from '../hover';
 import { LineMap } from '../positions';
@@ -53,6 +53,8 @@ export interface FeatureContext {
   /** Indexes an open report's current text when the set holds another (an edit not yet taken in). */
   indexReport(uri: string, text: string): boolean;
   libraryStyle(): StyleVotes;
+  /** How many problems across the checked files adding a missing term would clear. */
+  termReach: TermReach;
   citations: Citations;
   scheduler: Scheduler;
   hoverCountWaitMs: number;
@@ -180,6 +182,7 @@ export class DocumentFeatures {
             config,
             ours.filter((d) => !isSectionCode(d.code)),
             doc.uri,
+            this.ctx.termReach,
           ),
         );
         // At a problem of ours, the light bulb also offers fixing every fixable problem of the file.

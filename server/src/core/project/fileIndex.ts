@@ -8,6 +8,7 @@ import { LSP_SEVERITY } from '../severity';
 import type { Fingerprinted } from './baselineStore';
 import { LibraryStyle } from './libraryStyle';
 import type { DuplicateSuppression } from './suppressedDuplicates';
+import { TermUsageIndex } from './termUsage';
 
 /** One file's verdict: the diagnostics of its own text (not duplicate-resource) and its `link`. */
 export interface FileVerdict {
@@ -32,12 +33,15 @@ export class FileIndex {
   private readonly links = new DuplicateLinkIndex();
   private readonly texts = new Map<string, string>();
   readonly style = new LibraryStyle();
+  /** The vocabulary values the files' `invalid-value` problems find missing, counted across files. */
+  readonly terms = new TermUsageIndex();
 
   constructor(private readonly retainTexts: boolean) {}
 
   /** Records a file's verdict; returns the files whose duplicate-resource diagnostic may have changed. */
   set(uri: string, verdict: FileVerdict, text: string, config: Configuration, resource: boolean): string[] {
     this.verdicts.set(uri, verdict);
+    this.terms.note(uri, verdict.own);
     if (this.retainTexts) this.texts.set(uri, text);
     // The library's style serves completion, which only an editor asks for (a project that keeps texts).
     if (resource && this.retainTexts) this.style.note(uri, text, config);
@@ -60,6 +64,7 @@ export class FileIndex {
   /** Forgets a file; returns its former duplicate partners. */
   delete(uri: string): string[] {
     this.verdicts.delete(uri);
+    this.terms.forget(uri);
     this.texts.delete(uri);
     this.style.forget(uri);
     return this.links.delete(uri);

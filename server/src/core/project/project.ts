@@ -27,6 +27,7 @@ import { isDataFile, loadConfiguration, type ConfigurationSources } from './load
 import { ReportStore } from './reportStore';
 import { workspaceSummary, type ScanSummary } from './summary';
 import type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './types';
+import { fixWorkspace, type FixSubject, type WorkspaceFix } from './workspaceFix';
 
 /** Files read at once during a check; other requests get in between batches. */
 const BATCH = 16;
@@ -109,6 +110,7 @@ class ResourceProject implements Project {
       reports: () => this.reportStore.current,
       indexReport: (uri, text) => this.reportStore.update(uri, text),
       libraryStyle: () => this.files.style.votes,
+      termReach: (vocabulary, value) => this.files.terms.usage(vocabulary, value),
       citations: this.citations,
       scheduler: this.scheduler,
       hoverCountWaitMs: options.hoverCountWaitMs ?? 150,
@@ -558,6 +560,47 @@ class ResourceProject implements Project {
       return undefined;
     }
     return result;
+  }
+
+  async fixWorkspace(options: { cancelled?: () => boolean } = {}): Promise<WorkspaceFix | undefined> {
+    await this.ready;
+    const config = this.config;
+    const folder = this.workspace.folder;
+    const found = folder ? await this.workspace.findFiles((rel) => config.isResource(rel) || this.isReportPath(rel)) : [];
+    const open = this.workspace.openDocuments().filter((d) => this.roleOf(d.uri));
+    const uris = [...new Set([...found.map((rel) => uriOf(folder!, rel)), ...open.map((d) => d.uri)])];
+    const progress =
+      uris.length >= PROGRESS_MIN_FILES && this.options.progress ? await this.options.progress('Finding fixes', uris.length) : undefined;
+    try {
+      return await fixWorkspace({
+        config,
+        scheduler: this.scheduler,
+        subjects: uris,
+        subject: (batch) => this.fixSubjects(batch),
+        progress,
+        ...options,
+      });
+    } finally {
+      progress?.done();
+    }
+  }
+
+  /** Files as the workspace fix sees them: open ones from the editor, closed ones read unless checked and clean. */
+  private async fixSubjects(uris: readonly string[]): Promise<(FixSubject | undefined)[]> {
+    const reports = this.reportStore.current;
+    const texts = await Promise.all(
+      uris.map((uri) => {
+        if (this.workspace.openDocument(uri) || this.files.verdict(uri)?.own.length === 0) return undefined;
+        return this.files.text(uri) ?? this.workspace.readText(uri);
+      }),
+    );
+    return uris.map((uri, i) => {
+      const role = this.roleOf(uri) ?? 'resource';
+      const doc = this.workspace.openDocument(uri);
+      if (doc) return { uri, version: doc.version, analysis: this.analysisOf(doc, role) };
+      const text = texts[i];
+      return text === undefined ? undefined : { uri, version: null, analysis: analyzeText(text, this.config, uri, 0, { reports, role }) };
+    });
   }
 
   // Following the workspace.

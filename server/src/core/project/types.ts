@@ -18,6 +18,7 @@ import type { DocumentRole } from '../service';
 import type { SettingsProblem } from '../settings';
 import type { RenderedCard } from './card';
 import type { ResultCacheOptions } from './resultCache';
+import type { WorkspaceFix } from './workspaceFix';
 
 export interface ProjectOptions {
   workspace: Workspace;
@@ -151,6 +152,11 @@ export interface Project {
   documentSymbols(uri: string): DocumentSymbol[] | null;
   workspaceSymbols(query: string): SymbolInformation[];
   codeActions(uri: string, range: Range, diagnostics: readonly Diagnostic[], only?: readonly string[]): CodeAction[];
+  /**
+   * Fix all over the folder: the edits `resource-lint --fix` would make to every resource and report
+   * file (open ones from the editor's text), annotated by problem code; undefined when cancelled.
+   */
+  fixWorkspace(options?: { cancelled?: () => boolean }): Promise<WorkspaceFix | undefined>;
   renderCard(uri: string): RenderedCard | null;
   fileStatus(uri: string): FileStatus;
   /** One log line: folder, vocabularies and schema with their origin, reports, resources, the last check's time. */
