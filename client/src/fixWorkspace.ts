@@ -11,8 +11,20 @@ export interface FixWorkspaceOutcome {
   files: number;
 }
 
-/** One server's answer as editor edits, each with its change annotation (so the preview groups it and asks to confirm). */
-function addTo(edit: vscode.WorkspaceEdit, client: LanguageClient, answer: FixWorkspaceResult): void {
+/**
+ * The command's optional argument, never offered in the UI: `preview: false` applies the edit at once,
+ * as if every change were ticked and Apply pressed, so tests can check the applied result (the
+ * refactor preview can only be ticked and applied by hand).
+ */
+export interface FixWorkspaceOptions {
+  preview?: boolean;
+}
+
+/**
+ * One server's answer as editor edits, each with its change annotation, so the preview groups it by
+ * problem code; `confirm` keeps the annotation's `needsConfirmation`, which is what opens the preview.
+ */
+function addTo(edit: vscode.WorkspaceEdit, client: LanguageClient, answer: FixWorkspaceResult, confirm: boolean): void {
   const annotations = answer.edit.changeAnnotations ?? {};
   const p2c = client.protocol2CodeConverter;
   for (const change of answer.edit.documentChanges ?? []) {
@@ -22,7 +34,7 @@ function addTo(edit: vscode.WorkspaceEdit, client: LanguageClient, answer: FixWo
       if (!('newText' in e)) continue; // the server sends no snippets
       const id = 'annotationId' in e ? e.annotationId : undefined;
       const a = id !== undefined ? annotations[id] : undefined;
-      const metadata = a && { label: a.label, description: a.description, needsConfirmation: a.needsConfirmation === true };
+      const metadata = a && { label: a.label, description: a.description, needsConfirmation: confirm && a.needsConfirmation === true };
       edit.replace(uri, p2c.asRange(e.range), e.newText, metadata);
     }
   }
@@ -35,7 +47,8 @@ function addTo(edit: vscode.WorkspaceEdit, client: LanguageClient, answer: FixWo
  */
 export function registerFixWorkspace(context: vscode.ExtensionContext, clients: () => LanguageClient[]): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(FIX_WORKSPACE_COMMAND, async (): Promise<FixWorkspaceOutcome> => {
+    vscode.commands.registerCommand(FIX_WORKSPACE_COMMAND, async (options?: FixWorkspaceOptions): Promise<FixWorkspaceOutcome> => {
+      const preview = options?.preview !== false;
       const answers = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: 'Finding resource fixes in the workspace', cancellable: true },
         async (_progress, token) =>
@@ -49,7 +62,7 @@ export function registerFixWorkspace(context: vscode.ExtensionContext, clients: 
       let files = 0;
       for (const { client, answer } of answers) {
         if (!answer || answer.files === 0) continue;
-        addTo(edit, client, answer);
+        addTo(edit, client, answer, preview);
         problems += answer.problems;
         files += answer.files;
       }
