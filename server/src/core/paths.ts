@@ -33,8 +33,17 @@ export function relativeTo(folder: string, uri: string): string | undefined {
   return [...from.slice(same).map(() => '..'), ...to.slice(same)].join('/');
 }
 
+/** A remainder that decoding or segment rules could change: escapes, a query or fragment, empty or dot segments. */
+const NOT_PLAIN = /[%?#]|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
+
 /** The root-relative path of a file inside the folder; undefined outside it. */
 export function insideFolder(folder: string, uri: string): string | undefined {
+  // Both URIs come from the same encoder: a plain remainder after the folder is the path already.
+  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+  if (uri.startsWith(prefix)) {
+    const rest = uri.slice(prefix.length);
+    if (rest !== '' && !NOT_PLAIN.test(rest)) return rest;
+  }
   const rel = relativeTo(folder, uri);
   return rel === undefined || rel === '' || rel === '..' || rel.startsWith('../') ? undefined : rel;
 }

@@ -85,6 +85,14 @@ export class ResultCache {
     this.dirty = true;
   }
 
+  /** Replaces a stored verdict by a more complete one of the same content (a link's position found later). */
+  refine(uri: string, verdict: FileVerdict | undefined): void {
+    const e = this.entries.get(uri);
+    if (!e || !verdict || e[3] === verdict) return;
+    this.entries.set(uri, [e[0], e[1], e[2], verdict]);
+    this.dirty = true;
+  }
+
   forget(uri: string): void {
     if (this.entries.delete(uri)) this.dirty = true;
   }
