@@ -34,13 +34,8 @@ describe('resource-lint --cache (built dist/cli.js)', function () {
   it('reuses an unchanged file’s verdict without checking it again', () => {
     run('--cache');
     const doc = JSON.parse(fs.readFileSync(cacheFile(), 'utf8'));
-    const entry = Object.entries(doc.files).find(([uri]) => uri.endsWith('/a.md'))![1] as [
-      string,
-      string,
-      string,
-      { own: { message: string }[] },
-    ];
-    entry[3].own[0].message = 'from the cache';
+    const entry = Object.entries(doc.files).find(([name]) => name.endsWith('/a.md'))![1] as [string, string, string, number];
+    (doc.verdicts[entry[3]] as { own: { message: string }[] }).own[0].message = 'from the cache';
     fs.writeFileSync(cacheFile(), JSON.stringify(doc));
     assert.match(run('--cache').stdout, /from the cache/);
   });

@@ -168,6 +168,8 @@ function readUtf8(file: string): Promise<string> {
 }
 
 function fsPathOf(uri: string): string | undefined {
+  // The common case without parsing: on POSIX a file URI with nothing escaped is its path.
+  if (path.sep === '/' && uri.startsWith('file:///') && !/[%?#]/.test(uri)) return uri.slice(7);
   const parsed = URI.parse(uri);
   return parsed.scheme === 'file' ? parsed.fsPath : undefined;
 }

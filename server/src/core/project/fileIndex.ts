@@ -137,6 +137,7 @@ export class FileIndex {
   }
 
   private duplicateDiagnostic(uri: string, config: Configuration, describe: (uri: string) => string): Diagnostic | undefined {
+    if (!this.links.hasPartners(uri)) return undefined;
     const level = severityOf('duplicate-resource', config, uri);
     if (level === 'off') return undefined;
     const report = this.links.report(uri, describe);

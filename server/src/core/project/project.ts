@@ -241,7 +241,10 @@ class ResourceProject implements Project {
     const found = this.files.diagnostics(uri, this.config, (u) => this.describe(u));
     if (!found) return undefined;
     const version = this.workspace.openDocument(uri)?.version;
-    return { uri, ...(version !== undefined ? { version } : {}), ...this.baselines.apply(this.describe(uri), found) };
+    const shown = this.baselines.active
+      ? this.baselines.apply(this.describe(uri), found)
+      : { diagnostics: found.diagnostics, fixable: found.fixable };
+    return { uri, ...(version !== undefined ? { version } : {}), ...shown };
   }
 
   /** Every finding of the files (their fingerprints), by the name the baseline gives each file. */
