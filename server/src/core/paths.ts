@@ -13,8 +13,15 @@ export function resolvePath(folder: string, path: string): string {
   return Utils.joinPath(URI.parse(folder), path.replace(/\\/g, '/')).toString();
 }
 
+/** Characters a URI's path writes as they are, in segments that joining leaves alone. */
+const PLAIN_PATH = /^(?!\.\.?(?:\/|$))[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+)*$/;
+let canonical: { folder: string; is: boolean } | undefined;
+
 /** The URI of a root-relative path. */
 export function uriOf(folder: string, relativePath: string): string {
+  // Called per file of the library: a plain path under a folder written as the encoder writes it is appended.
+  if (canonical?.folder !== folder) canonical = { folder, is: URI.parse(folder).toString() === folder };
+  if (canonical.is && PLAIN_PATH.test(relativePath)) return `${folder.endsWith('/') ? folder : `${folder}/`}${relativePath}`;
   return Utils.joinPath(URI.parse(folder), relativePath).toString();
 }
 
