@@ -24,7 +24,9 @@ describe('resource-lint --cache (built dist/cli.js)', function () {
     const first = run('--cache');
     assert.ok(fs.existsSync(cacheFile()));
     const again = run('--cache');
-    for (const r of [first, again]) {
+    // The third reads the link positions the second found for duplicates from the cache.
+    const third = run('--cache');
+    for (const r of [first, again, third]) {
       assert.strictEqual(r.status, uncached.status, r.stderr);
       assert.strictEqual(r.stdout, uncached.stdout);
     }
