@@ -10,6 +10,7 @@
  *   --seed 1                corpus seed
  *   --dir DIR               where corpora are generated (default: $TMPDIR/resource-authoring-bench; kept between runs)
  *   --no-ci                 skips the --cache / --changed-since budgets (measured at 15,000 files)
+ *   --ci-only               only those budgets (no CLI rows, clean libraries, peers or server scans)
  *   --clean-sizes 1500,15000  sizes also measured on a library without mistakes (CLI and floor; --no-clean skips)
  *   --no-cli --no-peers --no-server --profile --write
  */
@@ -68,13 +69,14 @@ function machine(): Results['machine'] {
 }
 
 async function main(): Promise<void> {
-  const sizes = has('no-cli') ? [] : list('sizes', '1500,15000');
+  const ciOnly = has('ci-only');
+  const sizes = has('no-cli') ? [] : list('sizes', ciOnly ? '15000' : '1500,15000');
   const runs = Number(flag('runs', '5'));
   const seed = Number(flag('seed', '1'));
-  const peerSizes = has('no-peers') ? [] : list('peer-sizes', '1500');
-  const serverSizes = has('no-server') ? [] : list('server-sizes', '1500,15000');
+  const peerSizes = has('no-peers') || ciOnly ? [] : list('peer-sizes', '1500');
+  const serverSizes = has('no-server') || ciOnly ? [] : list('server-sizes', '1500,15000');
   const edits = Number(flag('edits', '500'));
-  const cleanSizes = has('no-clean') ? [] : list('clean-sizes', sizes.filter((x) => x <= 15_000).join(','));
+  const cleanSizes = has('no-clean') || ciOnly ? [] : list('clean-sizes', sizes.filter((x) => x <= 15_000).join(','));
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   // Corpora live outside the repo so editors, linters and globs in the repo never walk 150,000 files.
   const corpusDir = path.resolve(flag('dir', path.join(os.tmpdir(), 'resource-authoring-bench')));
@@ -142,7 +144,7 @@ async function main(): Promise<void> {
       check,
     };
   };
-  for (const size of sizes) {
+  for (const size of ciOnly ? [] : sizes) {
     const n = size >= 150_000 ? Math.min(runs, 3) : runs;
     log(`CLI vs floor at ${size} files, ${n} runs (+1 warm-up)`);
     results.cli.push(await measureCli(corpora.get(size)!, n, false));

@@ -48,6 +48,32 @@ describe('resource-lint --changed-since REF (built dist/cli.js, a real git repos
     });
   });
 
+  it('finds partners whose frontmatter runs past the part read first, and partners with a long body', () => {
+    const long = 'x'.repeat(6000);
+    // The link after 6 KB of frontmatter, and a short frontmatter before 20 KB of body.
+    fs.writeFileSync(
+      path.join(repo, 'site/resources/f.md'),
+      resource('https://example.org/shared', `legacy: ${long}`).replace('link:', `note: ${long}\nlink:`),
+    );
+    fs.writeFileSync(
+      path.join(repo, 'site/resources/g.md'),
+      resource('https://example.org/shared') + `${long}\n`.repeat(3) + 'é'.repeat(3000),
+    );
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'long files');
+    fs.writeFileSync(path.join(repo, 'site/resources/a.md'), resource('https://example.org/shared'));
+    const r = lint(['--root', 'site', '--format', 'json', '--changed-since', 'HEAD'], repo);
+    assert.strictEqual(r.status, 0, r.stderr);
+    const whole = checked(lint(['--root', 'site', '--format', 'json'], repo).stdout);
+    assert.deepStrictEqual(checked(r.stdout), {
+      'resources/a.md': whole['resources/a.md'],
+      'resources/c.md': whole['resources/c.md'],
+      'resources/f.md': whole['resources/f.md'],
+      'resources/g.md': whole['resources/g.md'],
+    });
+    assert.deepStrictEqual(whole['resources/g.md'], ['duplicate-resource']);
+  });
+
   it('nothing changed: nothing checked, exit 0', () => {
     const r = lint(['--root', 'site', '--format', 'json', '--changed-since', 'main'], repo);
     assert.strictEqual(r.status, 0, r.stderr);

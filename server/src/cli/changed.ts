@@ -27,7 +27,10 @@ export async function changedFiles(opts: {
   // git names files under its real path; --root may come through a symbolic link.
   const realRoot = real(opts.root);
   const keys = new Set(changed.map((c) => path.relative(realRoot, c)));
-  const isChanged = (file: string) => keys.has(path.relative(opts.root, file));
+  // Asked of every file: on POSIX the same absolute path is the same file (Windows compares without case).
+  const absolute = new Set([...keys].map((k) => path.join(opts.root, k)));
+  const isChanged =
+    path.sep === '/' ? (file: string) => absolute.has(path.normalize(file)) : (file: string) => keys.has(path.relative(opts.root, file));
   const configuration = [
     path.join(opts.root, '.vscode', 'settings.json'),
     ...opts.project.loadedFiles.map((u) => URI.parse(u).fsPath),

@@ -15,6 +15,8 @@ import type { CliDiagnostic, FileResult } from './results';
 
 export interface LintRun {
   results: FileResult[];
+  /** The URI of each result's file. */
+  uris: string[];
   fixed: number;
   fixedFiles: number;
   /** Files that could not be read, with the reason. */
@@ -63,15 +65,35 @@ export async function lintFiles(
 ): Promise<LintRun> {
   const uris = files.map((f) => (f.includes('://') ? f : URI.file(f).toString()));
   const totals = await project.checkFiles(uris, { fix: opts.fix, onWarning: opts.warn });
-  const relative = (uri: string) => toPosix(path.relative(opts.root, URI.parse(uri).fsPath));
+  const relative = relativeNamer(opts.root);
+  const unreadable = new Set(totals.unreadable);
   const results: FileResult[] = [];
-  for (const uri of uris) {
-    if (totals.unreadable.includes(uri)) continue;
+  const checked: string[] = [];
+  for (let i = 0; i < uris.length; i++) {
+    const uri = uris[i];
+    if (unreadable.has(uri)) continue;
     const found = project.diagnostics(uri);
-    const diagnostics = (found?.diagnostics ?? []).map((d, i) => toCli(d, found?.fixable?.[i] ?? false, relative));
-    results.push({ file: relative(uri), path: URI.parse(uri).fsPath, diagnostics });
+    const diagnostics = (found?.diagnostics ?? []).map((d, j) => toCli(d, found?.fixable?.[j] ?? false, relative));
+    // A POSIX absolute path is its URI's fsPath already (Windows' fsPath rewrites the drive letter).
+    const file = path.sep === '/' && files[i] !== uri && path.isAbsolute(files[i]) ? files[i] : URI.parse(uri).fsPath;
+    results.push({ file: relative.path(file), path: file, diagnostics });
+    checked.push(uri);
   }
-  return { results, fixed: totals.fixed, fixedFiles: totals.fixedFiles, unreadable: totals.unreadable };
+  return { results, uris: checked, fixed: totals.fixed, fixedFiles: totals.fixedFiles, unreadable: totals.unreadable };
+}
+
+/**
+ * Root-relative `/` names, of URIs and of paths; a path under the root is a slice of it (most
+ * files are, and thousands of `path.relative` calls show in a run).
+ */
+function relativeNamer(root: string): ((uri: string) => string) & { path: (file: string) => string } {
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
+  const ofPath = (file: string) => {
+    const rest = file.startsWith(prefix) ? file.slice(prefix.length) : undefined;
+    if (rest === undefined || (path.sep === '/' ? UNNORMAL_POSIX : UNNORMAL).test(rest)) return toPosix(path.relative(root, file));
+    return path.sep === '/' ? rest : toPosix(rest);
+  };
+  return Object.assign((uri: string) => ofPath(URI.parse(uri).fsPath), { path: ofPath });
 }
 
 function toCli(d: Diagnostic, fixable: boolean, relative: (uri: string) => string): CliDiagnostic {
@@ -87,5 +109,9 @@ function toCli(d: Diagnostic, fixable: boolean, relative: (uri: string) => strin
   }
   return out;
 }
+
+/** A remainder `path.relative` would write otherwise: empty or dot segments, a trailing separator. */
+const UNNORMAL_POSIX = /^$|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
+const UNNORMAL = /^$|[\\/][\\/]|(?:^|[\\/])\.\.?(?:[\\/]|$)|[\\/]$/;
 
 const toPosix = (p: string) => p.split(path.sep).join('/');

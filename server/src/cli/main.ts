@@ -14,9 +14,9 @@ import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
 import { changedFiles } from './changed';
-import { createLintProject, lintFiles } from './lint';
+import { createLintProject, lintFiles, type LintRun } from './lint';
 import { createProgress } from './progress';
-import { summarise, type FileResult } from './results';
+import { summarise } from './results';
 import { resolveTargets, skippedWarning } from './targets';
 import { sectionsCommand } from './sections';
 
@@ -137,7 +137,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
       run.unreadable.map((u) => `Cannot read ${URI.parse(u).fsPath}: ${workspace.unreadableReason(u) ?? 'unreadable'}`).join('\n'),
     );
   }
-  const baselineNote = await baselineStep(project, run.results, args, io.cwd);
+  const baselineNote = await baselineStep(project, run, args, io.cwd);
   const all = summarise(run.results, run.fixed, run.fixedFiles);
   const shown = args.quiet
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
@@ -181,8 +181,8 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
  * which then holds them all, so the results are emptied. Otherwise, with a baseline in use: how many
  * of its findings are gone. Returns the line to say, if any.
  */
-async function baselineStep(project: Project, results: FileResult[], args: LintArgs, cwd: string): Promise<string | undefined> {
-  const uris = results.map((r) => URI.file(r.path).toString());
+async function baselineStep(project: Project, run: LintRun, args: LintArgs, cwd: string): Promise<string | undefined> {
+  const { results, uris } = run;
   if (args.baselineWrite !== undefined) {
     const file = path.resolve(cwd, args.baselineWrite);
     try {

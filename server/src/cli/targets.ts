@@ -65,14 +65,15 @@ export async function resolveTargets(opts: {
   const patterns = await Promise.all(opts.patterns.map((p) => classify(p, opts.cwd)));
   const targets = new Set<string>();
   const skipped: string[] = [];
-  const wanted = (absolute: string, relative: string): boolean => {
+  const wanted = (relative: string): boolean => {
     // No paths: every file the editor checks, resources and reports alike.
-    if (patterns.length === 0) return opts.isResource(relative) || opts.isReportFile(absolute);
+    if (patterns.length === 0) return opts.isResource(relative) || opts.isReportFile(path.join(root, relative));
+    const absolute = path.join(root, relative);
     return patterns.some((p) =>
       p.kind === 'folder' ? inside(p.base, absolute) && opts.isResource(relative) : p.kind === 'glob' ? p.match!(absolute) : false,
     );
   };
-  for (const rel of await opts.rootFiles((r) => wanted(path.join(root, r), r))) targets.add(path.join(root, rel));
+  for (const rel of await opts.rootFiles(wanted)) targets.add(path.join(root, rel));
   for (const p of patterns) {
     if (p.kind === 'file') {
       // The resource globs are relative to the root: a file outside it is no resource of this workspace.

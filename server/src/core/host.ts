@@ -49,6 +49,12 @@ export interface Workspace {
    * test of whether a file changed. Undefined when unknown; only hosts with a cache need it.
    */
   stamp?(uri: string): Promise<string | undefined>;
+  /**
+   * The start of a file's text (as `readText` gives it) up to a line end, at least its first
+   * `bytes` bytes' worth when it is longer; the whole text when shorter. For a look at the frontmatter
+   * only, across many closed files. Without it, `readText` serves.
+   */
+  readHead?(uri: string, bytes: number): Promise<string | undefined>;
   /** The documents open in an editor. */
   openDocuments(): readonly OpenDocument[];
   openDocument(uri: string): OpenDocument | undefined;

@@ -13,8 +13,15 @@ export function resolvePath(folder: string, path: string): string {
   return Utils.joinPath(URI.parse(folder), path.replace(/\\/g, '/')).toString();
 }
 
+/** Characters a URI's path writes as they are, in segments that joining leaves alone. */
+const PLAIN_PATH = /^(?!\.\.?(?:\/|$))[A-Za-z0-9_~-][A-Za-z0-9._~-]*(?:\/(?!\.\.?(?:\/|$))[A-Za-z0-9._~-]+)*$/;
+let canonical: { folder: string; is: boolean } | undefined;
+
 /** The URI of a root-relative path. */
 export function uriOf(folder: string, relativePath: string): string {
+  // Called per file of the library: a plain path under a folder written as the encoder writes it is appended.
+  if (canonical?.folder !== folder) canonical = { folder, is: URI.parse(folder).toString() === folder };
+  if (canonical.is && PLAIN_PATH.test(relativePath)) return `${folder.endsWith('/') ? folder : `${folder}/`}${relativePath}`;
   return Utils.joinPath(URI.parse(folder), relativePath).toString();
 }
 
@@ -33,8 +40,17 @@ export function relativeTo(folder: string, uri: string): string | undefined {
   return [...from.slice(same).map(() => '..'), ...to.slice(same)].join('/');
 }
 
+/** A remainder that decoding or segment rules could change: escapes, a query or fragment, empty or dot segments. */
+const NOT_PLAIN = /[%?#]|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;
+
 /** The root-relative path of a file inside the folder; undefined outside it. */
 export function insideFolder(folder: string, uri: string): string | undefined {
+  // Both URIs come from the same encoder: a plain remainder after the folder is the path already.
+  const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+  if (uri.startsWith(prefix)) {
+    const rest = uri.slice(prefix.length);
+    if (rest !== '' && !NOT_PLAIN.test(rest)) return rest;
+  }
   const rel = relativeTo(folder, uri);
   return rel === undefined || rel === '' || rel === '..' || rel.startsWith('../') ? undefined : rel;
 }

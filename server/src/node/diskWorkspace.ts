@@ -1,4 +1,4 @@
-import { promises as fs, readFile, readFileSync, stat, statSync } from 'fs';
+import { closeSync, constants, promises as fs, openSync, readFile, readFileSync, readSync, stat, statSync } from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { FileChange, OpenDocument, Workspace } from '../core';
@@ -105,6 +105,16 @@ export class DiskWorkspace implements Workspace {
     }
   }
 
+  async readHead(uri: string, bytes: number): Promise<string | undefined> {
+    const file = this.options.blockingReads ? fsPathOf(uri) : undefined;
+    if (!file) return this.readText(uri);
+    try {
+      return readHeadSync(file, bytes);
+    } catch {
+      return undefined;
+    }
+  }
+
   unreadableReason(uri: string): string | undefined {
     return this.reasons.get(uri);
   }
@@ -148,6 +158,31 @@ export class DiskWorkspace implements Workspace {
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** A regular file's text (anything else fails with EISDIR, so a named pipe is never read). */
+/** Reused by every `readHead`: reads are synchronous, one at a time. */
+let headBuffer = Buffer.alloc(0);
+
+/**
+ * At least `bytes` bytes from the start of a file, decoded up to its last line end (UTF-8 cannot
+ * split a character there), or the whole file when it is shorter. Opened without blocking, so a
+ * pipe is an error rather than a wait; a folder fails to read.
+ */
+function readHeadSync(file: string, bytes: number): string {
+  if (headBuffer.length < bytes) headBuffer = Buffer.alloc(bytes);
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    let n = readSync(fd, headBuffer, 0, bytes, 0);
+    // A short read of a regular file is its end; try once more to be sure.
+    if (n < bytes && n > 0) n += readSync(fd, headBuffer, n, bytes - n, n);
+    if (n < bytes) return withoutBom(headBuffer.toString('utf8', 0, n));
+    const end = headBuffer.lastIndexOf(0x0a, n - 1);
+    // A head with no line end: the whole file is read.
+    if (end < 0) return withoutBom(readRegularFileSync(file));
+    return withoutBom(headBuffer.toString('utf8', 0, end + 1));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function readRegularFileSync(file: string): string {
   if (!statSync(file).isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
   return readFileSync(file, 'utf8');
@@ -168,6 +203,8 @@ function readUtf8(file: string): Promise<string> {
 }
 
 function fsPathOf(uri: string): string | undefined {
+  // The common case without parsing: on POSIX a file URI with nothing escaped is its path.
+  if (path.sep === '/' && uri.startsWith('file:///') && !/[%?#]/.test(uri)) return uri.slice(7);
   const parsed = URI.parse(uri);
   return parsed.scheme === 'file' ? parsed.fsPath : undefined;
 }

@@ -106,6 +106,12 @@ export class DuplicateLinkIndex {
     return this.byFile.has(file);
   }
 
+  /** Whether another file has the same link as `file` (asked of every file: no list is built). */
+  hasPartners(file: string): boolean {
+    const entry = this.byFile.get(file);
+    return entry !== undefined && (this.byKey.get(entry.key)?.size ?? 0) > 1;
+  }
+
   /** The other files with the same link as `file`, in name order. */
   partners(file: string): string[] {
     const entry = this.byFile.get(file);

@@ -5,6 +5,9 @@ import type { Workspace } from '../host';
 /** Files read at once while looking for partners. */
 const BATCH = 64;
 
+/** How much of each file is read first: frontmatter is short, so its closing line is nearly always within. */
+const HEAD_BYTES = 4096;
+
 /** Not the kind of value the line scan can read with certainty: the caller parses the file. */
 const UNSURE = null;
 
@@ -41,10 +44,14 @@ export function scanLink(text: string): string | undefined | null {
   return normaliseLink(raw);
 }
 
+const readHead = (workspace: Workspace, uri: string) =>
+  workspace.readHead ? workspace.readHead(uri, HEAD_BYTES) : workspace.readText(uri);
+
 /**
  * The resources among `candidates` whose link is one of `links`: the partners of a duplicate-resource
- * finding in a file that was checked, without analysing the rest of the library. Each text is read
- * once and scanned for its link; only a file the scan is unsure of gets `linkOf`, the full check's link.
+ * finding in a file that was checked, without analysing the rest of the library. Each file's head
+ * is read (its frontmatter) and scanned for its link; only a file the scan is unsure of is read whole
+ * and gets `linkOf`, the full check's link.
  */
 export async function duplicatePartners(opts: {
   workspace: Workspace;
@@ -56,14 +63,20 @@ export async function duplicatePartners(opts: {
   if (opts.links.size === 0) return partners;
   for (let i = 0; i < opts.candidates.length; i += BATCH) {
     const batch = opts.candidates.slice(i, i + BATCH);
-    const texts = await Promise.all(batch.map((uri) => opts.workspace.readText(uri)));
-    batch.forEach((uri, j) => {
-      const text = texts[j];
-      if (text === undefined) return;
-      const scanned = scanLink(text);
-      const link = scanned === null ? opts.linkOf(uri, text) : scanned;
+    const heads = await Promise.all(batch.map((uri) => readHead(opts.workspace, uri)));
+    for (let j = 0; j < batch.length; j++) {
+      const uri = batch[j];
+      const head = heads[j];
+      if (head === undefined) continue;
+      let link = scanLink(head);
+      if (link === null) {
+        // Unsure from the head (or the frontmatter goes past it): the whole text, checked.
+        const text = await opts.workspace.readText(uri);
+        if (text === undefined) continue;
+        link = opts.linkOf(uri, text);
+      }
       if (link !== undefined && opts.links.has(link)) partners.push(uri);
-    });
+    }
   }
   return partners;
 }

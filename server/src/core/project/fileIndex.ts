@@ -59,6 +59,9 @@ export class FileIndex {
   /** Adds the position of a link the fast path left unknown. */
   setLinkRange(uri: string, key: string | undefined, range: Range | undefined): void {
     this.links.set(uri, key, range);
+    // Kept in the verdict too, so a cache storing it knows the position next time.
+    const verdict = this.verdicts.get(uri);
+    if (verdict && range && verdict.link === key) this.verdicts.set(uri, { ...verdict, linkRange: range });
   }
 
   /** Forgets a file; returns its former duplicate partners. */
@@ -134,6 +137,7 @@ export class FileIndex {
   }
 
   private duplicateDiagnostic(uri: string, config: Configuration, describe: (uri: string) => string): Diagnostic | undefined {
+    if (!this.links.hasPartners(uri)) return undefined;
     const level = severityOf('duplicate-resource', config, uri);
     if (level === 'off') return undefined;
     const report = this.links.report(uri, describe);

@@ -241,7 +241,10 @@ class ResourceProject implements Project {
     const found = this.files.diagnostics(uri, this.config, (u) => this.describe(u));
     if (!found) return undefined;
     const version = this.workspace.openDocument(uri)?.version;
-    return { uri, ...(version !== undefined ? { version } : {}), ...this.baselines.apply(this.describe(uri), found) };
+    const shown = this.baselines.active
+      ? this.baselines.apply(this.describe(uri), found)
+      : { diagnostics: found.diagnostics, fixable: found.fixable };
+    return { uri, ...(version !== undefined ? { version } : {}), ...shown };
   }
 
   /** Every finding of the files (their fingerprints), by the name the baseline gives each file. */
@@ -259,6 +262,8 @@ class ResourceProject implements Project {
   }
 
   baselineFixed(uris: readonly string[], everyFile: boolean): number | undefined {
+    // Without a baseline there is nothing to count: the files' fingerprints are not gathered.
+    if (!this.baselines.active) return undefined;
     return this.baselines.gone(this.fingerprintsOf(uris), everyFile);
   }
 
@@ -435,8 +440,8 @@ class ResourceProject implements Project {
   }
 
   /** Finds where the link is in partners the fast path vouched for, then tells `uris` and them. */
-  private async refreshPartners(uris: readonly string[]): Promise<void> {
-    if (uris.length === 0) return;
+  private async refreshPartners(uris: readonly string[]): Promise<string[]> {
+    if (uris.length === 0) return [];
     const missing = this.files.missingLinkRanges();
     // In batches: a library with many duplicates re-reads hundreds of files here when texts are not kept.
     for (let i = 0; i < missing.length; i += BATCH) {
@@ -453,6 +458,7 @@ class ResourceProject implements Project {
       if (i + BATCH < missing.length) await this.scheduler.yield();
     }
     this.changed([...new Set([...uris, ...missing])]);
+    return missing;
   }
 
   async checkFiles(uris: readonly string[], options: { fix?: boolean; onWarning?: (message: string) => void } = {}): Promise<FixTotals> {
@@ -512,7 +518,8 @@ class ResourceProject implements Project {
     }
     progress?.done();
     this.changed(uris);
-    await this.refreshPartners([...affected, ...this.files.duplicated()]);
+    const located = await this.refreshPartners([...affected, ...this.files.duplicated()]);
+    for (const uri of located) cache?.refine(uri, this.files.verdict(uri));
     await cache?.save().catch((e: unknown) => this.log.warn(`Could not write the cache: ${(e as Error).message}`));
     return totals;
   }

@@ -18,10 +18,25 @@ export interface ResultCacheOptions {
 }
 
 /** Bumped when the cache's layout changes. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 /** One file: its stamp (size and time, a first test), its content hash, its role and verdict. */
 type Entry = [stamp: string | null, hash: string, role: DocumentRole, verdict: FileVerdict];
+
+/**
+ * One file as stored: its verdict without the link is an index into the table of distinct ones (most
+ * files share the verdict with no findings), its link and the link's position beside it. Names are
+ * the URIs after the prefix all share. Kept small: the whole file is parsed on every cached run.
+ */
+type Stored = [stamp: string | null, hash: string, role: DocumentRole, verdict: number, link?: string | null, range?: number[]];
+
+interface StoredCache {
+  format: number;
+  key: string;
+  base: string;
+  verdicts: FileVerdict[];
+  files: Record<string, Stored>;
+}
 
 /**
  * Each checked file's verdict, keyed by its content's hash, valid for one configuration (its hash
@@ -50,10 +65,12 @@ export class ResultCache {
     }
     if (text === undefined) return cache;
     try {
-      const doc = JSON.parse(text) as { format?: unknown; key?: unknown; files?: unknown };
-      if (doc.format === FORMAT && doc.key === key && doc.files && typeof doc.files === 'object') {
-        for (const [uri, entry] of Object.entries(doc.files as Record<string, unknown>)) {
-          if (isEntry(entry)) cache.entries.set(uri, entry);
+      const doc = JSON.parse(text) as Partial<StoredCache>;
+      if (doc.format === FORMAT && doc.key === key && typeof doc.base === 'string' && isObject(doc.files) && Array.isArray(doc.verdicts)) {
+        const verdicts = doc.verdicts.map((v) => (isVerdict(v) ? v : undefined));
+        for (const name in doc.files) {
+          const entry = toEntry(doc.files[name], verdicts);
+          if (entry) cache.entries.set(doc.base + name, entry);
         }
       } else cache.dirty = true;
     } catch {
@@ -85,30 +102,73 @@ export class ResultCache {
     this.dirty = true;
   }
 
+  /** Replaces a stored verdict by a more complete one of the same content (a link's position found later). */
+  refine(uri: string, verdict: FileVerdict | undefined): void {
+    const e = this.entries.get(uri);
+    if (!e || !verdict || e[3] === verdict) return;
+    this.entries.set(uri, [e[0], e[1], e[2], verdict]);
+    this.dirty = true;
+  }
+
   forget(uri: string): void {
     if (this.entries.delete(uri)) this.dirty = true;
+  }
+
+  /** The entries in their stored form. */
+  private stored(): StoredCache {
+    let base: string | undefined;
+    for (const uri of this.entries.keys()) {
+      base ??= uri.slice(0, uri.lastIndexOf('/') + 1);
+      while (!uri.startsWith(base)) base = base.slice(0, base.lastIndexOf('/', base.length - 2) + 1);
+    }
+    base ??= '';
+    const verdicts: FileVerdict[] = [];
+    const index = new Map<string, number>();
+    // No prototype: a file may be named `__proto__`.
+    const files = Object.create(null) as Record<string, Stored>;
+    for (const [uri, [stamp, hash, role, verdict]] of this.entries) {
+      const { link, linkRange, ...shape } = verdict;
+      const json = JSON.stringify(shape);
+      let i = index.get(json);
+      if (i === undefined) index.set(json, (i = verdicts.push(shape) - 1));
+      const stored: Stored = [stamp, hash, role, i];
+      if (link !== undefined) stored.push(link);
+      const r = linkRange;
+      if (link !== undefined && r) stored.push([r.start.line, r.start.character, r.end.line, r.end.character]);
+      files[uri.slice(base.length)] = stored;
+    }
+    return { format: FORMAT, key: this.key, base, verdicts, files };
   }
 
   /** Writes the cache when anything changed. */
   async save(): Promise<void> {
     if (!this.dirty) return;
-    const files = Object.fromEntries(this.entries);
-    await this.store.write(JSON.stringify({ format: FORMAT, key: this.key, files }));
+    await this.store.write(JSON.stringify(this.stored()));
     this.dirty = false;
   }
 }
 
-function isEntry(e: unknown): e is Entry {
-  return (
-    Array.isArray(e) &&
-    e.length === 4 &&
-    (e[0] === null || typeof e[0] === 'string') &&
-    typeof e[1] === 'string' &&
-    (e[2] === 'resource' || e[2] === 'report') &&
-    typeof e[3] === 'object' &&
-    e[3] !== null &&
-    Array.isArray((e[3] as FileVerdict).own)
-  );
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function isVerdict(v: unknown): v is FileVerdict {
+  return isObject(v) && Array.isArray(v.own) && v.link === undefined && v.linkRange === undefined;
+}
+
+/** A stored file back as an entry; undefined for anything this code did not write. */
+function toEntry(s: unknown, verdicts: readonly (FileVerdict | undefined)[]): Entry | undefined {
+  if (!Array.isArray(s) || s.length < 4 || s.length > 6) return undefined;
+  const [stamp, hash, role, index, link, range] = s as unknown[];
+  if ((stamp !== null && typeof stamp !== 'string') || typeof hash !== 'string' || (role !== 'resource' && role !== 'report'))
+    return undefined;
+  const shape = typeof index === 'number' ? verdicts[index] : undefined;
+  if (!shape || (link !== undefined && link !== null && typeof link !== 'string')) return undefined;
+  if (range !== undefined && !(Array.isArray(range) && range.length === 4 && range.every((n) => typeof n === 'number'))) return undefined;
+  if (typeof link !== 'string') return [stamp, hash, role, shape];
+  const [sl, sc, el, ec] = (range ?? []) as number[];
+  const linkRange = range ? { start: { line: sl, character: sc }, end: { line: el, character: ec } } : undefined;
+  return [stamp, hash, role, { ...shape, link, ...(linkRange ? { linkRange } : {}) }];
 }
 
 /** A file as `checkFiles` gets it: a verdict from the cache, or its text (with what the cache needs to store it). */
