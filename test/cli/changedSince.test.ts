@@ -100,6 +100,17 @@ describe('resource-lint --changed-since REF (built dist/cli.js, a real git repos
     assert.doesNotMatch(r.stdout, /fixed since the baseline/);
   });
 
+  it('a deleted configuration file checks every file too', () => {
+    fs.writeFileSync(path.join(repo, 'site/.resource-lint.json'), '{"severity": {"unknown-field": "off"}}');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'configuration file');
+    fs.rmSync(path.join(repo, 'site/.resource-lint.json'));
+    const r = lint(['--root', 'site', '--format', 'json', '--changed-since', 'HEAD'], repo);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.deepStrictEqual(checked(r.stdout)['resources/b.md'], ['unknown-field']);
+    assert.match(r.stderr, /\.resource-lint\.json changed since HEAD: checking every file\./);
+  });
+
   it('exit 2 with a message for a ref git does not know, or outside a git work tree', () => {
     const r = lint(['--root', 'site', '--changed-since', 'no-such-ref'], repo);
     assert.strictEqual(r.status, 2);
