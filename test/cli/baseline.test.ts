@@ -136,7 +136,12 @@ describe('resource-lint --baseline-write / --baseline (built dist/cli.js)', func
 
   it('--baseline and --baseline-write together, or without a file, are usage errors', () => {
     const root = ws(legacyLibrary());
-    for (const args of [['--baseline', 'a.json', '--baseline-write', 'b.json'], ['--baseline='], ['--baseline-write=']]) {
+    for (const args of [
+      ['--baseline', 'a.json', '--baseline-write', 'b.json'],
+      ['--baseline='],
+      ['--baseline-write='],
+      ['--baseline-write', 'b.json', '--changed-since', 'HEAD'],
+    ]) {
       const r = lint(args, root);
       assert.strictEqual(r.status, 2, args.join(' '));
       assert.match(r.stderr, /^resource-lint: --baseline/);

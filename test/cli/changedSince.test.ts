@@ -89,6 +89,28 @@ describe('resource-lint --changed-since REF (built dist/cli.js, a real git repos
     assert.match(r.stderr, /\.vscode\/settings\.json changed since main: checking every file\./);
   });
 
+  it('with a baseline, the baselined findings of the files not checked are not counted as fixed', () => {
+    const written = lint(['--root', 'site', '--baseline-write', 'site/baseline.json'], repo);
+    assert.strictEqual(written.status, 0, written.stderr);
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'baseline');
+    fs.writeFileSync(path.join(repo, 'site/resources/a.md'), resource('https://example.org/a2'));
+    const r = lint(['--root', 'site', '--baseline', 'site/baseline.json', '--changed-since', 'HEAD'], repo);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /fixed since the baseline/);
+  });
+
+  it('a deleted configuration file checks every file too', () => {
+    fs.writeFileSync(path.join(repo, 'site/.resource-lint.json'), '{"severity": {"unknown-field": "off"}}');
+    git(repo, 'add', '.');
+    git(repo, 'commit', '-qm', 'configuration file');
+    fs.rmSync(path.join(repo, 'site/.resource-lint.json'));
+    const r = lint(['--root', 'site', '--format', 'json', '--changed-since', 'HEAD'], repo);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.deepStrictEqual(checked(r.stdout)['resources/b.md'], ['unknown-field']);
+    assert.match(r.stderr, /\.resource-lint\.json changed since HEAD: checking every file\./);
+  });
+
   it('exit 2 with a message for a ref git does not know, or outside a git work tree', () => {
     const r = lint(['--root', 'site', '--changed-since', 'no-such-ref'], repo);
     assert.strictEqual(r.status, 2);

@@ -117,6 +117,9 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   if (values['baseline-write'] === '') return { command: 'usage-error', message: '--baseline-write needs a file.' };
   if (values.baseline !== undefined && values['baseline-write'] !== undefined)
     return { command: 'usage-error', message: '--baseline-write records every finding afresh: use it without --baseline.' };
+  // The baseline would then hold only the changed files' findings, and lose every other file's.
+  if (values['baseline-write'] !== undefined && values['changed-since'] !== undefined)
+    return { command: 'usage-error', message: '--baseline-write records every file: use it without --changed-since.' };
   if (values['changed-since'] === '') return { command: 'usage-error', message: '--changed-since needs a git ref.' };
   if (values['cache-location'] === '') return { command: 'usage-error', message: '--cache-location needs a file.' };
   if (values['cache-location'] !== undefined && !values.cache) {

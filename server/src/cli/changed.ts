@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import type { Project } from '../core';
+import { isConfigFile, isDataFile, type Project } from '../core';
 import { changedSince, GitError } from '../node/git';
 import { realPath as real } from '../node/textFile';
 import { ConfigurationError } from './io';
@@ -31,8 +31,13 @@ export async function changedFiles(opts: {
   const absolute = new Set([...keys].map((k) => path.join(opts.root, k)));
   const isChanged =
     path.sep === '/' ? (file: string) => absolute.has(path.normalize(file)) : (file: string) => keys.has(path.relative(opts.root, file));
+  // A configuration file or data file deleted (or added) is no longer (or not yet) among those loaded: known by its name.
+  const named = [...keys]
+    .map((k) => k.split(path.sep).join('/'))
+    .filter((rel) => !rel.startsWith('../') && (isConfigFile(rel) || (isDataFile(rel) && !rel.split('/').includes('node_modules'))));
   const configuration = [
     path.join(opts.root, '.vscode', 'settings.json'),
+    ...named.map((rel) => path.join(opts.root, rel)),
     ...opts.project.loadedFiles.map((u) => URI.parse(u).fsPath),
     ...opts.project.reports.reports.map((r) => URI.parse(r.uri).fsPath),
   ];

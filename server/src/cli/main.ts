@@ -126,9 +126,12 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     args.patterns.length === 0
       ? [...new Set([...targets, ...project.reports.reports.map((r) => URI.parse(r.uri).fsPath)])].sort()
       : targets;
+  // Without paths every file is checked, unless --changed-since keeps only some of them.
+  let everyFile = args.patterns.length === 0;
   if (args.changedSince !== undefined) {
     const only = await changedFiles({ root, ref: args.changedSince, files, project });
     if (only.note) io.stderr.write(`resource-lint: ${only.note}\n`);
+    everyFile &&= only.note !== undefined;
     files = only.files;
   }
   const run = await lintFiles(project, files, { root, fix: args.fix, warn: (m) => io.stderr.write(`resource-lint: ${m}\n`) });
@@ -137,7 +140,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
       run.unreadable.map((u) => `Cannot read ${URI.parse(u).fsPath}: ${workspace.unreadableReason(u) ?? 'unreadable'}`).join('\n'),
     );
   }
-  const baselineNote = await baselineStep(project, run, args, io.cwd);
+  const baselineNote = await baselineStep(project, run, args, io.cwd, everyFile);
   const all = summarise(run.results, run.fixed, run.fixedFiles);
   const shown = args.quiet
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
@@ -181,7 +184,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
  * which then holds them all, so the results are emptied. Otherwise, with a baseline in use: how many
  * of its findings are gone. Returns the line to say, if any.
  */
-async function baselineStep(project: Project, run: LintRun, args: LintArgs, cwd: string): Promise<string | undefined> {
+async function baselineStep(project: Project, run: LintRun, args: LintArgs, cwd: string, everyFile: boolean): Promise<string | undefined> {
   const { results, uris } = run;
   if (args.baselineWrite !== undefined) {
     const file = path.resolve(cwd, args.baselineWrite);
@@ -198,8 +201,8 @@ async function baselineStep(project: Project, run: LintRun, args: LintArgs, cwd:
     return `Recorded ${plural(findings, 'finding')} in ${plural(files, 'file')} in the baseline ${args.baselineWrite}.
 `;
   }
-  // Without paths every file was checked: a file the baseline names that is gone took its findings with it.
-  const fixed = project.baselineFixed(uris, args.patterns.length === 0);
+  // When every file was checked, a file the baseline names that is gone took its findings with it.
+  const fixed = project.baselineFixed(uris, everyFile);
   if (!fixed) return undefined;
   return `${fixed.toLocaleString('en')} fixed since the baseline: run --baseline-write to update.
 `;
