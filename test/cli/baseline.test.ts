@@ -134,13 +134,15 @@ describe('resource-lint --baseline-write / --baseline (built dist/cli.js)', func
     assert.match(invalid.stderr, /^resource-lint: bad\.json is not a resource-lint baseline \(version 7, expected 1\)/);
   });
 
-  it('--baseline and --baseline-write together, or without a file, are usage errors', () => {
+  it('--baseline and --baseline-write together, without a file, or --baseline-write with paths or --changed-since, are usage errors', () => {
     const root = ws(legacyLibrary());
     for (const args of [
       ['--baseline', 'a.json', '--baseline-write', 'b.json'],
       ['--baseline='],
       ['--baseline-write='],
       ['--baseline-write', 'b.json', '--changed-since', 'HEAD'],
+      // Paths would leave every other file's findings out of the baseline.
+      ['--baseline-write', 'b.json', 'resources'],
     ]) {
       const r = lint(args, root);
       assert.strictEqual(r.status, 2, args.join(' '));

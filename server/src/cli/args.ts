@@ -120,6 +120,8 @@ export function parseLintArgs(argv: readonly string[]): ParsedArgs {
   // The baseline would then hold only the changed files' findings, and lose every other file's.
   if (values['baseline-write'] !== undefined && values['changed-since'] !== undefined)
     return { command: 'usage-error', message: '--baseline-write records every file: use it without --changed-since.' };
+  if (values['baseline-write'] !== undefined && positionals.length > 0)
+    return { command: 'usage-error', message: '--baseline-write records every file: use it without paths.' };
   if (values['changed-since'] === '') return { command: 'usage-error', message: '--changed-since needs a git ref.' };
   if (values['cache-location'] === '') return { command: 'usage-error', message: '--cache-location needs a file.' };
   if (values['cache-location'] !== undefined && !values.cache) {
