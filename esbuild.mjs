@@ -1,6 +1,6 @@
 // One esbuild context per shipped entry point; type-checking is `npm run typecheck` (tsc).
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'fs';
+import { chmodSync, readFileSync } from 'fs';
 
 const watch = process.argv.includes('--watch');
 const production = process.argv.includes('--production');
@@ -36,4 +36,7 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // The CLI is the package's bin: executable itself, so a runner that links it without npm's chmod
+  // (an npx cache made from an earlier build) still runs it.
+  chmodSync('dist/cli.js', 0o755);
 }

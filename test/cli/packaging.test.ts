@@ -26,6 +26,8 @@ describe('resource-lint as a package in another project (npm pack, installed off
   it('npm pack ships the bundled CLI with no runtime dependencies; npx resource-lint runs it in the site', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     assert.strictEqual(manifest.dependencies, undefined, 'the CLI is bundled: nothing to install at run time');
+    // The bin runs where it is linked without npm's chmod (an npx cache made from an earlier build).
+    assert.ok((fs.statSync(path.join(REPO, 'dist/cli.js')).mode & 0o111) !== 0, 'dist/cli.js is not executable');
     const out = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-pack-'));
     temps.push(out);
     // --ignore-scripts: the test runs on the build `npm test` made, not a new one.
