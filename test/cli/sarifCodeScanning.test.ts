@@ -81,7 +81,6 @@ describe('resource-lint --format sarif: what GitHub code scanning needs (built d
       root: '/r',
       repositoryRoot: '/r',
       version: '1.0.0',
-      text: () => '---\nx: 1\n---\n',
       hash: (s) => String(s.length),
     });
     const run = JSON.parse(text).runs[0];

@@ -73,7 +73,9 @@ export async function lintFiles(
     const uri = uris[i];
     if (unreadable.has(uri)) continue;
     const found = project.diagnostics(uri);
-    const diagnostics = (found?.diagnostics ?? []).map((d, j) => toCli(d, found?.fixable?.[j] ?? false, relative));
+    const diagnostics = (found?.diagnostics ?? []).map((d, j) =>
+      toCli(d, found?.fixable?.[j] ?? false, found?.fingerprints?.[j], relative),
+    );
     // A POSIX absolute path is its URI's fsPath already (Windows' fsPath rewrites the drive letter).
     const file = path.sep === '/' && files[i] !== uri && path.isAbsolute(files[i]) ? files[i] : URI.parse(uri).fsPath;
     results.push({ file: relative.path(file), path: file, diagnostics });
@@ -96,7 +98,7 @@ function relativeNamer(root: string): ((uri: string) => string) & { path: (file:
   return Object.assign((uri: string) => ofPath(URI.parse(uri).fsPath), { path: ofPath });
 }
 
-function toCli(d: Diagnostic, fixable: boolean, relative: (uri: string) => string): CliDiagnostic {
+function toCli(d: Diagnostic, fixable: boolean, fingerprint: string | undefined, relative: (uri: string) => string): CliDiagnostic {
   const out: CliDiagnostic = {
     code: d.code as DiagnosticCode,
     severity: severityName(d.severity),
@@ -104,6 +106,7 @@ function toCli(d: Diagnostic, fixable: boolean, relative: (uri: string) => strin
     range: d.range,
     fixable,
   };
+  if (fingerprint) out.fingerprint = fingerprint;
   if (d.relatedInformation?.length) {
     out.related = d.relatedInformation.map((r) => ({ file: relative(r.location.uri), range: r.location.range, message: r.message }));
   }

@@ -3,7 +3,7 @@ import { URI } from 'vscode-uri';
 import { parseSettingsJson, type ProgressFactory, type Project } from '../core';
 import { DiskWorkspace } from '../node/diskWorkspace';
 import { pathKind, readSettingsFile } from '../node/settingsFile';
-import { readTextNow, sha256 } from '../node/textFile';
+import { sha256 } from '../node/textFile';
 import { writeFileAtomic } from '../node/writeFile';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { cacheFile } from '../node/cacheFile';
@@ -149,7 +149,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
   if (args.format === 'json') io.stdout.write(formatJson(shown, summary));
   else if (args.format === 'sarif') {
     const repository = (await repositoryRoot(root)) ?? root;
-    io.stdout.write(formatSarif(shown, { root, repositoryRoot: repository, version: VERSION, text: textOf, hash: sha256 }));
+    io.stdout.write(formatSarif(shown, { root, repositoryRoot: repository, version: VERSION, hash: sha256 }));
   } else if (args.format === 'github') {
     // Annotations name files from the repository's root, where the workflow's checkout is.
     const repository = (await repositoryRoot(root)) ?? root;
@@ -211,9 +211,6 @@ async function baselineStep(project: Project, run: LintRun, args: LintArgs, cwd:
 const plural = (n: number, word: string) => `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
-
-/** A checked file's text as checked (after --fix, its fixed text), for SARIF's fingerprints. */
-const textOf = (result: { path: string }): string | undefined => readTextNow(result.path);
 
 function colourWanted(io: CliIO): boolean {
   const env = io.env ?? {};

@@ -8,6 +8,8 @@ export interface CliDiagnostic {
   message: string;
   range: Range;
   fixable: boolean;
+  /** The finding's content fingerprint (code, field, offending text: not its line), as the baseline keeps it. */
+  fingerprint?: string;
   /** Other places the problem involves (the partners of a duplicate link). */
   related?: { file: string; range: Range; message: string }[];
 }

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { LineMap } from './positions';
+import { hashText } from './hash';
 
 /**
  * A baseline: the findings a library had when it was recorded, so that only new ones fail a check.
@@ -21,19 +22,6 @@ export type BaselineDisplay = 'hint' | 'hide';
 export const BASELINE_DISPLAYS: readonly BaselineDisplay[] = ['hint', 'hide'];
 export const BASELINED_PREFIX = '(baselined) ';
 
-/** FNV-1a, 64 bits (two 32-bit halves with different offsets): short, stable on every host. */
-function hash(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193) >>> 0;
-    b = Math.imul(b ^ c, 0x01000193) >>> 0;
-    b = (b ^ (a >>> 15)) >>> 0;
-  }
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
-}
-
 /** Whitespace collapsed: indentation, wrapping and line endings do not change what a finding is about. */
 const normalised = (text: string) => text.replace(/\s+/g, ' ').trim();
 
@@ -47,7 +35,7 @@ function fieldOf(d: Diagnostic): string {
 
 /** `<code>:<hash>`: the code stays readable in the file, the hash stands for the field and the text. */
 export function fingerprint(code: string, field: string, text: string): string {
-  return `${code}:${hash(`${code}\n${field}\n${normalised(text)}`)}`;
+  return `${code}:${hashText(`${code}\n${field}\n${normalised(text)}`)}`;
 }
 
 /**
@@ -55,9 +43,8 @@ export function fingerprint(code: string, field: string, text: string): string {
  * its range (the whole line where the range is empty). `text` is the file's text without a BOM, as
  * the editor and the disk both give it.
  */
-export function fingerprintDiagnostics(diagnostics: readonly Diagnostic[], text: string): string[] {
+export function fingerprintDiagnostics(diagnostics: readonly Diagnostic[], text: string, lines = new LineMap(text)): string[] {
   if (diagnostics.length === 0) return [];
-  const lines = new LineMap(text);
   return diagnostics.map((d) => {
     const start = lines.offset(d.range.start);
     const end = lines.offset(d.range.end);

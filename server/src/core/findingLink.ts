@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { Finding } from './findings';
 import type { LineMap } from './positions';
+import { hashText } from './hash';
 
 /**
  * The link from a diagnostic back to the finding it was made from, carried in `Diagnostic.data`
@@ -13,21 +14,11 @@ import type { LineMap } from './positions';
  */
 export const FINDING_LINK = 'finding';
 
-/** FNV-1a, 32 bits: short and stable, only to tell messages apart inside one file. */
-function hash(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h.toString(36);
-}
-
 /** The link of every finding of one text, in the findings' order. */
 export function findingLinks(findings: readonly Finding[]): string[] {
   const seen = new Map<string, number>();
   return findings.map((f) => {
-    const identity = `${f.code}#${hash(f.message)}`;
+    const identity = `${f.code}#${hashText(f.message)}`;
     const ordinal = seen.get(identity) ?? 0;
     seen.set(identity, ordinal + 1);
     return `${identity}#${ordinal}`;

@@ -1,15 +1,5 @@
 import { createHash } from 'crypto';
-import { readFileSync, realpathSync } from 'fs';
-import { withoutBom } from '../core';
-
-/** A file's text as an editor shows it (no BOM), read at once; undefined when it cannot be read. */
-export function readTextNow(file: string): string | undefined {
-  try {
-    return withoutBom(readFileSync(file, 'utf8'));
-  } catch {
-    return undefined;
-  }
-}
+import { realpathSync } from 'fs';
 
 /** The path with symbolic links resolved; the path itself when it cannot be resolved. */
 export function realPath(p: string): string {

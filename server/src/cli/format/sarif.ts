@@ -60,8 +60,6 @@ export interface SarifContext {
   /** The git work tree containing it (absolute), else the root: URIs are relative to this. */
   repositoryRoot: string;
   version: string;
-  /** A file's text (without a BOM) as checked, for the fingerprints; undefined when unreadable. */
-  text: (result: FileResult) => string | undefined;
   /** A hash of a string (hex), for the fingerprints. */
   hash: (s: string) => string;
   /** Results per run (default MAX_SARIF_RESULTS). */
@@ -78,20 +76,6 @@ function relative(from: string, to: string): string {
   return b.startsWith(`${a}/`) ? b.slice(a.length + 1) : b;
 }
 
-/**
- * The text a finding is about: its range when that is on one line and not empty, else its first
- * line, trimmed. With the code and the file (and which occurrence of the same it is) this
- * fingerprints the finding without its line number, so code scanning keeps tracking it when lines
- * above are added or removed.
- */
-function offendingText(lines: readonly string[] | undefined, range: { start: Position; end: Position }): string {
-  const line = lines?.[range.start.line] ?? '';
-  if (range.start.line === range.end.line && range.end.character > range.start.character) {
-    return line.slice(range.start.character, range.end.character).trim();
-  }
-  return line.trim();
-}
-
 /** SARIF 2.1.0: one run, one rule per diagnostic code, file URIs relative to the repository root. */
 export function formatSarif(results: readonly FileResult[], context: SarifContext): string {
   const ruleIndex = new Map(CODES.map((c, i) => [c, i]));
@@ -106,13 +90,13 @@ export function formatSarif(results: readonly FileResult[], context: SarifContex
   let total = 0;
   for (const r of results) {
     if (r.diagnostics.length === 0) continue;
-    const text = context.text(r);
-    const lines = text?.split(/\r?\n/);
     const seen = new Map<string, number>();
     for (const d of r.diagnostics) {
       total++;
       if (sarifResults.length >= limit) continue;
-      const basis = `${d.code}\0${inRepository(r.file)}\0${offendingText(lines, d.range)}`;
+      // The baseline's content fingerprint (code, field, offending text: not the line), so code scanning
+      // keeps tracking a finding when lines above it are added or removed.
+      const basis = `${inRepository(r.file)}\0${d.fingerprint ?? d.code}`;
       const occurrence = seen.get(basis) ?? 0;
       seen.set(basis, occurrence + 1);
       const result: Record<string, unknown> = {

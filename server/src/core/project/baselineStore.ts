@@ -92,15 +92,16 @@ export class BaselineStore {
   }
 
   /** A file's diagnostics with the baselined ones shown as hints, or left out. */
-  apply(file: string, found: Fingerprinted): { diagnostics: Diagnostic[]; fixable?: boolean[] } {
+  apply(file: string, found: Fingerprinted): Fingerprinted {
     const recorded = this.baseline?.files.get(file);
-    if (!recorded || !found.fingerprints) return { diagnostics: found.diagnostics, fixable: found.fixable };
+    if (!recorded || !found.fingerprints) return found;
     const { baselined } = matchBaseline(found.fingerprints, recorded);
     if (this.display === 'hide') {
       const keep = found.diagnostics.map((_, i) => !baselined[i]);
       return {
         diagnostics: found.diagnostics.filter((_, i) => keep[i]),
         fixable: found.fixable?.filter((_, i) => keep[i]),
+        fingerprints: found.fingerprints.filter((_, i) => keep[i]),
       };
     }
     return {
@@ -108,6 +109,7 @@ export class BaselineStore {
         baselined[i] ? { ...d, severity: LSP_SEVERITY.hint, message: baselinedMessage(d.message) } : d,
       ),
       fixable: found.fixable,
+      fingerprints: found.fingerprints,
     };
   }
 

@@ -241,9 +241,7 @@ class ResourceProject implements Project {
     const found = this.files.diagnostics(uri, this.config, (u) => this.describe(u));
     if (!found) return undefined;
     const version = this.workspace.openDocument(uri)?.version;
-    const shown = this.baselines.active
-      ? this.baselines.apply(this.describe(uri), found)
-      : { diagnostics: found.diagnostics, fixable: found.fixable };
+    const shown = this.baselines.active ? this.baselines.apply(this.describe(uri), found) : found;
     return { uri, ...(version !== undefined ? { version } : {}), ...shown };
   }
 
@@ -312,9 +310,9 @@ class ResourceProject implements Project {
     for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
-    const fingerprints = fingerprintDiagnostics(own, text);
+    const fingerprints = fingerprintDiagnostics(own, text, analysis.lines);
     const duplicate = role === 'resource' ? duplicateSuppression(analysis, config) : undefined;
-    if (duplicate) duplicate.fingerprints = fingerprintDiagnostics(duplicate.unlessDuplicated, text);
+    if (duplicate) duplicate.fingerprints = fingerprintDiagnostics(duplicate.unlessDuplicated, text, analysis.lines);
     return {
       verdict: { own, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange, ...(duplicate ? { duplicate } : {}) },
       analysis,

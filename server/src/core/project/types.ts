@@ -72,6 +72,8 @@ export interface FileDiagnostics {
   diagnostics: Diagnostic[];
   /** Per diagnostic, whether fix-all repairs it (when the project was created with `fixability`). */
   fixable?: boolean[];
+  /** Per diagnostic, its content fingerprint (code, field, offending text: not its line), as the baseline keeps it. */
+  fingerprints?: string[];
 }
 
 export interface FixTotals {
