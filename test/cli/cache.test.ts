@@ -42,6 +42,20 @@ describe('resource-lint --cache (built dist/cli.js)', function () {
     assert.match(run('--cache').stdout, /from the cache/);
   });
 
+  it('stays valid across runs with and without a baseline: the baseline applies to cached verdicts too', () => {
+    run('--baseline-write', 'baseline.json');
+    fs.writeFileSync(path.join(root, 'resources/e.md'), resource('https://example.org/e', 'newer: 1'));
+    run('--cache');
+    const doc = JSON.parse(fs.readFileSync(cacheFile(), 'utf8'));
+    const entry = Object.entries(doc.files).find(([name]) => name.endsWith('/e.md'))![1] as [string, string, string, number];
+    (doc.verdicts[entry[3]] as { own: { message: string }[] }).own[0].message = 'from the cache';
+    fs.writeFileSync(cacheFile(), JSON.stringify(doc));
+    // Only e.md's finding is new: it comes from the cache kept by the run without a baseline.
+    const withBaseline = JSON.parse(run('--cache', '--baseline', 'baseline.json').stdout);
+    const shown = withBaseline.results.flatMap((r: { diagnostics: { message: string }[] }) => r.diagnostics.map((d) => d.message));
+    assert.deepStrictEqual(shown, ['from the cache']);
+  });
+
   it('follows edits, new duplicates and configuration changes as an uncached run does', () => {
     run('--cache');
     fs.writeFileSync(path.join(root, 'resources/a.md'), resource('https://example.org/d'));

@@ -524,14 +524,16 @@ class ResourceProject implements Project {
 
   /** What a file's verdict depends on besides its text: the result cache is valid for these only. */
   private async configurationParts(): Promise<string[]> {
-    const texts = await Promise.all(this.loaded.map((uri) => this.workspace.readText(uri)));
+    // The baseline is applied to verdicts after the cache, so it is no part of what they depend on.
+    const inputs = this.loaded.filter((uri) => uri !== this.baselines.uri);
+    const texts = await Promise.all(inputs.map((uri) => this.workspace.readText(uri)));
     const reports = this.reportStore.current.reports.map((r) => JSON.stringify(r, (_k, v: unknown) => (v instanceof Map ? [...v] : v)));
     return [
       this.workspace.folder ?? '',
       JSON.stringify(this.settingsNow),
       JSON.stringify(this.options.reports ?? []),
       String(this.options.fixability ?? false),
-      ...this.loaded.map((uri, i) => `${uri}\0${texts[i] ?? ''}`),
+      ...inputs.map((uri, i) => `${uri}\0${texts[i] ?? ''}`),
       ...reports,
     ];
   }
