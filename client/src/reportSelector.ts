@@ -1,4 +1,4 @@
-import type { DocumentFilter } from 'vscode-languageclient/node';
+import type { DocumentFilter } from 'vscode-languageclient';
 
 /**
  * The documents a server takes: Markdown files (resources, Markdown reports) and every file that

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { BaseLanguageClient } from 'vscode-languageclient';
+import { ListFilesRequest, ReadFileRequest, type ReadFileResult } from '../../protocol/src/requests';
+
+/** Folders never listed: dependencies and version control, as the Node server's walk skips them. */
+const SKIPPED = ['node_modules', '.git', '.hg', '.svn'];
+
+/**
+ * Answers a server that cannot reach the folder's files itself (the Web Worker in VS Code for the
+ * Web) through `vscode.workspace.fs`, which serves every file system a window can open (`file`,
+ * `vscode-vfs` on github.dev, `vscode-test-web`, …). The Node server never asks.
+ */
+export function answerFileRequests(client: BaseLanguageClient): void {
+  client.onRequest(ListFilesRequest.type, ({ folder }) => listFiles(vscode.Uri.parse(folder)));
+  client.onRequest(ReadFileRequest.type, ({ uri }) => readFile(vscode.Uri.parse(uri)));
+}
+
+const decoder = new TextDecoder('utf-8');
+
+async function readFile(uri: vscode.Uri): Promise<ReadFileResult> {
+  try {
+    return { text: decoder.decode(await vscode.workspace.fs.readFile(uri)) };
+  } catch (e) {
+    return { error: e instanceof vscode.FileSystemError ? e.code : e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** Every file under `folder` as root-relative paths: the search service where there is one, else a walk. */
+export async function listFiles(folder: vscode.Uri): Promise<string[]> {
+  const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
+  try {
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), `**/{${SKIPPED.join(',')}}/**`);
+    // A file system without a search provider answers with nothing rather than failing: walk it then.
+    if (found.length > 0) return found.filter((u) => u.path.startsWith(prefix)).map((u) => u.path.slice(prefix.length));
+  } catch {
+    // No search for this scheme: walk.
+  }
+  return walk(folder);
+}
+
+async function walk(folder: vscode.Uri): Promise<string[]> {
+  const files: string[] = [];
+  const pending: string[] = [''];
+  while (pending.length > 0) {
+    const rel = pending.pop()!;
+    let entries: [string, vscode.FileType][];
+    try {
+      entries = await vscode.workspace.fs.readDirectory(rel ? vscode.Uri.joinPath(folder, rel) : folder);
+    } catch {
+      continue;
+    }
+    for (const [name, type] of entries) {
+      const path = rel ? `${rel}/${name}` : name;
+      if (type & vscode.FileType.Directory) {
+        if (!SKIPPED.includes(name)) pending.push(path);
+      } else if (type & vscode.FileType.File) files.push(path);
+    }
+  }
+  return files.sort();
+}
