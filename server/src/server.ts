@@ -8,7 +8,8 @@ import { nodeScheduler } from './node/scheduler';
 const connection = createConnection(ProposedFeatures.all);
 
 serve(connection, {
-  folderFiles: ({ folder, settings, trusted }) => new DiskWorkspace({ root: folder ? URI.parse(folder).fsPath : undefined, settings, trusted }),
+  folderFiles: ({ folder, settings, trusted }) =>
+    new DiskWorkspace({ root: folder ? URI.parse(folder).fsPath : undefined, settings, trusted }),
   scheduler: nodeScheduler,
   hoverCountWaitMs: Number(process.env.RESOURCE_AUTHORING_HOVER_COUNT_WAIT_MS ?? 150),
 });

@@ -81,7 +81,11 @@ export function serve(connection: Connection, host: ServerHost): void {
     editor = new EditorWorkspace(files, documents);
     const created = createProject({
       workspace: editor,
-      logger: { info: (m) => connection.console.info(m), warn: (m) => connection.console.warn(m), error: (m) => connection.console.error(m) },
+      logger: {
+        info: (m) => connection.console.info(m),
+        warn: (m) => connection.console.warn(m),
+        error: (m) => connection.console.error(m),
+      },
       scheduler: host.scheduler,
       progress,
       hoverCountWaitMs: host.hoverCountWaitMs,
@@ -144,9 +148,7 @@ export function serve(connection: Connection, host: ServerHost): void {
   connection.onCompletion(async (p) => (await settled())?.completion(p.textDocument.uri, p.position, { insertReplace }) ?? null);
   connection.onHover(async (p) => (await settled())?.hover(p.textDocument.uri, p.position) ?? null);
   connection.onDefinition(async (p) => (await settled())?.definition(p.textDocument.uri, p.position) ?? null);
-  connection.onReferences(
-    async (p) => (await settled())?.references(p.textDocument.uri, p.position, p.context.includeDeclaration) ?? null,
-  );
+  connection.onReferences(async (p) => (await settled())?.references(p.textDocument.uri, p.position, p.context.includeDeclaration) ?? null);
   connection.onDocumentLinks(async (p) => (await settled())?.documentLinks(p.textDocument.uri) ?? null);
   connection.onDocumentSymbol(async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null);
   connection.onWorkspaceSymbol(async (p) => (await settled())?.workspaceSymbols(p.query) ?? []);

@@ -62,7 +62,8 @@ export class DiagnosticsDelivery {
       const project = await settled();
       const uri = params.textDocument.uri;
       // An open document is answered for its current version: wait for its check if it is still running.
-      for (let i = 0; project && i < 20 && !token.isCancellationRequested && this.behind(project, uri); i++) await this.nextChange(token, 1000);
+      for (let i = 0; project && i < 20 && !token.isCancellationRequested && this.behind(project, uri); i++)
+        await this.nextChange(token, 1000);
       return this.documentReport(project, uri, params.previousResultId);
     });
     this.connection.languages.diagnostics.onWorkspace(async (params, token) => {
@@ -95,7 +96,13 @@ export class DiagnosticsDelivery {
     for (const [uri, resultId] of this.resultIds) {
       if (previous.get(uri) === resultId) continue;
       const found = project.diagnostics(uri);
-      items.push({ kind: DocumentDiagnosticReportKind.Full, uri, resultId, version: found?.version ?? null, items: found?.diagnostics ?? [] });
+      items.push({
+        kind: DocumentDiagnosticReportKind.Full,
+        uri,
+        resultId,
+        version: found?.version ?? null,
+        items: found?.diagnostics ?? [],
+      });
     }
     return items;
   }
