@@ -5,6 +5,9 @@ import { ListFilesRequest, ReadFileRequest, type ReadFileResult } from '../../pr
 /** Folders never listed: dependencies and version control, as the Node server's walk skips them. */
 const SKIPPED = ['node_modules', '.git', '.hg', '.svn'];
 
+/** How long the search may take before the folder is walked instead. */
+const SEARCH_WAIT_MS = 5000;
+
 /**
  * Answers a server that cannot reach the folder's files itself (the Web Worker in VS Code for the
  * Web) through `vscode.workspace.fs`, which serves every file system a window can open (`file`,
@@ -28,14 +31,18 @@ async function readFile(uri: vscode.Uri): Promise<ReadFileResult> {
 /** Every file under `folder` as root-relative paths: the search service where there is one, else a walk. */
 export async function listFiles(folder: vscode.Uri): Promise<string[]> {
   const prefix = folder.path.endsWith('/') ? folder.path : `${folder.path}/`;
-  try {
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), `**/{${SKIPPED.join(',')}}/**`);
-    // A file system without a search provider answers with nothing rather than failing: walk it then.
-    if (found.length > 0) return found.filter((u) => u.path.startsWith(prefix)).map((u) => u.path.slice(prefix.length));
-  } catch {
-    // No search for this scheme: walk.
-  }
-  return walk(folder);
+  // A scheme without a search provider has findFiles wait for one (the web worker host on a remote
+  // folder) or answer nothing: after SEARCH_WAIT_MS, or with nothing found, the folder is walked.
+  const search = vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*'), `**/{${SKIPPED.join(',')}}/**`).then(
+    (found) =>
+      found
+        .filter((u) => u.path.startsWith(prefix))
+        .map((u) => u.path.slice(prefix.length))
+        .sort(),
+    () => [],
+  );
+  const found = await Promise.race([search, new Promise<string[]>((resolve) => setTimeout(() => resolve([]), SEARCH_WAIT_MS))]);
+  return found.length > 0 ? found : walk(folder);
 }
 
 async function walk(folder: vscode.Uri): Promise<string[]> {

@@ -78,5 +78,5 @@ export function registerFileStatus(
     }),
   );
   // The servers are created right after this (activate): ask once they can answer.
-  setImmediate(() => void refresh());
+  setTimeout(() => void refresh(), 0);
 }

@@ -9,11 +9,18 @@ export interface StatusView {
 }
 
 /**
+ * The schemes of the documents a server may check: the disk, untitled editors, and the file systems
+ * VS Code for the Web opens (github.dev's `vscode-vfs`, `vscode-test-web`, a remote window's
+ * `vscode-remote` as its web-worker extension host sees it). Not output channels, diffs, git views.
+ */
+export const DOCUMENT_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote'];
+
+/**
  * Whether to ask the server about the active editor's document: any file or untitled document,
  * whatever its language (a plain-text report is opened as Plain Text). The server says what it is.
  */
 export function asksStatus(document: { uri: { scheme: string } }): boolean {
-  return document.uri.scheme === 'file' || document.uri.scheme === 'untitled';
+  return DOCUMENT_SCHEMES.includes(document.uri.scheme);
 }
 
 function count(n: number, noun: string): string {

@@ -58,12 +58,12 @@ describe('web build: the language server in a Web Worker in headless Chromium', 
   async function start(csp: 'eval' | 'noeval', pull = false): Promise<Page> {
     const page = await browser!.newPage();
     await page.goto(`${server!.origin}/?csp=${csp}`);
-    await page.evaluate(([files]) => (window as unknown as { startServer: (f: unknown, s: unknown) => void }).startServer(files, {}), [
+    await page.evaluate(([files]) => (globalThis as unknown as { startServer: (f: unknown, s: unknown) => void }).startServer(files, {}), [
       filesOf(WORKSPACE, FOLDER),
     ] as const);
     const init = (await page.evaluate(
       ([folder, capabilities]) => {
-        const lsp = (window as unknown as { lsp: { request: (m: string, p: unknown) => Promise<unknown> } }).lsp;
+        const lsp = (globalThis as unknown as { lsp: { request: (m: string, p: unknown) => Promise<unknown> } }).lsp;
         return lsp.request('initialize', {
           processId: null,
           rootUri: folder,
@@ -74,14 +74,16 @@ describe('web build: the language server in a Web Worker in headless Chromium', 
       [FOLDER, clientCapabilities(pull)] as const,
     )) as { capabilities: Record<string, unknown> };
     assert.ok(init.capabilities.completionProvider, 'the worker answered initialize');
-    await page.evaluate(() => (window as unknown as { lsp: { notify: (m: string, p: unknown) => void } }).lsp.notify('initialized', {}));
+    await page.evaluate(() =>
+      (globalThis as unknown as { lsp: { notify: (m: string, p: unknown) => void } }).lsp.notify('initialized', {}),
+    );
     return page;
   }
 
   async function open(page: Page, uri: string): Promise<void> {
     await page.evaluate(
       ([u]) => {
-        const lsp = (window as unknown as { lsp: { files: Record<string, string>; notify: (m: string, p: unknown) => void } }).lsp;
+        const lsp = (globalThis as unknown as { lsp: { files: Record<string, string>; notify: (m: string, p: unknown) => void } }).lsp;
         lsp.notify('textDocument/didOpen', { textDocument: { uri: u, languageId: 'markdown', version: 1, text: lsp.files[u] } });
       },
       [uri] as const,
@@ -89,10 +91,10 @@ describe('web build: the language server in a Web Worker in headless Chromium', 
   }
 
   const request = (page: Page, method: string, params: unknown) =>
-    page.evaluate(([m, p]) => (window as unknown as { lsp: { request: (m: string, p: unknown) => Promise<unknown> } }).lsp.request(m, p), [
-      method,
-      params,
-    ] as const);
+    page.evaluate(
+      ([m, p]) => (globalThis as unknown as { lsp: { request: (m: string, p: unknown) => Promise<unknown> } }).lsp.request(m, p),
+      [method, params] as const,
+    );
 
   const published = (page: Page, uri: string) =>
     until<Diag[]>(

@@ -30,6 +30,8 @@ describe('client: the status bar item', () => {
   it('asks about files whatever their language (a .txt report opens as Plain Text), not about other schemes', () => {
     assert.strictEqual(asksStatus({ uri: { scheme: 'file' } }), true);
     assert.strictEqual(asksStatus({ uri: { scheme: 'untitled' } }), true);
+    // github.dev's and the test web host's virtual file systems, and a remote folder as the web worker sees it.
+    for (const scheme of ['vscode-vfs', 'vscode-test-web', 'vscode-remote']) assert.strictEqual(asksStatus({ uri: { scheme } }), true);
     assert.strictEqual(asksStatus({ uri: { scheme: 'output' } }), false);
     assert.strictEqual(asksStatus({ uri: { scheme: 'git' } }), false);
   });
