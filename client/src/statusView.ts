@@ -27,6 +27,13 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** What the duplicate-link check has not seen yet, as the tooltip says it; empty once it has seen the whole library. */
+function libraryNote(library: FileStatusResult['library']): string {
+  if (!library) return '';
+  if (library.total === null) return ` Duplicate links are compared among the ${count(library.checked, 'open resource')} only.`;
+  return ` Duplicate links checked against ${library.checked} of ${count(library.total, 'resource')} so far.`;
+}
+
 /** The view of a file's status as the server answered it; undefined (item hidden) for other files. */
 export function statusView(status: FileStatusResult | null | undefined): StatusView | undefined {
   if (!status?.role) return undefined;
@@ -34,7 +41,7 @@ export function statusView(status: FileStatusResult | null | undefined): StatusV
   if (status.role === 'resource') {
     return {
       text: `${status.problems === 0 ? '$(check)' : '$(warning)'} Resources: ${problems}`,
-      tooltip: `Resource file: ${problems}. Click to open the card preview.`,
+      tooltip: `Resource file: ${problems}.${libraryNote(status.library)} Click to open the card preview.`,
       action: 'preview',
     };
   }

@@ -67,6 +67,13 @@ export interface FileStatusResult {
   problems: number;
   /** For a report, how many sections its index has; null otherwise. */
   sections: number | null;
+  /**
+   * For a resource while the duplicate-link check has not seen the whole library (the workspace
+   * check is still reading it, as on github.dev, where each file comes over the network): how many
+   * resource files it has checked, of how many; total null when only open files are checked
+   * (`resourceAuthoring.workspaceDiagnostics` off). Absent once the whole library is checked.
+   */
+  library?: { checked: number; total: number | null };
 }
 
 /**

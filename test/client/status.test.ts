@@ -35,4 +35,12 @@ describe('client: the status bar item', () => {
     assert.strictEqual(asksStatus({ uri: { scheme: 'output' } }), false);
     assert.strictEqual(asksStatus({ uri: { scheme: 'git' } }), false);
   });
+
+  it('says when the duplicate-link check has not seen the whole library yet (github.dev reads it over the network)', () => {
+    const partial = statusView({ role: 'resource', problems: 0, sections: null, library: { checked: 120, total: 557 } });
+    assert.match(partial!.tooltip, /Duplicate links checked against 120 of 557 resources so far\./);
+    const openOnly = statusView({ role: 'resource', problems: 0, sections: null, library: { checked: 2, total: null } });
+    assert.match(openOnly!.tooltip, /compared among the 2 open resources only/);
+    assert.doesNotMatch(statusView({ role: 'resource', problems: 0, sections: null })!.tooltip, /Duplicate/);
+  });
 });
