@@ -63,10 +63,28 @@ window.startServer = (files, settings) => {
       answer(m.id, h ? h(m.params) : null);
     } else if (m.method === 'textDocument/publishDiagnostics') {
       lsp.diagnostics.set(m.params.uri, m.params);
+      const at = performance.now();
+      lsp.waiters = lsp.waiters.filter((w) => (w.uri === m.params.uri && w.version === m.params.version ? (w.resolve(at), false) : true));
       lsp.published.push({ uri: m.params.uri, version: m.params.version, at: performance.now(), count: m.params.diagnostics.length });
     } else if (m.method === 'window/logMessage') {
       lsp.logs.push(m.params.message);
     }
+  };
+  lsp.waiters = [];
+  // n keystrokes at (line, character), typing and deleting an 'x' by turns; each timed in the page
+  // from sending didChange to the publishDiagnostics of its version (the bench's measure).
+  lsp.keystrokes = async (uri, fromVersion, line, character, n) => {
+    const times = [];
+    let version = fromVersion;
+    for (let i = 0; i < n; i++) {
+      const range = { start: { line, character }, end: { line, character: i % 2 === 0 ? character : character + 1 } };
+      version++;
+      const published = new Promise((resolve) => lsp.waiters.push({ uri, version, resolve }));
+      const sent = performance.now();
+      lsp.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: i % 2 === 0 ? 'x' : '' }] });
+      times.push((await published) - sent);
+    }
+    return times;
   };
   window.lsp = lsp;
 };
