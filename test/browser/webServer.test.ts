@@ -120,7 +120,7 @@ describe('web build: the language server in a Web Worker in headless Chromium', 
     await page.close();
   });
 
-  it('completes the site’s tags, applies a quick fix, and renders the card', async () => {
+  it('completes the site’s tags, offers a quick fix and fix-all, hovers, goes to a § section, and renders the card', async () => {
     const page = await start('eval');
     await open(page, DRAFT);
     await published(page, DRAFT);
@@ -147,6 +147,42 @@ describe('web build: the language server in a Web Worker in headless Chromium', 
     })) as { title: string; isPreferred?: boolean; edit?: { changes?: Record<string, unknown[]>; documentChanges?: unknown[] } }[];
     const preferred = actions.find((a) => a.isPreferred);
     assert.ok(preferred?.edit, `a preferred quick fix with an edit: ${actions.map((a) => a.title).join(' | ')}`);
+
+    const fixAll = (await request(page, 'textDocument/codeAction', {
+      textDocument: { uri: NEEDS_WORK },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll'] },
+    })) as { kind?: string; edit?: unknown }[];
+    assert.ok(
+      fixAll.some((a) => a.kind?.startsWith('source.fixAll') && a.edit),
+      'fix-all answers with an edit',
+    );
+    const focusLine = fs
+      .readFileSync(path.join(WORKSPACE, 'resources/needs-work.md'), 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith('focus:'));
+    const hover = (await request(page, 'textDocument/hover', {
+      textDocument: { uri: NEEDS_WORK },
+      position: { line: focusLine, character: 2 },
+    })) as {
+      contents: { value: string };
+    } | null;
+    assert.ok(hover && hover.contents.value.length > 0, 'hover on a field');
+
+    const models = `${FOLDER}/resources/foundation-models.md`;
+    await open(page, models);
+    await published(page, models);
+    const modelsText = fs.readFileSync(path.join(WORKSPACE, 'resources/foundation-models.md'), 'utf8').split('\n');
+    const refLine = modelsText.findIndex((l) => l.includes('§4.7'));
+    const definition = (await request(page, 'textDocument/definition', {
+      textDocument: { uri: models },
+      position: { line: refLine, character: modelsText[refLine].indexOf('§4.7') + 2 },
+    })) as { uri: string } | { uri: string }[] | null;
+    const target = Array.isArray(definition) ? definition[0] : definition;
+    assert.ok(
+      target?.uri.startsWith(`${FOLDER}/reports/`),
+      `§4.7 goes into the report read through the client: ${JSON.stringify(definition)}`,
+    );
 
     const card = (await request(page, 'resourceAuthoring/renderCard', { uri: DRAFT })) as { html: string; isResource: boolean };
     assert.ok(card.isResource);

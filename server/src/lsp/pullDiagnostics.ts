@@ -27,6 +27,8 @@ export class DiagnosticsDelivery {
   private project: Project | undefined;
   /** Each file's current result id: a new one whenever its diagnostics change. */
   private readonly resultIds = new Map<string, string>();
+  /** What each result id was given for (version and diagnostics), so a check with the same outcome keeps its id. */
+  private readonly contents = new Map<string, string>();
   private next = 0;
   private waiters: (() => void)[] = [];
 
@@ -50,7 +52,16 @@ export class DiagnosticsDelivery {
   changed(uris: readonly string[]): void {
     if (!this.project) return;
     if (!this.pull) return this.publisher.publish(this.project, uris);
-    for (const uri of uris) this.resultIds.set(uri, String(++this.next));
+    let any = false;
+    for (const uri of uris) {
+      const found = this.project.diagnostics(uri);
+      const content = JSON.stringify([found?.version, found?.diagnostics ?? []]);
+      if (this.contents.get(uri) === content) continue;
+      this.contents.set(uri, content);
+      this.resultIds.set(uri, String(++this.next));
+      any = true;
+    }
+    if (!any) return;
     const waiting = this.waiters;
     this.waiters = [];
     for (const wake of waiting) wake();
