@@ -74,6 +74,21 @@ export async function runWeb(editor: Editor, browser: BrowserContext, o: WebOpti
       await shot(page, o.screenshots, 'web-diagnostics');
     });
 
+    await step('web worker: the Problems panel has the schema findings and those of a file nobody opened', async () => {
+      await page.locator('.monaco-editor').first().click();
+      await page.keyboard.press('Control+Shift+M');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      // The schema's findings come from ajv's generated code: the worker host's CSP allows it. The
+      // resource type of never-opened.md was read through the client (workspace.fs) and checked.
+      const expected = ["'E' is not a readability level", "'Podcast' is not a resource type"];
+      await waitFor('the schema findings in the Problems panel', async () => {
+        const text = (await rows.allInnerTexts()).join('\n');
+        return expected.every((e) => text.includes(e)) ? true : undefined;
+      });
+      await shot(page, o.screenshots, 'web-problems');
+      await page.keyboard.press('Control+J');
+    });
+
     await step('web worker: completion offers the learn tags with their labels', async () => {
       await openFromExplorer(page, 'resources/draft.md');
       await page.locator('.monaco-editor .view-line', { hasText: 'learnTags: []' }).first().click();
