@@ -24,7 +24,7 @@ const WATCHED = [`**/{${DATA_FILE_NAMES.join(',')}}`, '**/*.{md,txt}', `{${CONFI
  */
 const servers = new Map<string, RunningServer>();
 
-/** How this extension host starts a server: a Node process (extension.ts's Node entry) or a Web Worker (browserExtension.ts). */
+/** How this extension host starts a server: a Node process (node/main.ts, the desktop entry) or a Web Worker (web/main.ts, the browser entry). */
 let launcher: ServerLauncher;
 
 /** `reports`: the report globs its document selector was made from (reportGlobsKey). */
