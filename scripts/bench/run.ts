@@ -12,6 +12,7 @@
  *   --no-ci                 skips the --cache / --changed-since budgets (measured at 15,000 files)
  *   --ci-only               only those budgets (no CLI rows, clean libraries, peers or server scans)
  *   --clean-sizes 1500,15000  sizes also measured on a library without mistakes (CLI and floor; --no-clean skips)
+ *   --no-web                skips the web build's sizes and its Web Worker keystroke latency (scripts/bench/web.ts)
  *   --no-cli --no-peers --no-server --profile --write
  */
 import { existsSync, promises as fs } from 'fs';
@@ -26,6 +27,7 @@ import { CLI, cliRun, floorRun, interactive, serverScan, type InteractiveResult,
 import { summariseProfile } from './profile';
 import { reportIndexTiming } from './reportIndex';
 import { renderMarkdown, type Results } from './render';
+import { measureWeb, webNote } from './web';
 
 const REPO = path.resolve(__dirname, '../..');
 /** Results and the bundled floor script (git-ignored). */
@@ -246,6 +248,17 @@ async function main(): Promise<void> {
       results.peerKeystroke = { edits: peerEdits, result: await yamlLanguageServerKeystrokes(corpora.get(interactiveSize)!, peerEdits) };
     }
   } else if (serverSizes.length === 0) results.notes.push('Measurements 2 and 3 (server) skipped with --no-server.');
+
+  // The web build: bundle sizes, and keystroke latency in a Chromium Web Worker against the Node server.
+  if (!has('no-web') && !ciOnly) {
+    const webEdits = Math.min(edits, 200);
+    log(`web build: bundle sizes, ${webEdits} keystrokes in the Node server and in a Chromium Web Worker`);
+    try {
+      results.notes.push(webNote(await measureWeb(webEdits), webEdits));
+    } catch (e) {
+      results.notes.push(`Web build not measured: ${(e as Error).message}`);
+    }
+  }
 
   // 4: the report's section index.
   log('report index');

@@ -26,7 +26,7 @@ import { isConfigFile, readConfigFile, withConfigFile } from './configFile';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
 import { workspaceSummary, type ScanSummary } from './summary';
-import type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './types';
+import type { FileDiagnostics, FileStatus, FixTotals, LibraryCoverage, LoadOutcome, Project, ProjectOptions } from './types';
 import { fixWorkspace, type FixSubject, type WorkspaceFix } from './workspaceFix';
 
 /** Files read at once during a check; other requests get in between batches. */
@@ -81,6 +81,8 @@ class ResourceProject implements Project {
   private readonly checks: CoalescedRun;
   private ready: Promise<void> = Promise.resolve();
   private lastScan: ScanSummary | undefined;
+  /** The workspace check under way (closed resource files checked of all found); undefined when none is. */
+  private scanning: LibraryCoverage | undefined;
   private started = false;
   private reportEdit: Disposable | undefined;
   private readonly diagnosticListeners = new Set<(uris: readonly string[]) => void>();
@@ -378,6 +380,7 @@ class ResourceProject implements Project {
     const present = new Set(uris);
     for (const uri of this.files.uris()) if (!present.has(uri) && !openUris.has(uri)) this.forget(uri);
     const closed = uris.filter((u) => !openUris.has(u));
+    this.scanning = { checked: uris.length - closed.length, total: uris.length };
     const progress =
       closed.length >= PROGRESS_MIN_FILES && this.options.progress
         ? await this.options.progress('Checking resource files', closed.length)
@@ -388,6 +391,7 @@ class ResourceProject implements Project {
         const batch = closed.slice(i, i + BATCH);
         for (const uri of await this.checkClosed(batch, true)) dirty.add(uri);
         for (const uri of batch) dirty.delete(uri);
+        this.scanning = { checked: uris.length - closed.length + Math.min(i + BATCH, closed.length), total: uris.length };
         this.changed(batch);
         progress?.report(Math.min(i + BATCH, closed.length), closed.length);
         await this.scheduler.yield();
@@ -398,6 +402,7 @@ class ResourceProject implements Project {
         this.lastScan = { resources, reports: found.length - resources, ms: this.scheduler.now() - started };
       }
     } finally {
+      this.scanning = undefined;
       progress?.done();
     }
   }
@@ -801,7 +806,18 @@ class ResourceProject implements Project {
     const role = this.roleOf(uri) ?? null;
     if (!role) return { role, problems: 0, sections: null };
     const sections = role === 'report' ? (this.reportStore.current.reports.find((r) => r.uri === uri)?.sections.length ?? 0) : null;
-    return { role, problems: this.diagnostics(uri)?.diagnostics.length ?? 0, sections };
+    const status: FileStatus = { role, problems: this.diagnostics(uri)?.diagnostics.length ?? 0, sections };
+    const library = role === 'resource' ? this.libraryCoverage() : undefined;
+    return library ? { ...status, library } : status;
+  }
+
+  /** What the duplicate-link check has seen of the library, unless it is all of it. */
+  private libraryCoverage(): LibraryCoverage | undefined {
+    if (!this.checksClosedFiles) {
+      const open = this.workspace.openDocuments().filter((d) => this.roleOf(d.uri) === 'resource').length;
+      return { checked: open, total: null };
+    }
+    return this.scanning && this.scanning.checked < (this.scanning.total ?? 0) ? { ...this.scanning } : undefined;
   }
 
   summary(): string {

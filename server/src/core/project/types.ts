@@ -89,6 +89,16 @@ export interface FileStatus {
   role: DocumentRole | null;
   problems: number;
   sections: number | null;
+  /**
+   * For a resource while the duplicate-link check has not seen the whole library: how many resource
+   * files it has checked, of how many (null: only the open files are checked). Absent once it has.
+   */
+  library?: LibraryCoverage;
+}
+
+export interface LibraryCoverage {
+  checked: number;
+  total: number | null;
 }
 
 /**
