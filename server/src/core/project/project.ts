@@ -68,6 +68,8 @@ class ResourceProject implements Project {
   private readonly scheduler: Scheduler;
   private config: Configuration = createConfiguration();
   private settingsNow: Settings = DEFAULT_SETTINGS;
+  /** The editor's settings as the last load read them (JSON), to tell a real change from a repeated notification. */
+  private settingsRead: string | undefined;
   private sources: ConfigurationSources | undefined;
   private loaded: string[] = [];
   private outcome: LoadOutcome | undefined;
@@ -162,11 +164,31 @@ class ResourceProject implements Project {
     return loaded;
   }
 
+  /**
+   * The editor says the settings changed: reload and check again only if they did. It says so right
+   * after `initialized` too, with the settings the start-up load has just read; a reload then would
+   * cancel the scan and list and check the tree a second time.
+   */
+  private reloadIfSettingsChanged(): Promise<void> {
+    return this.ready.then(async () => {
+      let raw: unknown;
+      try {
+        raw = await this.workspace.settings();
+      } catch {
+        raw = undefined; // reading failed: the reload says why
+      }
+      if (raw !== undefined && this.settingsRead !== undefined && JSON.stringify(raw) === this.settingsRead) return;
+      await this.reloadThenCheck();
+    });
+  }
+
   private async loadOnce(): Promise<void> {
     const ws = this.workspace;
     let raw: unknown;
+    this.settingsRead = undefined;
     try {
       raw = await ws.settings();
+      this.settingsRead = JSON.stringify(raw);
     } catch (e) {
       this.log.warn(`Could not read settings (${(e as Error).message}); using defaults.`);
       raw = {};
@@ -618,7 +640,7 @@ class ResourceProject implements Project {
     if (event.type !== 'document' || event.kind === 'closed') this.citations.invalidateClosed();
     switch (event.type) {
       case 'settings':
-        this.ready = this.reloadThenCheck();
+        this.ready = this.reloadIfSettingsChanged();
         return;
       case 'files':
         this.onFileChanges(event.changes);
