@@ -399,6 +399,26 @@ function resource(
   return { file, frontmatter, text, link, mistake, references };
 }
 
+/**
+ * The texts of a generated library without writing it (for the differential test): the same
+ * generator and seed as `ensureCorpus`, so they are the files the bench checks.
+ */
+export function* generatedTexts(size: number, seed: number, mix: Mix): Generator<{ file: string; text: string; mistake?: MistakeKind }> {
+  const material = loadMaterial();
+  const rng = new Random(seed * 1000003 + size);
+  const links: string[] = [];
+  for (let i = 0; i < size; i++) {
+    const r = resource(rng, material, i, links, MISTAKE_RATE, mix);
+    if (links.length < 5000) links.push(r.link);
+    yield { file: r.file, text: r.text, mistake: r.mistake };
+  }
+}
+
+/** The real library's data files, as the real-shaped corpus holds them. */
+export function dataFiles(): { file: string; text: string }[] {
+  return DATA_FILES.map((file) => ({ file: `${DATA_DIR}/${file}`, text: readFileSync(path.join(VOCABULARY_DIR, file), 'utf8') }));
+}
+
 async function readManifest(root: string): Promise<CorpusManifest | undefined> {
   try {
     return JSON.parse(await fs.readFile(path.join(root, 'corpus.json'), 'utf8')) as CorpusManifest;
