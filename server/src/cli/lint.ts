@@ -46,6 +46,7 @@ export function createLintProject(
     stopsOnProblems: true,
     retainTexts: false,
     fixability: true,
+    compactDiagnostics: true,
     progress: options.progress,
     // Baselined findings are left out: the exit status and --max-warnings count only the new ones.
     baseline: options.baseline,

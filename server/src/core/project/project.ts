@@ -7,6 +7,7 @@ import { findingOfDiagnostic } from '../findingLink';
 import { fixUntilStable, hasPreferredFix } from '../fixes';
 import type { Disposable, FileChange, Logger, OpenDocument, Scheduler, Workspace, WorkspaceEvent } from '../host';
 import { checkResourceText } from '../lint';
+import { compactDiagnostic } from './compactDiagnostic';
 import { insideFolder, relativeTo, uriOf } from '../paths';
 import type { ReportSet } from '../report/reportSet';
 import { analyzeText, toDiagnostics, type Analysis, type DocumentRole } from '../service';
@@ -335,8 +336,9 @@ class ResourceProject implements Project {
     const fingerprints = fingerprintDiagnostics(own, text, analysis.lines);
     const duplicate = role === 'resource' ? duplicateSuppression(analysis, config) : undefined;
     if (duplicate) duplicate.fingerprints = fingerprintDiagnostics(duplicate.unlessDuplicated, text, analysis.lines);
+    const kept = this.options.compactDiagnostics ? own.map(compactDiagnostic) : own;
     return {
-      verdict: { own, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange, ...(duplicate ? { duplicate } : {}) },
+      verdict: { own: kept, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange, ...(duplicate ? { duplicate } : {}) },
       analysis,
     };
   }
