@@ -8,6 +8,11 @@ import { fixUntilStable, hasPreferredFix } from '../fixes';
 import type { Disposable, FileChange, Logger, OpenDocument, Scheduler, Workspace, WorkspaceEvent } from '../host';
 import { checkResourceText } from '../lint';
 import { compactDiagnostic } from './compactDiagnostic';
+import { flatString, Interner } from '../interning';
+
+/** The verdict of every clean file shares these (never changed in place). */
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+const NO_FINGERPRINTS: string[] = [];
 import { insideFolder, relativeTo, uriOf } from '../paths';
 import type { ReportSet } from '../report/reportSet';
 import { analyzeText, toDiagnostics, type Analysis, type DocumentRole } from '../service';
@@ -71,6 +76,8 @@ class ResourceProject implements Project {
   private settingsNow: Settings = DEFAULT_SETTINGS;
   /** The editor's settings as the last load read them (JSON), to tell a real change from a repeated notification. */
   private settingsRead: string | undefined;
+  /** Messages and fingerprints of the diagnostics kept (with `compactDiagnostics`). */
+  private readonly strings = new Interner();
   private sources: ConfigurationSources | undefined;
   private loaded: string[] = [];
   private outcome: LoadOutcome | undefined;
@@ -329,16 +336,26 @@ class ResourceProject implements Project {
       this.log.error(`Checking ${uri} failed: ${message(e)}`);
       return { verdict: { own: [] } };
     }
-    if (!analysis) return { verdict: { own: [], fingerprints: [], link, linkRange } };
+    // A clean file: its link is all that is kept of it (flat, not a slice of its text).
+    if (!analysis) return { verdict: { own: NO_DIAGNOSTICS, fingerprints: NO_FINGERPRINTS, link: link && flatString(link), linkRange } };
     for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
     const fingerprints = fingerprintDiagnostics(own, text, analysis.lines);
     const duplicate = role === 'resource' ? duplicateSuppression(analysis, config) : undefined;
     if (duplicate) duplicate.fingerprints = fingerprintDiagnostics(duplicate.unlessDuplicated, text, analysis.lines);
-    const kept = this.options.compactDiagnostics ? own.map(compactDiagnostic) : own;
+    const compact = this.options.compactDiagnostics;
+    const kept = compact ? own.map((d) => compactDiagnostic(d, this.strings)) : own;
+    const prints = compact ? fingerprints.map((f) => this.strings.intern(f)) : fingerprints;
     return {
-      verdict: { own: kept, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange, ...(duplicate ? { duplicate } : {}) },
+      verdict: {
+        own: kept,
+        ...(fixable ? { fixable } : {}),
+        fingerprints: prints,
+        link: link && flatString(link),
+        linkRange,
+        ...(duplicate ? { duplicate } : {}),
+      },
       analysis,
     };
   }
