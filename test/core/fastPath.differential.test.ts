@@ -75,7 +75,8 @@ function mutate(text: string, r: Rand): string {
 function texts(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   const fixtures = path.join(__dirname, 'fixtures');
-  for (const f of fs.readdirSync(fixtures).filter((x) => x.endsWith('.md'))) out.push({ name: f, text: fs.readFileSync(path.join(fixtures, f), 'utf8') });
+  for (const f of fs.readdirSync(fixtures).filter((x) => x.endsWith('.md')))
+    out.push({ name: f, text: fs.readFileSync(path.join(fixtures, f), 'utf8') });
   const r = seeded(18);
   for (const [mix, size] of [
     ['real', 500],
@@ -91,7 +92,9 @@ function texts(): { name: string; text: string }[] {
 
 /** What fix-all takes for a finding, from the full list of fixes (the reference for the preferred-only path). */
 function referencePreferred(analysis: Analysis, cfg: Configuration, i: number) {
-  return fixesForFinding(analysis.findings[i], analysis, cfg).find((f) => f.preferred && !f.destructive && f.edits.length > 0 && !f.fileEdit);
+  return fixesForFinding(analysis.findings[i], analysis, cfg).find(
+    (f) => f.preferred && !f.destructive && f.edits.length > 0 && !f.fileEdit,
+  );
 }
 
 describe('fast paths against the full ones (differential)', () => {
