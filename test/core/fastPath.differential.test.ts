@@ -30,7 +30,7 @@ const reports: ReportSet = { generation: 1, reports: [buildReportIndex(fs.readFi
 
 /** The configuration of the real-shaped library: its vocabularies read from the site's data files (so add-term fixes exist). */
 function realConfiguration(): Configuration {
-  const vocabularies = bundledVocabularies();
+  const vocabularies = { ...bundledVocabularies() }; // a copy: the bundled set is shared
   const byFile = new Map(dataFiles().map((d) => [path.basename(d.file), d]));
   for (const name of ['learnTags', 'focus', 'type'] as VocabularyName[]) {
     const data = byFile.get(VOCABULARY_FILES[name].file)!;
