@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { jsonChunks } from '../../server/src/cli/format/json';
+import { writeChunks } from '../../server/src/cli/writeChunks';
 import type { FileResult } from '../../server/src/cli/results';
 
 /** The document as one `JSON.stringify`, the form the streamed chunks must join to byte for byte. */
@@ -46,4 +47,26 @@ describe('--format json, streamed in chunks', () => {
       assert.strictEqual(chunks.length, 2 + Math.ceil(n / 1000), 'a chunk per thousand files between the head and the tail');
     });
   }
+});
+
+describe('writing the chunks', () => {
+  it('waits for the stream to drain before the next chunk, and keeps their order', async () => {
+    const { EventEmitter } = await import('events');
+    const written: string[] = [];
+    let waiting = false;
+    const stream = Object.assign(new EventEmitter(), {
+      write(text: string): boolean {
+        assert.ok(!waiting, 'no write while the buffer is full');
+        written.push(text);
+        waiting = true;
+        setImmediate(() => {
+          waiting = false;
+          stream.emit('drain');
+        });
+        return false;
+      },
+    });
+    await writeChunks(stream, ['a', 'b', 'c']);
+    assert.deepStrictEqual(written, ['a', 'b', 'c']);
+  });
 });
