@@ -7,6 +7,12 @@ import { findingOfDiagnostic } from '../findingLink';
 import { fixUntilStable, hasPreferredFix } from '../fixes';
 import type { Disposable, FileChange, Logger, OpenDocument, Scheduler, Workspace, WorkspaceEvent } from '../host';
 import { checkResourceText } from '../lint';
+import { compactDiagnostic } from './compactDiagnostic';
+import { flatString, Interner } from '../interning';
+
+/** The verdict of every clean file shares these (never changed in place). */
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+const NO_FINGERPRINTS: string[] = [];
 import { insideFolder, relativeTo, uriOf } from '../paths';
 import type { ReportSet } from '../report/reportSet';
 import { analyzeText, toDiagnostics, type Analysis, type DocumentRole } from '../service';
@@ -68,6 +74,10 @@ class ResourceProject implements Project {
   private readonly scheduler: Scheduler;
   private config: Configuration = createConfiguration();
   private settingsNow: Settings = DEFAULT_SETTINGS;
+  /** The editor's settings as the last load read them (JSON), to tell a real change from a repeated notification. */
+  private settingsRead: string | undefined;
+  /** Messages and fingerprints of the diagnostics kept (with `compactDiagnostics`). */
+  private readonly strings = new Interner();
   private sources: ConfigurationSources | undefined;
   private loaded: string[] = [];
   private outcome: LoadOutcome | undefined;
@@ -164,11 +174,31 @@ class ResourceProject implements Project {
     return loaded;
   }
 
+  /**
+   * The editor says the settings changed: reload and check again only if they did. It says so right
+   * after `initialized` too, with the settings the start-up load has just read; a reload then would
+   * cancel the scan and list and check the tree a second time.
+   */
+  private reloadIfSettingsChanged(): Promise<void> {
+    return this.ready.then(async () => {
+      let raw: unknown;
+      try {
+        raw = await this.workspace.settings();
+      } catch {
+        raw = undefined; // reading failed: the reload says why
+      }
+      if (raw !== undefined && this.settingsRead !== undefined && JSON.stringify(raw) === this.settingsRead) return;
+      await this.reloadThenCheck();
+    });
+  }
+
   private async loadOnce(): Promise<void> {
     const ws = this.workspace;
     let raw: unknown;
+    this.settingsRead = undefined;
     try {
       raw = await ws.settings();
+      this.settingsRead = JSON.stringify(raw);
     } catch (e) {
       this.log.warn(`Could not read settings (${(e as Error).message}); using defaults.`);
       raw = {};
@@ -308,15 +338,26 @@ class ResourceProject implements Project {
       this.log.error(`Checking ${uri} failed: ${message(e)}`);
       return { verdict: { own: [] } };
     }
-    if (!analysis) return { verdict: { own: [], fingerprints: [], link, linkRange } };
+    // A clean file: its link is all that is kept of it (flat, not a slice of its text).
+    if (!analysis) return { verdict: { own: NO_DIAGNOSTICS, fingerprints: NO_FINGERPRINTS, link: link && flatString(link), linkRange } };
     for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
     const fingerprints = fingerprintDiagnostics(own, text, analysis.lines);
     const duplicate = role === 'resource' ? duplicateSuppression(analysis, config) : undefined;
     if (duplicate) duplicate.fingerprints = fingerprintDiagnostics(duplicate.unlessDuplicated, text, analysis.lines);
+    const compact = this.options.compactDiagnostics;
+    const kept = compact ? own.map((d) => compactDiagnostic(d, this.strings)) : own;
+    const prints = compact ? fingerprints.map((f) => this.strings.intern(f)) : fingerprints;
     return {
-      verdict: { own, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange, ...(duplicate ? { duplicate } : {}) },
+      verdict: {
+        own: kept,
+        ...(fixable ? { fixable } : {}),
+        fingerprints: prints,
+        link: link && flatString(link),
+        linkRange,
+        ...(duplicate ? { duplicate } : {}),
+      },
       analysis,
     };
   }
@@ -623,7 +664,7 @@ class ResourceProject implements Project {
     if (event.type !== 'document' || event.kind === 'closed') this.citations.invalidateClosed();
     switch (event.type) {
       case 'settings':
-        this.ready = this.reloadThenCheck();
+        this.ready = this.reloadIfSettingsChanged();
         return;
       case 'files':
         this.onFileChanges(event.changes);

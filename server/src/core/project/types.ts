@@ -39,6 +39,11 @@ export interface ProjectOptions {
   /** Work out for each diagnostic whether fix-all repairs it (the CLI's `fixable`). */
   fixability?: boolean;
   /**
+   * Keep of each diagnostic only what a report prints (code, severity, message, range, related
+   * places), not the data code actions read: the CLI, whose memory then grows with the findings only.
+   */
+  compactDiagnostics?: boolean;
+  /**
    * Reuse each unchanged file's verdict from a cache the host keeps (the CLI's `--cache`): `checkFiles`
    * reads it, answers exactly as without it, and writes it back; with `fix` it only refreshes it.
    */
