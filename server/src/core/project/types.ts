@@ -159,7 +159,7 @@ export interface Project {
    * file (open ones from the editor's text), annotated by problem code; undefined when cancelled.
    */
   fixWorkspace(options?: { cancelled?: () => boolean }): Promise<WorkspaceFix | undefined>;
-  renderCard(uri: string): RenderedCard | null;
+  renderCard(uri: string): Promise<RenderedCard | null>;
   fileStatus(uri: string): FileStatus;
   /** One log line: folder, vocabularies and schema with their origin, reports, resources, the last check's time. */
   summary(): string;
