@@ -10,6 +10,7 @@ import { CONFIG_FILE_NAMES, DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from 
 import { contributedKeys, explicitSettings } from './explicitSettings';
 import { FileRoles } from './fileRoles';
 import { registerFixWorkspace } from './fixWorkspace';
+import { registerNewResource } from './newResource';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
 import { documentFilters, reportGlobsKey } from './reportSelector';
@@ -183,6 +184,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCardPreview(context, clientFor, roles);
   registerFileStatus(context, output, clientFor);
   registerFixWorkspace(context, () => [...servers.values()].map((s) => s.client).filter((c) => c.isRunning()));
+  registerNewResource(context, clientFor);
   await reconcile(context, output, roles);
 }
 

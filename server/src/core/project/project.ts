@@ -26,6 +26,8 @@ import { isConfigFile, readConfigFile, withConfigFile } from './configFile';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
 import { SiteTemplateStore } from './siteTemplate';
+import { planNewResource } from './newResource';
+import type { NewResourceParams, NewResourceResult } from '../../../../protocol/src/requests';
 import { workspaceSummary, type ScanSummary } from './summary';
 import type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './types';
 import { fixWorkspace, type FixSubject, type WorkspaceFix } from './workspaceFix';
@@ -807,6 +809,19 @@ class ResourceProject implements Project {
     // The card renders any open Markdown document; it says when the file is not a resource.
     const analysis = this.analysisOf(doc, role === 'report' ? 'report' : 'resource');
     return renderCardFor(analysis, this.config, this.reportStore.current, role === 'resource', site, this.settingsNow.card);
+  }
+
+  newResource(params: NewResourceParams): Promise<NewResourceResult> {
+    return planNewResource(
+      {
+        workspace: this.workspace,
+        config: this.config,
+        library: this.files.style.votes,
+        resources: this.files.uris().filter((u) => this.roleOf(u) === 'resource'),
+        relativePath: (uri) => this.relativePath(uri),
+      },
+      params,
+    );
   }
 
   fileStatus(uri: string): FileStatus {
