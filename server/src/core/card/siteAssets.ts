@@ -66,3 +66,12 @@ export function inertCss(text: string): string {
       /^\s*data:/i.test(a ?? b ?? c ?? '') ? whole : 'none',
     );
 }
+
+/**
+ * The site's `body { … }` rules made to apply to the card's tile container as well: in the preview
+ * the tile does not sit in the site's body, so what the site's body passes on (its font, colour)
+ * reaches the tile through `.site-tile` instead.
+ */
+export function bodyRulesForTile(text: string): string {
+  return text.replace(/(^|[{};]|\*\/)(\s*)body(\s*\{)/g, '$1$2body, .site-tile$3');
+}

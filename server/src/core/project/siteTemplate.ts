@@ -1,4 +1,4 @@
-import { cssImports, inertCss, referencedIcons, svgIcon, symbolViewBoxes } from '../card/siteAssets';
+import { bodyRulesForTile, cssImports, inertCss, referencedIcons, svgIcon, symbolViewBoxes } from '../card/siteAssets';
 import type { SiteIcon, SiteTemplate } from '../card/siteTile';
 import type { Workspace } from '../host';
 import { uriOf } from '../paths';
@@ -148,9 +148,9 @@ async function inlineStylesheets(sheets: readonly string[], read: (rel: string) 
       const next = joinRelative(rel, target);
       if (next) await visit(next, depth + 1);
     }
-    const own = inertCss(text);
+    const own = bodyRulesForTile(inertCss(text));
     size += own.length;
-    parts.push(`/* ${rel} */\n${own}`);
+    parts.push(`/* ${rel.replace(/\*\//g, '* /')} */\n${own}`);
   };
   for (const sheet of sheets) await visit(sheet, 0);
   return parts.join('\n');
