@@ -273,7 +273,7 @@ describe("the site's tile in the card preview, in headless Chromium", function (
     );
     const { page: beside } = await newPage();
     await beside.goto(`${origin}/beside-${kind}.html`);
-    await beside.screenshot({ path: path.join(RESULTS, `site-tile-${kind}-beside.png`), fullPage: true });
+    await beside.locator('body').screenshot({ path: path.join(RESULTS, `site-tile-${kind}-beside.png`) });
     await beside.close();
 
     const diff = await pixelDifference(shot, expected, `site-tile-${kind}-diff.png`);
