@@ -22,6 +22,8 @@ import { askFileStatus, registerFileStatus } from './status';
  * the configuration file at the folder's root (`.resource-lint.json`, package.json: re-read).
  */
 const WATCHED = [`**/{${DATA_FILE_NAMES.join(',')}}`, '**/*.{md,txt}', `{${CONFIG_FILE_NAMES.join(',')}}`];
+/** The site's tile template, stylesheets and icons: the card reads them again when they change. */
+WATCHED.push('**/*.{njk,css,svg}');
 
 /**
  * Running servers by key (an outermost workspace folder's URI, or DEFAULT_SERVER), with their file
