@@ -267,11 +267,12 @@ describe("the site's tile in the card preview, in headless Chromium", function (
     // Both, beside each other, for the README and for a person to look at.
     documents.set(
       `/beside-${kind}.html`,
-      `<!DOCTYPE html><body style="margin:0;display:flex;gap:24px;padding:16px;background:#f3f3f3;font:14px sans-serif">` +
+      `<!DOCTYPE html><body style="margin:0;display:inline-flex;gap:24px;padding:16px;background:#f3f3f3;font:14px sans-serif">` +
         `<figure style="margin:0"><figcaption>The card preview (the product)</figcaption><img src="data:image/png;base64,${shot.toString('base64')}"></figure>` +
         `<figure style="margin:0"><figcaption>Nunjucks and the site's stylesheets</figcaption><img src="data:image/png;base64,${expected.toString('base64')}"></figure></body>`,
     );
     const { page: beside } = await newPage();
+    await beside.setViewportSize({ width: 2 * WIDTH + 300, height: 900 });
     await beside.goto(`${origin}/beside-${kind}.html`);
     await beside.locator('body').screenshot({ path: path.join(RESULTS, `site-tile-${kind}-beside.png`) });
     await beside.close();
