@@ -89,6 +89,7 @@ export default tseslint.config(
         window: 'readonly',
         document: 'readonly',
         Element: 'readonly',
+        DOMParser: 'readonly',
         requestAnimationFrame: 'readonly',
         acquireVsCodeApi: 'readonly',
       },

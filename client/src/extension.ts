@@ -4,6 +4,7 @@ import { CONFIG_FILE_NAMES, DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from 
 import { contributedKeys, explicitSettings } from './explicitSettings';
 import { FileRoles } from './fileRoles';
 import { registerFixWorkspace } from './fixWorkspace';
+import { registerNewResource } from './newResource';
 import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
 import { documentFilters, reportGlobsKey } from './reportSelector';
@@ -17,6 +18,8 @@ import type { ServerLauncher } from './launcher';
  * the configuration file at the folder's root (`.resource-lint.json`, package.json: re-read).
  */
 const WATCHED = [`**/{${DATA_FILE_NAMES.join(',')}}`, '**/*.{md,txt}', `{${CONFIG_FILE_NAMES.join(',')}}`];
+/** The site's tile template, stylesheets and icons: the card reads them again when they change. */
+WATCHED.push('**/*.{njk,css,svg}');
 
 /**
  * Running servers by key (an outermost workspace folder's URI, or DEFAULT_SERVER), with their file
@@ -183,6 +186,7 @@ export async function activateWith(context: vscode.ExtensionContext, launch: Ser
   registerCardPreview(context, clientFor, roles);
   registerFileStatus(context, output, clientFor);
   registerFixWorkspace(context, () => [...servers.values()].map((s) => s.client).filter((c) => c.isRunning()));
+  registerNewResource(context, clientFor);
   await reconcile(context, output, roles);
 }
 

@@ -143,3 +143,40 @@ export const ReadFileRequest = {
   method: READ_FILE,
   type: new RequestType<ReadFileParams, ReadFileResult, void>(READ_FILE),
 } as const;
+
+export interface NewResourceParams {
+  title: string;
+  /** Optional: a placeholder otherwise. */
+  link?: string;
+  /** The type, when the file name carries it (`needsType` asked for it). */
+  type?: string;
+}
+
+export type NewResourceResult =
+  | {
+      kind: 'needsType';
+      /** The library names files after their type: the client asks which one, then asks again with it. */
+      types: { value: string; label?: string }[];
+      /** How the file name is made, in a sentence. */
+      rule: string;
+    }
+  | {
+      kind: 'ready';
+      /** The new file's URI (not yet created), free in the folder. */
+      uri: string;
+      /** The frontmatter as a snippet, for the client to insert into the new, empty file. */
+      snippet: string;
+      rule: string;
+    }
+  | { kind: 'unavailable'; reason: string };
+
+/**
+ * "Resources: New Resource": where the new file goes and what it starts with. The server decides (it
+ * knows the collection's folder, the CMS's slug rule, the library's style and the schema); the client
+ * only asks for the title and inserts the snippet.
+ */
+const NEW_RESOURCE = 'resourceAuthoring/newResource';
+export const NewResourceRequest = {
+  method: NEW_RESOURCE,
+  type: new RequestType<NewResourceParams, NewResourceResult, void>(NEW_RESOURCE),
+} as const;

@@ -161,7 +161,8 @@ describe('card preview in headless Chromium', function () {
           'Research Centre',
           'Trust',
         ]);
-        assert.strictEqual(await page.locator('a.external').getAttribute('href'), 'https://arxiv.org/pdf/2108.07258.pdf');
+        assert.strictEqual(await page.locator('.details a.external').getAttribute('href'), 'https://arxiv.org/pdf/2108.07258.pdf');
+        assert.strictEqual(await page.locator('#card-title a.external').getAttribute('href'), 'https://arxiv.org/pdf/2108.07258.pdf');
         assert.strictEqual((await page.locator('.status').textContent())?.trim(), '✓ No problems');
         // The theme's variables reach the card: background and chip colours come from them.
         const colors = await page.evaluate(
@@ -185,7 +186,7 @@ describe('card preview in headless Chromium', function () {
       it(`renders as inert text (${theme.name} theme)`, async () => {
         const { page, dialogs } = await open(`hostile-${theme.name}`, card(hostile), theme);
         assert.strictEqual(await page.locator('#card-title').textContent(), '<img src=x onerror=alert(1)>');
-        assert.strictEqual(await page.locator('img, iframe, svg, object, embed, style').count(), 0);
+        assert.strictEqual(await page.locator('img, iframe, svg:not(.tile-icon), object, embed, style').count(), 0);
         assert.strictEqual(await page.locator('script').count(), 1, 'only our own script');
         const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
         assert.deepStrictEqual(hrefs, ['#'], 'the only link is the section reference');
@@ -195,7 +196,8 @@ describe('card preview in headless Chromium', function () {
           /Read <script>window.__pwned='summary';alert\(1\)<\/script>/,
         );
 
-        // Poke everything a user could: hover and click every link and button.
+        // Poke everything a user could: open the (collapsed) problem strip, hover and click every link and button.
+        await page.locator('details.status > summary').click();
         for (const el of await page.locator('a, button, .flagged').all()) {
           await el.hover();
           await el.click();
@@ -235,7 +237,7 @@ describe('card preview in headless Chromium', function () {
     it('says ready, keeps the file in its state, and sends only http(s) links to the extension', async () => {
       const { page } = await open('script-links', card(seed), LIGHT);
       const before = page.url();
-      await page.locator('a.external').click();
+      await page.locator('.details a.external').click();
       assert.strictEqual(page.url(), before, 'the webview does not navigate itself');
       assert.deepStrictEqual(await page.evaluate('window.__posted'), [
         { type: 'ready' },
@@ -247,6 +249,9 @@ describe('card preview in headless Chromium', function () {
 
     it('asks the extension to reveal a problem or open a section when one is clicked', async () => {
       const { page } = await open('script-problems', card(hostile), LIGHT);
+      // More than two problems: the strip starts collapsed to its summary line.
+      assert.ok(!(await page.locator('button.problem').nth(1).isVisible()));
+      await page.locator('details.status > summary').click();
       await page.locator('button.problem').nth(1).click();
       await page.locator('a.section-ref').click();
       assert.deepStrictEqual((await page.evaluate('window.__posted')) as unknown[], [

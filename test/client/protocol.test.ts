@@ -62,8 +62,8 @@ describe('the protocol module: names the extension manifest, the client and the 
     assert.ok(validation, 'no jsonValidation for .resource-lint.json');
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../..', validation.url), 'utf8')) as FileSchema;
     const inFile: [string, unknown][] = Object.entries(schema.properties).flatMap(([key, value]): [string, unknown][] =>
-      key === 'vocabularies'
-        ? Object.entries(value.properties ?? {}).map(([k, v]): [string, unknown] => [`vocabularies.${k}`, v])
+      key === 'vocabularies' || key === 'card'
+        ? Object.entries(value.properties ?? {}).map(([k, v]): [string, unknown] => [`${key}.${k}`, v])
         : [[key, value]],
     );
     const keys = inFile.map(([key]) => key).filter((k) => k !== '$schema');

@@ -31,7 +31,7 @@ describe('language server over stdio: card preview request', function () {
     assert.ok(first);
     assert.strictEqual(first.version, 1);
     assert.strictEqual(first.isResource, true);
-    assert.match(first.html, /<h1 id="card-title" class="card-title">A<\/h1>/);
+    assert.match(first.html, /<h2 id="card-title" class="h3 card-title">(?:<a [^>]*>)?A(?:<\/a>)?<\/h2>/);
     assert.deepStrictEqual(
       first.problems.map((p) => [p.code, p.severity, p.range]),
       [['invalid-value', 'error', { start: { line: 7, character: 18 }, end: { line: 7, character: 22 } }]],
@@ -44,7 +44,7 @@ describe('language server over stdio: card preview request', function () {
     const second = await render(uri);
     assert.ok(second);
     assert.strictEqual(second.version, version);
-    assert.match(second.html, /<h1 id="card-title" class="card-title">A new title<\/h1>/);
+    assert.match(second.html, /<h2 id="card-title" class="h3 card-title">(?:<a [^>]*>)?A new title(?:<\/a>)?<\/h2>/);
   });
 
   it('renders a Markdown file outside the resource globs too, saying so', async () => {

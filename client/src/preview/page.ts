@@ -21,13 +21,14 @@ function attr(value: string): string {
 }
 
 /**
- * Nothing but our stylesheet and the script with the nonce may load or run: no inline script, no
+ * Nothing but our stylesheet, the site's inlined stylesheets and the script with the nonce may load or run: no inline script, no
  * event-handler attributes, no eval, no frames, no forms, no plugins; images only from us or https.
  */
 export function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
-    `style-src ${cspSource}`,
+    // The nonce lets the script apply the site's stylesheets (inlined text, never a URL) for its tile.
+    `style-src ${cspSource} 'nonce-${nonce}'`,
     `img-src ${cspSource} https:`,
     `font-src ${cspSource}`,
     `script-src 'nonce-${nonce}'`,

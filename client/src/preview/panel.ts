@@ -148,7 +148,8 @@ export class CardPreview implements vscode.Disposable {
       nonce: nonce(),
       styleUri: media('preview.css'),
       scriptUri: media('preview.js'),
-      body: this.last?.html ?? placeholder('Rendering the card…'),
+      // The card always arrives by message, through the script's sanitizer (the site's template writes raw HTML).
+      body: placeholder('Rendering the card…'),
       state: { resource: this.resourceUri.toString(), locked: this.isLocked },
     });
     this.updateTitle();

@@ -18,6 +18,18 @@ export interface Settings {
   baselineFindings: BaselineDisplay;
   /** Settings by path, in order (later entries win). */
   overrides: Override[];
+  /** The card preview's rendering with the site's own tile template (`card/siteTile.ts`). */
+  card: CardSettings;
+}
+
+/** `resourceAuthoring.card.*`: where the site's tile template and stylesheets are, and what fills its variables. */
+export interface CardSettings {
+  /** Path of the tile template, relative to the folder; '' to find `_includes/components/tile-item-resource.njk`. */
+  template: string;
+  /** Paths of the stylesheets the tile uses (their local `@import`s followed); empty to find the site's `styles/main.css`. */
+  stylesheets: string[];
+  /** Template variable → frontmatter field; the variables not named keep the reference site's mapping. */
+  fields: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -30,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   baseline: '',
   baselineFindings: 'hint',
   overrides: [],
+  card: { template: '', stylesheets: [], fields: {} },
 };
 
 /** The keys of the section (nested ones dotted), as a configuration file or an editor's settings hold them. */
@@ -45,6 +58,9 @@ export const SETTINGS_KEYS = [
   'overrides',
   'baseline',
   'baselineFindings',
+  'card.template',
+  'card.stylesheets',
+  'card.fields',
 ] as const;
 
 const SEVERITY_SETTINGS = new Set<string>([...Object.keys(LSP_SEVERITY), 'off']);
@@ -96,7 +112,24 @@ export function normaliseSettings(raw: unknown): Settings {
     baseline: str(get('baseline')),
     baselineFindings: BASELINE_DISPLAYS.find((d) => d === get('baselineFindings')) ?? DEFAULT_SETTINGS.baselineFindings,
     overrides: overrideList(get('overrides')),
+    card: {
+      template: str(get('card.template')),
+      stylesheets: stringList(get('card.stylesheets'), []),
+      fields: fieldMapping(get('card.fields')),
+    },
   };
+}
+
+const VARIABLE_NAME = /^[A-Za-z_$][\w$]*$/;
+
+/** The well-formed entries of `card.fields`: a template variable name and a non-empty field name. */
+function fieldMapping(value: unknown): Record<string, string> {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+  const out: Record<string, string> = {};
+  for (const [variable, field] of Object.entries(value as Record<string, unknown>)) {
+    if (VARIABLE_NAME.test(variable) && typeof field === 'string' && field.trim() !== '') out[variable] = field.trim();
+  }
+  return out;
 }
 
 function severities(sev: unknown): Partial<Record<DiagnosticCode, SeveritySetting>> {
@@ -169,7 +202,7 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
     if (value === undefined || value === null) continue;
     if (!isGlobList(value)) add([key], `should be a list of glob patterns (strings), not ${JSON.stringify(value)}.`);
   }
-  for (const key of ['vocabularies.learnTags', 'vocabularies.focus', 'vocabularies.type', 'schema', 'baseline']) {
+  for (const key of ['vocabularies.learnTags', 'vocabularies.focus', 'vocabularies.type', 'schema', 'baseline', 'card.template']) {
     const value = get(key);
     if (value !== undefined && value !== null && typeof value !== 'string')
       add(key.split('.'), `should be a path (a string), not ${JSON.stringify(value)}.`);
@@ -182,6 +215,23 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
     add(['baselineFindings'], `should be "hint" or "hide", not ${JSON.stringify(shown)}.`);
   severityProblems(get('severity'), ['severity'], add);
   overridesProblems(get('overrides'), add);
+  const sheets = get('card.stylesheets');
+  if (sheets !== undefined && sheets !== null && !(Array.isArray(sheets) && sheets.every((v) => typeof v === 'string')))
+    add(['card', 'stylesheets'], `should be a list of paths (strings), not ${JSON.stringify(sheets)}.`);
+  const fields = get('card.fields');
+  if (fields !== undefined && fields !== null) {
+    if (typeof fields !== 'object' || Array.isArray(fields))
+      add(
+        ['card', 'fields'],
+        `should be an object of template variable: frontmatter field, such as {"tileURL": "link"}, not ${JSON.stringify(fields)}.`,
+      );
+    else
+      for (const [variable, field] of Object.entries(fields as Record<string, unknown>)) {
+        if (!VARIABLE_NAME.test(variable)) add(['card', 'fields', variable], `'${variable}' is not a template variable name.`);
+        else if (typeof field !== 'string' || field.trim() === '')
+          add(['card', 'fields', variable], `should name a frontmatter field (a string), not ${JSON.stringify(field)}.`);
+      }
+  }
   return problems;
 }
 

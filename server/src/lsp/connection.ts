@@ -20,7 +20,7 @@ import {
   type ProgressFactory,
   type Scheduler,
 } from '../core';
-import { FileStatusRequest, FixWorkspaceRequest, RenderCardRequest } from '../../../protocol/src/requests';
+import { FileStatusRequest, FixWorkspaceRequest, NewResourceRequest, RenderCardRequest } from '../../../protocol/src/requests';
 import { SETTINGS_SECTION } from '../../../protocol/src/names';
 import { EditorWorkspace, type FolderFiles } from './editorWorkspace';
 import { LoadedFileWatch } from './loadedFileWatch';
@@ -158,6 +158,11 @@ export function serve(connection: Connection, host: ServerHost): void {
   // The card preview, and what a file is (the status bar and the preview ask; the client never decides it).
   // After a settings change they wait for the reload, so no answer uses the old globs.
   connection.onRequest(RenderCardRequest.type, async (p) => (await settled())?.renderCard(p.uri) ?? null);
+  // "Resources: New Resource": the server names the file and writes the skeleton; the client inserts it.
+  connection.onRequest(
+    NewResourceRequest.type,
+    async (p) => (await settled())?.newResource(p) ?? { kind: 'unavailable', reason: 'The language server has no folder.' },
+  );
   connection.onRequest(
     FileStatusRequest.type,
     async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null },

@@ -204,3 +204,14 @@ export function renderMarkdown(source: string, options: { sections?: SectionReso
   const env: CardEnv = { sections: options.sections, headingBase: options.headingBase ?? 3 };
   return md.render(source, env);
 }
+
+/**
+ * The site's own `markdownFilter`: markdown-it with the options the site's Eleventy configuration
+ * gives it, raw HTML included. Only a site template's output uses it; the webview's sanitizer and
+ * CSP keep what it lets through inert.
+ */
+const siteMd = new MarkdownIt({ html: true, breaks: true, linkify: true });
+
+export function renderSiteMarkdown(source: unknown): string {
+  return typeof source === 'string' ? siteMd.render(source) : '';
+}

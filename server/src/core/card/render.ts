@@ -20,7 +20,14 @@ export interface CardOptions {
   sections?: SectionResolver;
   /** How many problems the status strip lists by message (default 5). */
   listedProblems?: number;
+  /** The site's own tile (its template's output, icons included) and its stylesheets, shown instead of the built-in tile. */
+  siteTile?: { html: string; css: string };
+  /** Why the site's tile is not shown although the site has one (Restricted Mode, a template error). */
+  siteNote?: string;
 }
+
+/** More problems than this and the strip starts collapsed to its one summary line. */
+const STRIP_OPEN_MAX = 2;
 
 /** The fields the site's card shows; anything else in the frontmatter is listed under "Other fields". */
 const CARD_FIELDS = new Set(['title', 'focus', 'source', 'readability', 'type', 'openSource', 'link', 'keywords', 'learnTags', 'summary']);
@@ -57,7 +64,12 @@ class Card {
   }
 
   html(): string {
-    return ['<div class="card-preview">', this.statusStrip(), this.data ? this.card(this.data) : this.unreadable(), '</div>'].join('\n');
+    return [
+      '<div class="card-preview" data-view="all">',
+      this.statusStrip(),
+      this.data ? this.card(this.data) : this.unreadable(),
+      '</div>',
+    ].join('\n');
   }
 
   // ---- status strip ------------------------------------------------------------------------
@@ -86,12 +98,14 @@ class Card {
           `<span class="problem-where">line ${p.line + 1}</span></button></li>`,
       );
     const more = problems.length > listed ? `<p class="status-more">and ${problems.length - listed} more in the Problems panel</p>` : '';
+    // A long list would push the card below the fold: then only the summary line shows until opened.
+    const open = problems.length <= STRIP_OPEN_MAX ? ' open' : '';
     return [
-      `<section class="status status-${worst}" aria-label="Problems">`,
-      `<p class="status-summary"><span class="status-icon" aria-hidden="true">${SEVERITY_ICON[worst]}</span> <strong>${problems.length} ${plural(problems.length, 'problem')}</strong> <span class="status-breakdown">(${breakdown})</span></p>`,
+      `<details class="status status-${worst}" aria-label="Problems"${open}>`,
+      `<summary class="status-summary"><span class="status-icon" aria-hidden="true">${SEVERITY_ICON[worst]}</span> <strong>${problems.length} ${plural(problems.length, 'problem')}</strong> <span class="status-breakdown">(${breakdown})</span></summary>`,
       items.length ? `<ul class="problem-list">${items.join('')}</ul>` : '',
       more,
-      '</section>',
+      '</details>',
     ].join('');
   }
 
@@ -112,29 +126,54 @@ class Card {
   }
 
   private card(data: Record<string, unknown>): string {
+    const site = this.options.siteTile;
+    const tile = site
+      ? `<div class="site-tile">${site.html}</div><div class="site-styles" hidden data-css="${esc(site.css)}"></div>`
+      : this.tile(data);
+    const note = this.options.siteNote ? `<p class="notice site-note">${esc(this.options.siteNote)}</p>` : '';
+    return [
+      VIEW_TOGGLE,
+      note,
+      `<div class="site-view${site ? ' from-template' : ''}">${tile}</div>`,
+      '<div class="all-fields">',
+      this.details(data),
+      this.otherFields(data),
+      this.body(),
+      '</div>',
+    ].join('\n');
+  }
+
+  /** The built-in tile: the site's tile template's order, labels and structure, in the editor's colours. */
+  private tile(data: Record<string, unknown>): string {
     const { vocabularies } = this.input;
-    const title = this.scalarField(data, 'title', 'No title');
     const summary = data.summary;
     const summaryHtml =
       typeof summary === 'string' && summary.trim() !== ''
         ? `<div class="card-summary markdown">${this.flag(renderMarkdown(summary, { sections: this.options.sections }), ['summary'], 'div')}</div>`
         : summary === undefined || summary === null || summary === ''
-          ? ''
+          ? `<div class="summary-none">${this.none('summary', 'No summary')}</div>`
           : `<div class="card-summary">${this.scalarField(data, 'summary', '')}</div>`;
+    const readability = this.readability(data);
     return [
-      '<article class="card" aria-labelledby="card-title">',
-      '<header class="card-header">',
-      `<p class="card-type"><span class="sr-only">Type: </span>${this.termField(data, 'type', vocabularies.type, 'No type')}</p>`,
-      `<h1 id="card-title" class="card-title">${title}</h1>`,
-      `<p class="card-source"><span class="sr-only">Source: </span>${this.scalarField(data, 'source', 'No source')}</p>`,
-      '</header>',
-      this.readability(data),
-      summaryHtml,
+      '<article class="card tile-item" aria-labelledby="card-title">',
+      '<div class="tile-resource">',
+      `<h2 id="card-title" class="h3 card-title">${this.title(data)}</h2>`,
+      `<div class="info">${TILE_ICON.source}Source: <div class="card-source inline-value">${this.scalarField(data, 'source', 'No source')}</div></div>`,
+      `<div class="info">${TILE_ICON.mediaType}Media Type: <div class="card-type inline-value">${this.termField(data, 'type', vocabularies.type, 'No type')}</div></div>`,
+      `<div class="info">${TILE_ICON.readability}<span class="resource-readability-title">Readability: </span>${readability}</div>`,
+      `<div class="info info-summary">${TILE_ICON.summary}Summary:${summaryHtml}</div>`,
+      '</div>',
       '</article>',
-      this.details(data),
-      this.otherFields(data),
-      this.body(),
     ].join('\n');
+  }
+
+  /** The title, a link to the resource as on the site when the link is a web address. */
+  private title(data: Record<string, unknown>): string {
+    const title = this.scalarField(data, 'title', 'No title');
+    const link = data.link;
+    if (typeof link !== 'string' || !isWebUrl(link) || typeof data.title !== 'string' || data.title.trim() === '') return title;
+    const href = link.trim();
+    return `<a class="external tile-link" href="${esc(href)}" rel="noopener noreferrer" title="Open ${esc(href)} in the browser">${title}</a>`;
   }
 
   private readability(data: Record<string, unknown>): string {
@@ -176,7 +215,7 @@ class Card {
 
     row('Link', this.link(data));
     row('Open source', this.openSource(data));
-    return `<section class="details" aria-labelledby="details-heading"><h2 id="details-heading">Details</h2><dl>${rows.join('')}</dl></section>`;
+    return `<section class="details resource-detail" aria-labelledby="details-heading"><h2 id="details-heading">On the resource page</h2><dl class="features">${rows.join('')}</dl></section>`;
   }
 
   private link(data: Record<string, unknown>): string {
@@ -298,6 +337,24 @@ class Card {
     );
   }
 }
+
+/** The toggle between the tile alone and the tile with every field; the webview's script keeps the choice. */
+const VIEW_TOGGLE =
+  '<div class="view-toggle" role="group" aria-label="Card view">' +
+  '<button type="button" class="view-button" data-view="site" aria-pressed="false">As on the site</button>' +
+  '<button type="button" class="view-button" data-view="all" aria-pressed="true">With all fields</button></div>';
+
+/** Small line icons in the text colour, one per labelled line of the tile (the site has its own pictures there). */
+const icon = (path: string) =>
+  `<svg class="tile-icon" aria-hidden="true" viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.5">${path}</svg>`;
+const TILE_ICON = {
+  source: icon('<circle cx="10" cy="6" r="4"/><path d="M7 9l-5 5"/>'),
+  mediaType: icon('<rect x="2.5" y="2.5" width="11" height="11" rx="1.5"/><path d="M5 6h6M5 9h6M5 12h3"/>'),
+  readability: icon(
+    '<path d="M2 3.5h4.5a1.5 1.5 0 0 1 1.5 1.5v8a1.5 1.5 0 0 0-1.5-1.5H2zM14 3.5H9.5A1.5 1.5 0 0 0 8 5v8a1.5 1.5 0 0 1 1.5-1.5H14z"/>',
+  ),
+  summary: icon('<path d="M3 4h10M3 7h10M3 10h10M3 13h6"/>'),
+};
 
 function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;

@@ -12,6 +12,7 @@ import {
   type SymbolInformation,
 } from 'vscode-languageserver-types';
 import { complete } from '../complete';
+import { withSkeleton } from '../skeletonCompletion';
 import { isSectionCode, SOURCE } from '../codes';
 import type { StyleVotes } from '../completionStyle';
 import type { Configuration } from '../configuration';
@@ -96,7 +97,10 @@ export class DocumentFeatures {
             library: this.ctx.libraryStyle(),
           })
         : null;
-    return mergeCompletions(fields, completeSections(this.view(open), offset, this.ctx.reports()));
+    const merged = mergeCompletions(fields, completeSections(this.view(open), offset, this.ctx.reports()));
+    return open.role === 'resource' && open.analysis.parsed.text.trim() === ''
+      ? withSkeleton(merged, this.ctx.configuration(), this.ctx.libraryStyle())
+      : merged;
   }
 
   async hover(open: OpenAnalysis, position: Position): Promise<Hover | null> {

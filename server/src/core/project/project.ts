@@ -31,6 +31,9 @@ import { duplicateSuppression } from './suppressedDuplicates';
 import { isConfigFile, readConfigFile, withConfigFile } from './configFile';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
+import { SiteTemplateStore } from './siteTemplate';
+import { planNewResource } from './newResource';
+import type { NewResourceParams, NewResourceResult } from '../../../../protocol/src/requests';
 import { workspaceSummary, type ScanSummary } from './summary';
 import type { FileDiagnostics, FileStatus, FixTotals, LibraryCoverage, LoadOutcome, Project, ProjectOptions } from './types';
 import { fixWorkspace, type FixSubject, type WorkspaceFix } from './workspaceFix';
@@ -82,6 +85,7 @@ class ResourceProject implements Project {
   private loaded: string[] = [];
   private outcome: LoadOutcome | undefined;
   private readonly reportStore = new ReportStore();
+  private readonly siteTemplate = new SiteTemplateStore();
   private readonly analyses = new AnalysisCache();
   private readonly files: FileIndex;
   private readonly baselines: BaselineStore;
@@ -659,6 +663,13 @@ class ResourceProject implements Project {
   // Following the workspace.
 
   private onWorkspaceEvent(event: WorkspaceEvent): void {
+    // The site's tile is read again on its next use after a change of its files or the settings.
+    if (
+      event.type === 'settings' ||
+      (event.type === 'files' && event.changes.some((c) => this.siteTemplate.affects(c.uri))) ||
+      (event.type === 'document' && this.siteTemplate.affects(event.uri))
+    )
+      this.siteTemplate.invalidate();
     if (!this.started) return;
     // An edit in an open document changes only the overlay of the citing texts.
     if (event.type !== 'document' || event.kind === 'closed') this.citations.invalidateClosed();
@@ -834,13 +845,29 @@ class ResourceProject implements Project {
     return open ? this.features.codeActions(open, range, diagnostics, only) : [];
   }
 
-  renderCard(uri: string): RenderedCard | null {
+  async renderCard(uri: string): Promise<RenderedCard | null> {
+    if (!this.workspace.openDocument(uri)) return null;
+    const site = await this.siteTemplate.current(this.workspace, this.settingsNow.card);
+    // Read after the wait: the card shows the document as it is now.
     const doc = this.workspace.openDocument(uri);
     if (!doc) return null;
     const role = this.roleOf(uri);
     // The card renders any open Markdown document; it says when the file is not a resource.
     const analysis = this.analysisOf(doc, role === 'report' ? 'report' : 'resource');
-    return renderCardFor(analysis, this.config, this.reportStore.current, role === 'resource');
+    return renderCardFor(analysis, this.config, this.reportStore.current, role === 'resource', site, this.settingsNow.card);
+  }
+
+  newResource(params: NewResourceParams): Promise<NewResourceResult> {
+    return planNewResource(
+      {
+        workspace: this.workspace,
+        config: this.config,
+        library: this.files.style.votes,
+        resources: this.files.uris().filter((u) => this.roleOf(u) === 'resource'),
+        relativePath: (uri) => this.relativePath(uri),
+      },
+      params,
+    );
   }
 
   fileStatus(uri: string): FileStatus {

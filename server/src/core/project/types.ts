@@ -17,6 +17,7 @@ import type { ReportSet } from '../report/reportSet';
 import type { DocumentRole } from '../service';
 import type { SettingsProblem } from '../settings';
 import type { RenderedCard } from './card';
+import type { NewResourceParams, NewResourceResult } from '../../../../protocol/src/requests';
 import type { ResultCacheOptions } from './resultCache';
 import type { WorkspaceFix } from './workspaceFix';
 
@@ -174,7 +175,9 @@ export interface Project {
    * file (open ones from the editor's text), annotated by problem code; undefined when cancelled.
    */
   fixWorkspace(options?: { cancelled?: () => boolean }): Promise<WorkspaceFix | undefined>;
-  renderCard(uri: string): RenderedCard | null;
+  renderCard(uri: string): Promise<RenderedCard | null>;
+  /** "Resources: New Resource": the new file's place and its frontmatter snippet. */
+  newResource(params: NewResourceParams): Promise<NewResourceResult>;
   fileStatus(uri: string): FileStatus;
   /** One log line: folder, vocabularies and schema with their origin, reports, resources, the last check's time. */
   summary(): string;
