@@ -14,6 +14,7 @@ import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
 import { documentFilters, reportGlobsKey } from './reportSelector';
 import { askFileStatus, registerFileStatus } from './status';
+import { registerVocabularyCommands } from './vocabularyCommands';
 
 /**
  * Files the server hears about when they change on disk: vocabulary data files (re-read), Markdown
@@ -65,6 +66,12 @@ function createServer(
     folder ? { uri: folder.uri.toString(), name: folder.name } : undefined,
     reports,
   );
+  // The vocabulary data files, for their code lenses, references, rename and diagnostics.
+  if (folder)
+    documentSelector.push({
+      scheme: 'file',
+      pattern: { baseUri: { uri: folder.uri.toString(), name: folder.name }, pattern: `**/{${DATA_FILE_NAMES.join(',')}}` },
+    });
   const fileEvents = folder
     ? WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)))
     : [];
@@ -182,6 +189,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerCardPreview(context, clientFor, roles);
   registerFileStatus(context, output, clientFor);
+  registerVocabularyCommands(context, clientFor);
   registerFixWorkspace(context, () => [...servers.values()].map((s) => s.client).filter((c) => c.isRunning()));
   await reconcile(context, output, roles);
 }

@@ -9,11 +9,22 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type InitializeResult,
+  ResponseError,
+  ErrorCodes,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
-import { CODE_ACTION_KINDS, createProject, isConfigFile, isDataFile, insideFolder, type Project, type ProgressFactory } from './core';
-import { FileStatusRequest, FixWorkspaceRequest, RenderCardRequest } from '../../protocol/src/requests';
+import {
+  CODE_ACTION_KINDS,
+  REFACTOR_RETIRE,
+  createProject,
+  isConfigFile,
+  isDataFile,
+  insideFolder,
+  type Project,
+  type ProgressFactory,
+} from './core';
+import { FileStatusRequest, FixWorkspaceRequest, RenderCardRequest, RetireTermRequest } from '../../protocol/src/requests';
 import { SETTINGS_SECTION } from '../../protocol/src/names';
 import { EditorWorkspace } from './lsp/editorWorkspace';
 import { LoadedFileWatch } from './lsp/loadedFileWatch';
@@ -92,7 +103,9 @@ connection.onInitialize((params): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [...new Set([CodeActionKind.QuickFix, ...CODE_ACTION_KINDS])] },
+      codeActionProvider: { codeActionKinds: [...new Set([CodeActionKind.QuickFix, ...CODE_ACTION_KINDS, REFACTOR_RETIRE])] },
+      renameProvider: { prepareProvider: true },
+      codeLensProvider: { resolveProvider: false },
     },
     serverInfo: { name: 'resource-authoring' },
   };
@@ -125,9 +138,26 @@ connection.onReferences(async (p) => (await settled())?.references(p.textDocumen
 connection.onDocumentLinks(async (p) => (await settled())?.documentLinks(p.textDocument.uri) ?? null);
 connection.onDocumentSymbol(async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null);
 connection.onWorkspaceSymbol(async (p) => (await settled())?.workspaceSymbols(p.query) ?? []);
-connection.onCodeAction(
-  async (p) => (await settled())?.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) ?? [],
-);
+connection.onCodeAction(async (p) => {
+  const ready = await settled();
+  if (!ready) return [];
+  const terms = await ready.termActions(p.textDocument.uri, p.range, p.context.only);
+  return [...ready.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only), ...terms];
+});
+// The vocabularies as code: code lenses on the data files, rename (and merge) of a term, its retirement.
+connection.onCodeLens(async (p) => (await settled())?.codeLenses(p.textDocument.uri) ?? null);
+connection.onPrepareRename(async (p) => (await settled())?.prepareRename(p.textDocument.uri, p.position) ?? null);
+connection.onRenameRequest(async (p) => {
+  const answer = await (await settled())?.rename(p.textDocument.uri, p.position, p.newName);
+  if (answer && 'error' in answer) throw new ResponseError(ErrorCodes.InvalidRequest, answer.error);
+  return answer ?? null;
+});
+connection.onRequest(RetireTermRequest.type, async (p) => {
+  const ready = await settled();
+  if (!ready) return { edit: null, error: 'The server is not ready.', resources: 0 };
+  const { plan, edit } = await ready.termEdit({ kind: 'retire', vocabulary: p.vocabulary, value: p.value, replaceWith: p.replaceWith });
+  return { edit: edit ?? null, ...(plan.error ? { error: plan.error } : {}), resources: plan.resources };
+});
 // The card preview, and what a file is (the status bar and the preview ask; the client never decides it).
 // After a settings change they wait for the reload, so no answer uses the old globs.
 connection.onRequest(RenderCardRequest.type, async (p) => (await settled())?.renderCard(p.uri) ?? null);

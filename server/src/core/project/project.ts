@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, Diagnostic, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { fingerprintDiagnostics } from '../baseline';
 import { linkOf } from '../checks/duplicates';
@@ -20,13 +20,17 @@ import { DocumentFeatures } from './documentFeatures';
 import { cachedReader, ResultCache } from './resultCache';
 import { hashText } from '../hash';
 import { duplicatePartners } from './duplicatePartners';
-import { FileIndex, type FileVerdict } from './fileIndex';
+import { FileIndex, type FileVerdict, type TermSource } from './fileIndex';
+import { termUsesOf, termValuesOf } from '../vocab/uses';
+import { VocabularyFeatures, type TermUsageRow } from './vocabularyFeatures';
+import type { TermChange } from '../vocab/termEdits';
+import { mergeHovers } from './merge';
 import { duplicateSuppression } from './suppressedDuplicates';
 import { isConfigFile, readConfigFile, withConfigFile } from './configFile';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
 import { workspaceSummary, type ScanSummary } from './summary';
-import type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions } from './types';
+import type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions, TermEdit } from './types';
 import { fixWorkspace, type FixSubject, type WorkspaceFix } from './workspaceFix';
 
 /** Files read at once during a check; other requests get in between batches. */
@@ -77,6 +81,11 @@ class ResourceProject implements Project {
   private readonly baselines: BaselineStore;
   private readonly citations: Citations;
   private readonly features: DocumentFeatures;
+  private readonly vocab: VocabularyFeatures;
+  /** Every resource of the folder has been checked once since the last load: a term no file uses is unused. */
+  private termsComplete = false;
+  /** The data files' diagnostics as last announced, to announce them again only when they change. */
+  private dataFileShown = '';
   private readonly loads = new CoalescedRun(() => this.loadOnce());
   private readonly checks: CoalescedRun;
   private ready: Promise<void> = Promise.resolve();
@@ -114,6 +123,15 @@ class ResourceProject implements Project {
       citations: this.citations,
       scheduler: this.scheduler,
       hoverCountWaitMs: options.hoverCountWaitMs ?? 150,
+    });
+    this.vocab = new VocabularyFeatures({
+      configuration: () => this.config,
+      uses: this.files.uses,
+      text: async (uri) => this.workspace.openDocument(uri)?.text ?? this.files.text(uri) ?? this.workspace.readText(uri),
+      openDocument: (uri) => this.workspace.openDocument(uri),
+      describe: (uri) => this.describe(uri),
+      complete: () => this.termsComplete,
+      scheduler: this.scheduler,
     });
     this.subscription = this.workspace.onDidChange?.((event) => this.onWorkspaceEvent(event));
   }
@@ -188,6 +206,7 @@ class ResourceProject implements Project {
     this.settingsNow = settings;
     this.config = loaded.configuration;
     this.sources = loaded.sources;
+    this.termsComplete = false;
     // The baseline file is watched with the configuration's files; its change re-reads only it.
     this.loaded = this.baselines.uri ? [...loaded.files, this.baselines.uri] : loaded.files;
     this.citations.invalidateClosed();
@@ -238,6 +257,10 @@ class ResourceProject implements Project {
   // Diagnostics.
 
   diagnostics(uri: string): FileDiagnostics | undefined {
+    if (this.vocab.serves(uri)) {
+      const version = this.workspace.openDocument(uri)?.version;
+      return { uri, ...(version !== undefined ? { version } : {}), diagnostics: this.vocab.diagnostics(uri) };
+    }
     const found = this.files.diagnostics(uri, this.config, (u) => this.describe(u));
     if (!found) return undefined;
     const version = this.workspace.openDocument(uri)?.version;
@@ -278,14 +301,27 @@ class ResourceProject implements Project {
   private changed(uris: readonly string[]): void {
     if (uris.length === 0) return;
     for (const listener of this.diagnosticListeners) listener(uris);
+    // The data files' diagnostics follow the use counts: announced again when they change.
+    if (this.diagnosticListeners.size === 0) return;
+    const dataFiles = this.vocab.dataFiles();
+    const shown = JSON.stringify(dataFiles.map((uri) => this.vocab.diagnostics(uri)));
+    if (shown === this.dataFileShown) return;
+    this.dataFileShown = shown;
+    if (!uris.every((u) => dataFiles.includes(u))) for (const listener of this.diagnosticListeners) listener(dataFiles);
   }
 
   /** The verdict of one text: the full analysis when given (open documents), else the cheapest check that agrees with it. */
-  private verdict(uri: string, text: string, role: DocumentRole, analysis?: Analysis): { verdict: FileVerdict; analysis?: Analysis } {
+  private verdict(
+    uri: string,
+    text: string,
+    role: DocumentRole,
+    analysis?: Analysis,
+  ): { verdict: FileVerdict; analysis?: Analysis; terms?: TermSource } {
     const config = this.config;
     const reports = this.reportStore.current;
     let link: string | undefined;
     let linkRange: FileVerdict['linkRange'];
+    let data: Record<string, unknown> | undefined;
     try {
       if (!analysis) {
         if (role === 'resource') {
@@ -293,6 +329,7 @@ class ResourceProject implements Project {
           analysis = check.analysis;
           link = check.link;
           linkRange = check.linkRange;
+          data = check.data;
         } else {
           analysis = analyzeText(text, config, uri, 0, { reports, role });
         }
@@ -306,7 +343,7 @@ class ResourceProject implements Project {
       this.log.error(`Checking ${uri} failed: ${message(e)}`);
       return { verdict: { own: [] } };
     }
-    if (!analysis) return { verdict: { own: [], fingerprints: [], link, linkRange } };
+    if (!analysis) return { verdict: { own: [], fingerprints: [], link, linkRange }, terms: { values: termValuesOf(data) } };
     for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
@@ -316,6 +353,7 @@ class ResourceProject implements Project {
     return {
       verdict: { own, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange, ...(duplicate ? { duplicate } : {}) },
       analysis,
+      ...(role === 'resource' ? { terms: { uses: termUsesOf(analysis.parsed), lines: analysis.lines } } : {}),
     };
   }
 
@@ -334,6 +372,8 @@ class ResourceProject implements Project {
     const role = this.roleOf(uri);
     if (!doc || !role) {
       this.forget(uri);
+      // A data file edited in the editor: its own diagnostics follow its text.
+      if (this.vocab.serves(uri)) this.changed([uri]);
       return;
     }
     let analysis: Analysis | undefined;
@@ -342,8 +382,8 @@ class ResourceProject implements Project {
     } catch (e) {
       this.log.error(`Checking ${uri} failed: ${message(e)}`);
     }
-    const { verdict } = analysis ? this.verdict(uri, doc.text, role, analysis) : { verdict: { own: [] } };
-    const affected = this.files.set(uri, verdict, doc.text, this.config, role === 'resource');
+    const { verdict, terms } = analysis ? this.verdict(uri, doc.text, role, analysis) : { verdict: { own: [] }, terms: undefined };
+    const affected = this.files.set(uri, verdict, doc.text, this.config, role === 'resource', terms);
     this.changed([uri]);
     void this.refreshPartners(affected);
   }
@@ -396,6 +436,11 @@ class ResourceProject implements Project {
       if (!this.checks.pending) {
         const resources = found.filter((rel) => config.isResource(rel)).length;
         this.lastScan = { resources, reports: found.length - resources, ms: this.scheduler.now() - started };
+        this.termsComplete = true;
+        this.changed(this.vocab.dataFiles());
+        // The positions of the terms the fast path read are parsed once, in the background, for references and renames.
+        if (this.options.retainTexts !== false)
+          void this.vocab.resolve().catch((e: unknown) => this.log.error(`Indexing the term uses failed: ${message(e)}`));
       }
     } finally {
       progress?.done();
@@ -424,8 +469,8 @@ class ResourceProject implements Project {
         affected.push(...this.forget(uri, false));
         continue;
       }
-      const { verdict } = this.verdict(uri, text, role);
-      affected.push(...this.files.set(uri, verdict, text, this.config, role === 'resource'));
+      const { verdict, terms } = this.verdict(uri, text, role);
+      affected.push(...this.files.set(uri, verdict, text, this.config, role === 'resource', terms));
     }
     return affected;
   }
@@ -494,6 +539,7 @@ class ResourceProject implements Project {
         }
         const first = this.verdict(uri, text, role);
         let verdict = first.verdict;
+        let terms = first.terms;
         const analysis = first.analysis;
         let finalText = text;
         if (options.fix && analysis && analysis.findings.length > 0) {
@@ -502,7 +548,7 @@ class ResourceProject implements Project {
             totals.fixed += fixed.resolved;
             totals.fixedFiles++;
             finalText = fixed.analysis.parsed.text;
-            ({ verdict } = this.verdict(uri, finalText, role, fixed.analysis));
+            ({ verdict, terms } = this.verdict(uri, finalText, role, fixed.analysis));
           }
         }
         if (cache) {
@@ -510,7 +556,7 @@ class ResourceProject implements Project {
           if (finalText === text) cache.put(uri, stamp, hash ?? hashText(text), role, verdict);
           else cache.put(uri, undefined, hashText(finalText), role, verdict);
         }
-        affected.push(...this.files.set(uri, verdict, finalText, this.config, role === 'resource'));
+        affected.push(...this.files.set(uri, verdict, finalText, this.config, role === 'resource', terms));
         progress?.report(i + 1, uris.length);
       }
     }
@@ -755,18 +801,72 @@ class ResourceProject implements Project {
   }
 
   async hover(uri: string, position: Parameters<Project['hover']>[1]) {
+    if (this.vocab.serves(uri)) return this.vocab.hover(uri, position);
     const open = this.openAnalysis(uri);
-    return open ? this.features.hover(open, position) : null;
+    if (!open) return null;
+    const term = open.role === 'resource' ? this.vocab.hover(uri, position, open.analysis) : null;
+    return mergeHovers(await this.features.hover(open, position), term);
   }
 
   definition(uri: string, position: Parameters<Project['definition']>[1]) {
+    if (this.vocab.serves(uri)) return this.vocab.definition(uri, position);
     const open = this.openAnalysis(uri);
-    return open ? this.features.definition(open, position) : null;
+    if (!open) return null;
+    return (
+      (open.role === 'resource' ? this.vocab.definition(uri, position, open.analysis) : null) ?? this.features.definition(open, position)
+    );
   }
 
   async references(uri: string, position: Parameters<Project['references']>[1], includeDeclaration: boolean) {
+    if (this.vocab.serves(uri)) return this.vocab.references(uri, position, includeDeclaration);
     const open = this.openAnalysis(uri);
-    return open ? this.features.references(open, position, includeDeclaration) : null;
+    if (!open) return null;
+    const terms = open.role === 'resource' ? await this.vocab.references(uri, position, includeDeclaration, open.analysis) : null;
+    return terms ?? this.features.references(open, position, includeDeclaration);
+  }
+
+  // The vocabularies as code (vocabularyFeatures.ts).
+
+  codeLenses(uri: string): CodeLens[] | null {
+    return this.vocab.codeLenses(uri);
+  }
+
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null {
+    if (this.vocab.serves(uri)) return this.vocab.prepareRename(uri, position);
+    const open = this.openAnalysis(uri);
+    return open?.role === 'resource' ? this.vocab.prepareRename(uri, position, open.analysis) : null;
+  }
+
+  async rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | { error: string } | null> {
+    await this.ready;
+    const open = this.vocab.serves(uri) ? undefined : this.openAnalysis(uri);
+    if (!this.vocab.serves(uri) && open?.role !== 'resource') return null;
+    const plan = await this.vocab.rename(uri, position, newName, open?.analysis);
+    if (!plan) return null;
+    if (plan.error) return { error: plan.error };
+    return this.vocab.workspaceEdit(plan, `Rename to '${newName}'`, false);
+  }
+
+  async termActions(uri: string, range: Range, only?: readonly string[]): Promise<CodeAction[]> {
+    await this.ready;
+    return this.vocab.serves(uri) ? this.vocab.codeActions(uri, range, only) : [];
+  }
+
+  termUsage(): TermUsageRow[] {
+    return this.vocab.usage();
+  }
+
+  async termEdit(change: TermChange, options: { confirm?: boolean } = {}): Promise<TermEdit> {
+    await this.ready;
+    const plan = await this.vocab.plan(change);
+    if (plan.error) return { plan };
+    const label =
+      change.kind === 'retire'
+        ? `Retire '${change.value}'`
+        : change.kind === 'label'
+          ? `Relabel '${change.value}'`
+          : `Rename '${change.value}' to '${change.to}'`;
+    return { plan, edit: this.vocab.workspaceEdit(plan, label, options.confirm !== false) };
   }
 
   documentLinks(uri: string) {
