@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import type { TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-types';
+import type { TextDocumentEdit, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { MemoryWorkspace, type Project } from '../../../server/src/core';
 import { applyTextEdits } from '../../../server/src/core/edits';
 import { FOLDER, startServerProject, uriOf } from './helpers';
@@ -60,7 +60,7 @@ async function applied(workspace: MemoryWorkspace, edit: WorkspaceEdit | undefin
   for (const change of edit.documentChanges as TextDocumentEdit[]) {
     const rel = change.textDocument.uri.slice(uriOf('').length + 1);
     const text = (await workspace.readText(change.textDocument.uri))!;
-    out[rel] = applyTextEdits(text, change.edits);
+    out[rel] = applyTextEdits(text, change.edits as TextEdit[]);
   }
   return out;
 }
