@@ -1,7 +1,6 @@
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { createProject, parseSettingsJson, uriOf, VOCABULARY_NAMES, type TermChange, type VocabularyName } from '../core';
-import { applyTextEdits } from '../core/edits';
+import { applyTextEdits, createProject, parseSettingsJson, uriOf, VOCABULARY_NAMES, type TermChange, type VocabularyName } from '../core';
 import { DiskWorkspace } from '../node/diskWorkspace';
 import { pathKind, readSettingsFile } from '../node/settingsFile';
 import { VOCAB_SYNOPSIS } from './args';

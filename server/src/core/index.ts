@@ -32,6 +32,7 @@ export {
   type TermUsageRow,
 } from './project/vocabularyFeatures';
 export type { TermChange } from './vocab/termEdits';
+export { applyTextEdits } from './edits';
 export type { TermEdit } from './project/types';
 export { VOCABULARY_NAMES, type VocabularyName } from './vocabulary';
 export { DATA_FILE_NAMES, isDataFile } from './project/loadConfiguration';

@@ -1,6 +1,5 @@
 import {
   CodeActionKind,
-  DiagnosticSeverity,
   DiagnosticTag,
   MarkupKind,
   type ChangeAnnotation,
@@ -15,7 +14,7 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
-import { isDiagnosticCode, SOURCE } from '../codes';
+import { SOURCE, type DiagnosticCode } from '../codes';
 import { severityOf, type Configuration } from '../configuration';
 import { parseResource, type ParsedResource, type Span } from '../document';
 import { toTextEdits, type OffsetEdit } from '../edits';
@@ -407,14 +406,14 @@ export class VocabularyFeatures {
   diagnostics(uri: string): Diagnostic[] {
     const config = this.ctx.configuration();
     const out: Diagnostic[] = [];
-    const push = (code: string, span: Span, lines: LineMap, message: string, data?: unknown, tags?: DiagnosticTag[]) => {
-      const level = isDiagnosticCode(code) ? severityOf(code, config, uri) : code === 'unused-term' ? 'hint' : 'warning';
+    const push = (code: DiagnosticCode, span: Span, lines: LineMap, message: string, data?: unknown, tags?: DiagnosticTag[]) => {
+      const level = severityOf(code, config, uri);
       if (level === 'off') return;
       out.push({
         range: lines.range(span.start, span.end),
-        severity: LSP_SEVERITY[level] ?? DiagnosticSeverity.Warning,
+        severity: LSP_SEVERITY[level],
         code,
-        ...(isDiagnosticCode(code) ? { codeDescription: { href: ruleUrl(code) } } : {}),
+        codeDescription: { href: ruleUrl(code) },
         source: SOURCE,
         message,
         ...(data !== undefined ? { data } : {}),
