@@ -189,6 +189,7 @@ export class VocabularyFeatures {
   async resolve(uris?: readonly string[]): Promise<void> {
     const index = this.ctx.uses;
     const todo = (uris ?? index.unresolved()).filter((u) => !index.resolved(u));
+    if (todo.length === 0) return;
     for (let i = 0; i < todo.length; i += RESOLVE_BATCH) {
       const batch = todo.slice(i, i + RESOLVE_BATCH);
       const texts = await Promise.all(batch.map((u) => this.ctx.text(u)));
@@ -203,14 +204,14 @@ export class VocabularyFeatures {
 
   /** Every use of a term across the library, with its data-file entry (and, for a focus, the categories naming it). */
   async locations(term: TermValue, includeDeclaration: boolean): Promise<Location[]> {
-    const files = this.ctx.uses.files(term.vocabulary, term.value).sort();
+    const files = this.ctx.uses.files(term.vocabulary, term.value);
     await this.resolve(files);
     const out: Location[] = [];
     if (includeDeclaration) {
       const declaration = this.declaration(term);
       if (declaration) out.push(declaration);
     }
-    for (const uri of files) for (const use of this.ctx.uses.uses(uri, term) ?? []) out.push({ uri, range: use.range });
+    for (const uri of files) this.ctx.uses.ranges(uri, term, out);
     const categories = this.categoriesUri();
     const text = categories && term.vocabulary === 'focus' ? this.dataText(categories) : undefined;
     if (categories && text !== undefined) {
