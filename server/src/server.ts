@@ -103,7 +103,10 @@ connection.onInitialize((params): InitializeResult => {
       documentLinkProvider: { resolveProvider: false },
       documentSymbolProvider: true,
       workspaceSymbolProvider: true,
-      codeActionProvider: { codeActionKinds: [...new Set([CodeActionKind.QuickFix, ...CODE_ACTION_KINDS, REFACTOR_RETIRE])] },
+      codeActionProvider: {
+        codeActionKinds: [...new Set([CodeActionKind.QuickFix, ...CODE_ACTION_KINDS, REFACTOR_RETIRE])],
+        resolveProvider: true,
+      },
       renameProvider: { prepareProvider: true },
       codeLensProvider: { resolveProvider: false },
     },
@@ -144,6 +147,7 @@ connection.onCodeAction(async (p) => {
   const terms = await ready.termActions(p.textDocument.uri, p.range, p.context.only);
   return [...ready.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only), ...terms];
 });
+connection.onCodeActionResolve(async (action) => (await settled())?.resolveCodeAction(action) ?? action);
 // The vocabularies as code: code lenses on the data files, rename (and merge) of a term, its retirement.
 connection.onCodeLens(async (p) => (await settled())?.codeLenses(p.textDocument.uri) ?? null);
 connection.onPrepareRename(async (p) => (await settled())?.prepareRename(p.textDocument.uri, p.position) ?? null);

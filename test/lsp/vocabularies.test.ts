@@ -85,8 +85,10 @@ describe('language server: the vocabularies as code', function () {
         range: unused.range,
         context: { diagnostics: [unused] },
       })) as CodeAction[];
-      const retire = actions.find((a) => a.title === "Retire learn tag 'lonely'")!;
-      assert.strictEqual(retire.kind, 'refactor.retireTerm');
+      const offered = actions.find((a) => a.title === "Retire learn tag 'lonely'")!;
+      assert.strictEqual(offered.kind, 'refactor.retireTerm');
+      assert.strictEqual(offered.edit, undefined, 'worked out once chosen');
+      const retire = (await ws.client.connection.sendRequest('codeAction/resolve', offered)) as CodeAction;
       const annotation = Object.values(retire.edit!.changeAnnotations!)[0];
       assert.strictEqual(annotation.needsConfirmation, true);
       const retired = (retire.edit!.documentChanges as TextDocumentEdit[])[0];

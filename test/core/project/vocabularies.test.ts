@@ -201,5 +201,19 @@ describe('project: the vocabularies as code', () => {
     );
     const retire = await project.termActions(uriOf(TAGS), all.find((d) => d.code === 'unused-term')!.range);
     assert.strictEqual(retire[0]?.title, "Retire learn tag 'unusedOne'");
+    const resolved = await project.resolveCodeAction(retire[0]);
+    assert.strictEqual((resolved.edit?.documentChanges as TextDocumentEdit[]).length, 1, 'only the data file: no resource uses it');
+    // A focus in use: the action asks the client for the replacement (its command), then the client requests the edit.
+    const focusLine = FOCUS_FILE.split('\n').findIndex((l) => l.includes('"Bias"'));
+    const [focus] = await project.termActions(uriOf(FOCUSES), {
+      start: { line: focusLine, character: 18 },
+      end: { line: focusLine, character: 18 },
+    });
+    assert.strictEqual(focus.title, "Retire focus 'Bias' (used by 3 resources), replacing it with…");
+    assert.strictEqual(focus.command?.command, 'resourceAuthoring.retireTerm');
+    assert.deepStrictEqual(
+      (focus.command?.arguments?.[0] as { candidates: { value: string }[] }).candidates.map((c) => c.value),
+      ['Employment', 'Data Set'],
+    );
   });
 });

@@ -864,6 +864,11 @@ class ResourceProject implements Project {
     return this.vocab.serves(uri) ? this.vocab.codeActions(uri, range, only) : [];
   }
 
+  async resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    await this.ready;
+    return (await this.vocab.resolveAction(action)) ?? action;
+  }
+
   termUsage(): TermUsageRow[] {
     return this.vocab.usage();
   }

@@ -179,6 +179,8 @@ export interface Project {
   rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | { error: string } | null>;
   /** "Retire term" on a data file's entry. */
   termActions(uri: string, range: Range, only?: readonly string[]): Promise<CodeAction[]>;
+  /** The edit of an action offered without one ("Retire term": worked out once it is chosen); others come back as they are. */
+  resolveCodeAction(action: CodeAction): Promise<CodeAction>;
   /** Every term of every vocabulary, its label and how many checked resources use it. */
   termUsage(): TermUsageRow[];
   /** One change of a term (rename, merge, retire, relabel) as one edit of the data files and every resource using it. */

@@ -46,6 +46,11 @@ export interface RetireTermArguments {
   required: number;
 }
 
+/** What a "Retire term" action carries until it is resolved. */
+interface RetireActionData {
+  retire: TermValue;
+}
+
 /** A term's uses across the library, as `resource-lint vocab usage` prints them. */
 export interface TermUsageRow {
   vocabulary: VocabularyName;
@@ -360,10 +365,13 @@ export class VocabularyFeatures {
     const vocabulary = this.ctx.configuration().vocabularies[term.vocabulary];
     const n = this.ctx.uses.count(term.vocabulary, term.value);
     const title = `Retire ${VOCABULARY_FILES[term.vocabulary].noun} '${term.value}'${n > 0 ? ` (used by ${plural(n, 'resource')})` : ''}`;
-    const plan = await this.plan({ kind: 'retire', vocabulary: term.vocabulary, value: term.value });
     const diagnostics = this.diagnostics(uri).filter((d) => d.code === 'unused-term' && (d.data as TermValue).value === term.value);
-    if (!plan.error) {
-      return [{ title, kind: REFACTOR_RETIRE, diagnostics, edit: this.workspaceEdit(plan, `Retire '${term.value}'`) }];
+    // A focus or a type is every resource's one value: in use, it needs a replacement. The edit itself is
+    // worked out only when the action is chosen (codeAction/resolve): the light bulb asks at every move.
+    const needsReplacement = term.vocabulary !== 'learnTags' && n > 0;
+    if (!needsReplacement) {
+      const data: RetireActionData = { retire: { vocabulary: term.vocabulary, value: term.value } };
+      return [{ title, kind: REFACTOR_RETIRE, diagnostics, data }];
     }
     const required = this.ctx.uses.files(term.vocabulary, term.value).length;
     const args: RetireTermArguments = {
@@ -383,6 +391,15 @@ export class VocabularyFeatures {
         command: { title, command: RETIRE_TERM_COMMAND, arguments: [args] },
       },
     ];
+  }
+
+  /** The edit of a "Retire term" action offered without one; undefined for any other action. */
+  async resolveAction(action: CodeAction): Promise<CodeAction | undefined> {
+    const retire = (action.data as Partial<RetireActionData> | undefined)?.retire;
+    if (!retire || action.kind !== REFACTOR_RETIRE) return undefined;
+    const plan = await this.plan({ kind: 'retire', vocabulary: retire.vocabulary, value: retire.value });
+    if (plan.error) return { ...action, disabled: { reason: plan.error } };
+    return { ...action, edit: this.workspaceEdit(plan, `Retire '${retire.value}'`) };
   }
 
   /**
