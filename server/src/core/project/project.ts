@@ -479,7 +479,7 @@ class ResourceProject implements Project {
     const started = this.scheduler.now();
     const files = this.files.uses.unresolved().length;
     try {
-      await this.vocab.resolve();
+      await this.vocab.resolve(undefined, { background: true });
       if (files > 0)
         this.log.info(`Indexed the term uses of ${files.toLocaleString('en')} files in ${Math.round(this.scheduler.now() - started)} ms.`);
     } catch (e) {

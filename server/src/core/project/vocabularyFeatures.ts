@@ -98,6 +98,8 @@ export interface VocabularyContext {
 
 /** Positions parsed at once before giving way to requests. */
 const RESOLVE_BATCH = 64;
+/** The longest the background pass parses before letting requests in. */
+const BACKGROUND_SLICE_MS = 2;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
@@ -191,19 +193,30 @@ export class VocabularyFeatures {
   }
 
   /** Parses the positions of the files the index knows only by their values (all, or those given), giving way between batches. */
-  async resolve(uris?: readonly string[]): Promise<void> {
+  async resolve(uris?: readonly string[], options: { background?: boolean } = {}): Promise<void> {
     const index = this.ctx.uses;
     const todo = (uris ?? index.unresolved()).filter((u) => !index.resolved(u));
     if (todo.length === 0) return;
+    const scheduler = this.ctx.scheduler;
+    let slice = scheduler.now();
     for (let i = 0; i < todo.length; i += RESOLVE_BATCH) {
       const batch = todo.slice(i, i + RESOLVE_BATCH);
       const texts = await Promise.all(batch.map((u) => this.ctx.text(u)));
-      batch.forEach((uri, j) => {
+      for (let j = 0; j < batch.length; j++) {
+        // In the background, a keystroke waits no longer than one slice for the parses to give way.
+        if (options.background && scheduler.now() - slice > BACKGROUND_SLICE_MS) {
+          await scheduler.yield();
+          slice = scheduler.now();
+        }
+        const uri = batch[j];
         const text = texts[j];
-        if (text === undefined || index.resolved(uri)) return;
+        if (text === undefined || index.resolved(uri)) continue;
         index.set(uri, termUsesOf(parseResource(text)), new LineMap(text));
-      });
-      if (i + RESOLVE_BATCH < todo.length) await this.ctx.scheduler.yield();
+      }
+      if (i + RESOLVE_BATCH < todo.length) {
+        await scheduler.yield();
+        slice = scheduler.now();
+      }
     }
   }
 
