@@ -141,8 +141,25 @@ export class VocabularyFeatures {
   private entries(vocabulary: Vocabulary): { text: string; items: DataEntry[] } | undefined {
     if (!vocabulary.uri) return undefined;
     const text = this.dataText(vocabulary.uri);
-    const list = text === undefined ? undefined : vocabularyEntries(text, VOCABULARY_FILES[vocabulary.name].key);
+    const list = text === undefined ? undefined : this.parsedEntries(text, VOCABULARY_FILES[vocabulary.name].key);
     return list && text !== undefined ? { text, items: list.items } : undefined;
+  }
+
+  // The data files are parsed once per text: their diagnostics are compared after every batch of a scan.
+  private entriesMemo: { text: string; key: string; list: ReturnType<typeof vocabularyEntries> }[] = [];
+  private categoriesMemo: { text: string; list: ReturnType<typeof categoryEntries> } | undefined;
+
+  private parsedEntries(text: string, key: string): ReturnType<typeof vocabularyEntries> {
+    const hit = this.entriesMemo.find((m) => m.key === key && m.text === text);
+    if (hit) return hit.list;
+    const list = vocabularyEntries(text, key);
+    this.entriesMemo = [{ text, key, list }, ...this.entriesMemo.filter((m) => m.key !== key)];
+    return list;
+  }
+
+  private parsedCategories(text: string): ReturnType<typeof categoryEntries> {
+    if (this.categoriesMemo?.text !== text) this.categoriesMemo = { text, list: categoryEntries(text) };
+    return this.categoriesMemo.list;
   }
 
   /** The term at a position: in a resource (given its text), in a data file, or a focus in the categories file. */
@@ -164,7 +181,7 @@ export class VocabularyFeatures {
       if (text === undefined) return undefined;
       const lines = new LineMap(text);
       const offset = lines.offset(position);
-      for (const c of categoryEntries(text) ?? []) {
+      for (const c of this.parsedCategories(text) ?? []) {
         for (const f of c.focuses.items) if (within(f.span, offset)) return at('focus', f.value, 'value', f.span, lines);
       }
       return undefined;
@@ -234,7 +251,7 @@ export class VocabularyFeatures {
     const text = categories && term.vocabulary === 'focus' ? this.dataText(categories) : undefined;
     if (categories && text !== undefined) {
       const lines = new LineMap(text);
-      for (const c of categoryEntries(text) ?? []) {
+      for (const c of this.parsedCategories(text) ?? []) {
         for (const f of c.focuses.items)
           if (f.value === term.value) out.push({ uri: categories, range: lines.range(f.span.start, f.span.end) });
       }
@@ -491,7 +508,7 @@ export class VocabularyFeatures {
       if (text === undefined) return out;
       const lines = new LineMap(text);
       const focuses = config.vocabularies.focus;
-      for (const c of categoryEntries(text) ?? []) {
+      for (const c of this.parsedCategories(text) ?? []) {
         for (const f of c.focuses.items) {
           if (!focuses.values.has(f.value))
             push(
