@@ -17,7 +17,7 @@ const common = {
 };
 
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['client/src/node/main.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', mainFields: ['module', 'main'] },
   {
@@ -26,6 +26,23 @@ const entries = [
     banner: { js: '#!/usr/bin/env node' },
     mainFields: ['module', 'main'],
     define: { RESOURCE_LINT_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
+  },
+  // The web build (package.json `browser`, VS Code for the Web): no Node built-ins, so esbuild fails on any.
+  {
+    entryPoints: ['client/src/web/main.ts'],
+    outfile: 'dist/browserExtension.js',
+    external: ['vscode'],
+    platform: 'browser',
+    target: 'es2022',
+    mainFields: ['browser', 'module', 'main'],
+  },
+  {
+    entryPoints: ['server/src/browserServer.ts'],
+    outfile: 'dist/browserServer.js',
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    mainFields: ['browser', 'module', 'main'],
   },
 ];
 

@@ -173,6 +173,21 @@ export default tseslint.config(
     },
   },
   {
+    // Code both builds bundle (the desktop's Node extension host and server, the web worker's): no Node
+    // globals, which a Web Worker lacks (esbuild's browser builds refuse Node built-in modules already).
+    files: ['client/src/**/*.ts', 'server/src/lsp/**/*.ts', 'server/src/web/**/*.ts', 'server/src/browserServer.ts'],
+    ignores: ['client/src/node/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'setImmediate', '__dirname', 'require'].map((name) => ({
+          name,
+          message: 'Shared by the Node and the web builds: a Web Worker has no Node globals.',
+        })),
+      ],
+    },
+  },
+  {
     files: ['server/src/core/**/*.ts'],
     rules: {
       // The TypeScript version also sees `import x = require('…')`.

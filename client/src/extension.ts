@@ -1,11 +1,5 @@
 import * as vscode from 'vscode';
-import {
-  LanguageClient,
-  TransportKind,
-  type DocumentSelector,
-  type LanguageClientOptions,
-  type ServerOptions,
-} from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient, DocumentSelector, LanguageClientOptions } from 'vscode-languageclient';
 import { CONFIG_FILE_NAMES, DATA_FILE_NAMES, SETTINGS_SECTION, settingId } from '../../protocol/src/names';
 import { contributedKeys, explicitSettings } from './explicitSettings';
 import { FileRoles } from './fileRoles';
@@ -15,6 +9,8 @@ import { registerCardPreview } from './preview';
 import { documentFilters, reportGlobsKey } from './reportSelector';
 import { askFileStatus, registerFileStatus } from './status';
 import { registerVocabularyCommands } from './vocabularyCommands';
+import { answerFileRequests } from './clientFiles';
+import type { ServerLauncher } from './launcher';
 
 /**
  * Files the server hears about when they change on disk: vocabulary data files (re-read), Markdown
@@ -28,6 +24,9 @@ const WATCHED = [`**/{${DATA_FILE_NAMES.join(',')}}`, '**/*.{md,txt}', `{${CONFI
  * watchers: the language client disposes its listeners on them, not the watchers.
  */
 const servers = new Map<string, RunningServer>();
+
+/** How this extension host starts a server: a Node process (node/main.ts, the desktop entry) or a Web Worker (web/main.ts, the browser entry). */
+let launcher: ServerLauncher;
 
 /** `reports`: the report globs its document selector was made from (reportGlobsKey). */
 interface RunningServer {
@@ -54,11 +53,6 @@ function createServer(
   folder: vscode.WorkspaceFolder | undefined,
   roles: FileRoles<vscode.Uri>,
 ): RunningServer {
-  const serverModule = context.asAbsolutePath('dist/server.js');
-  const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
-  };
   // A folder's server takes the Markdown files inside it and its reports whatever their language
   // (see reportSelector.ts); in a window without folders one server takes every Markdown file.
   const reports = reportGlobs(folder);
@@ -69,7 +63,7 @@ function createServer(
   // The vocabulary data files, for their code lenses, references, rename and diagnostics.
   if (folder)
     documentSelector.push({
-      scheme: 'file',
+      scheme: folder.uri.scheme,
       pattern: { baseUri: { uri: folder.uri.toString(), name: folder.name }, pattern: `**/{${DATA_FILE_NAMES.join(',')}}` },
     });
   const fileEvents = folder
@@ -80,7 +74,9 @@ function createServer(
     workspaceFolder: folder,
     synchronize: { configurationSection: SETTINGS_SECTION, fileEvents },
     outputChannel: output,
-    initializationOptions: { trusted: vscode.workspace.isTrusted, root: folder ? folder.uri.toString() : null },
+    // Diagnostics pushed even though VS Code could pull them: it pulls only for visible editors, and the
+    // problems of the closed files would wait for its two-second workspace poll (see the README).
+    initializationOptions: { trusted: vscode.workspace.isTrusted, root: folder ? folder.uri.toString() : null, diagnostics: 'push' },
     middleware: {
       workspace: {
         // Only what the author set: a default VS Code fills in would hide the folder's .resource-lint.json.
@@ -105,8 +101,10 @@ function createServer(
   };
   const name =
     folder && (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? `Resource Authoring (${folder.name})` : 'Resource Authoring';
+  const client = launcher(context, 'resourceAuthoring', name, clientOptions);
+  answerFileRequests(client);
   return {
-    client: new LanguageClient('resourceAuthoring', name, serverOptions, clientOptions),
+    client,
     watchers: fileEvents,
     reports: selectorKey(folder),
   };
@@ -168,7 +166,9 @@ async function stopAll(): Promise<void> {
   await Promise.all(all.map(stopServer));
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** The extension's activation in either extension host; `launch` starts the language server there. */
+export async function activateWith(context: vscode.ExtensionContext, launch: ServerLauncher): Promise<void> {
+  launcher = launch;
   const output = vscode.window.createOutputChannel('Resource Authoring', { log: true });
   context.subscriptions.push(output);
   const clientFor = (uri: vscode.Uri) => servers.get(serverFor(uri.toString(), folderUris()))?.client;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FixWorkspaceRequest, type FixWorkspaceResult } from '../../protocol/src/requests';
 
 export const FIX_WORKSPACE_COMMAND = 'resourceAuthoring.fixWorkspace';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { FileStatusRequest, type FileStatusResult } from '../../protocol/src/requests';
 import { asksStatus, statusView, type StatusView } from './statusView';
 
@@ -78,5 +78,5 @@ export function registerFileStatus(
     }),
   );
   // The servers are created right after this (activate): ask once they can answer.
-  setImmediate(() => void refresh());
+  setTimeout(() => void refresh(), 0);
 }

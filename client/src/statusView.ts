@@ -9,15 +9,29 @@ export interface StatusView {
 }
 
 /**
+ * The schemes of the documents a server may check: the disk, untitled editors, and the file systems
+ * VS Code for the Web opens (github.dev's `vscode-vfs`, `vscode-test-web`, a remote window's
+ * `vscode-remote` as its web-worker extension host sees it). Not output channels, diffs, git views.
+ */
+export const DOCUMENT_SCHEMES: readonly string[] = ['file', 'untitled', 'vscode-vfs', 'vscode-test-web', 'vscode-remote'];
+
+/**
  * Whether to ask the server about the active editor's document: any file or untitled document,
  * whatever its language (a plain-text report is opened as Plain Text). The server says what it is.
  */
 export function asksStatus(document: { uri: { scheme: string } }): boolean {
-  return document.uri.scheme === 'file' || document.uri.scheme === 'untitled';
+  return DOCUMENT_SCHEMES.includes(document.uri.scheme);
 }
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+/** What the duplicate-link check has not seen yet, as the tooltip says it; empty once it has seen the whole library. */
+function libraryNote(library: FileStatusResult['library']): string {
+  if (!library) return '';
+  if (library.total === null) return ` Duplicate links are compared among the ${count(library.checked, 'open resource')} only.`;
+  return ` Duplicate links checked against ${library.checked} of ${count(library.total, 'resource')} so far.`;
 }
 
 /** The view of a file's status as the server answered it; undefined (item hidden) for other files. */
@@ -27,7 +41,7 @@ export function statusView(status: FileStatusResult | null | undefined): StatusV
   if (status.role === 'resource') {
     return {
       text: `${status.problems === 0 ? '$(check)' : '$(warning)'} Resources: ${problems}`,
-      tooltip: `Resource file: ${problems}. Click to open the card preview.`,
+      tooltip: `Resource file: ${problems}.${libraryNote(status.library)} Click to open the card preview.`,
       action: 'preview',
     };
   }

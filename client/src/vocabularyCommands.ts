@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { RetireTermRequest } from '../../protocol/src/requests';
 
 /** Named as the server's code lenses and code actions name them (server/src/core/project/vocabularyFeatures.ts). */

@@ -67,6 +67,13 @@ export interface FileStatusResult {
   problems: number;
   /** For a report, how many sections its index has; null otherwise. */
   sections: number | null;
+  /**
+   * For a resource while the duplicate-link check has not seen the whole library (the workspace
+   * check is still reading it, as on github.dev, where each file comes over the network): how many
+   * resource files it has checked, of how many; total null when only open files are checked
+   * (`resourceAuthoring.workspaceDiagnostics` off). Absent once the whole library is checked.
+   */
+  library?: { checked: number; total: number | null };
 }
 
 /**
@@ -101,6 +108,40 @@ const FIX_WORKSPACE = 'resourceAuthoring/fixWorkspace';
 export const FixWorkspaceRequest = {
   method: FIX_WORKSPACE,
   type: new RequestType<Record<string, never>, FixWorkspaceResult | null, void>(FIX_WORKSPACE),
+} as const;
+
+/**
+ * The folder's files as the client lists them, for a server that cannot reach them itself (the Web
+ * Worker of VS Code for the Web): root-relative paths (`/`-separated) of every file under the folder
+ * outside dependency and VCS folders, from `workspace.findFiles`, or a walk with
+ * `workspace.fs.readDirectory` where the file system offers no search. Sent by the server.
+ */
+export interface ListFilesParams {
+  /** The folder's URI, as the server was given it. */
+  folder: string;
+}
+
+const LIST_FILES = 'resourceAuthoring/fs/listFiles';
+export const ListFilesRequest = {
+  method: LIST_FILES,
+  type: new RequestType<ListFilesParams, string[], void>(LIST_FILES),
+} as const;
+
+export interface ReadFileParams {
+  uri: string;
+}
+
+/** A file's text (UTF-8, BOM removed), or why it could not be read (`FileNotFound`, `NoPermissions`, a message). */
+export type ReadFileResult = { text: string } | { error: string };
+
+/**
+ * A file's text through the client's `workspace.fs`, for a server that cannot read files itself (the
+ * Web Worker). Sent by the server; the client answers every URI its file systems know.
+ */
+const READ_FILE = 'resourceAuthoring/fs/readFile';
+export const ReadFileRequest = {
+  method: READ_FILE,
+  type: new RequestType<ReadFileParams, ReadFileResult, void>(READ_FILE),
 } as const;
 
 /** Which term to retire, and the term its uses become (required where a resource's single value uses it). */

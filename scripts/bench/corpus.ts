@@ -12,20 +12,42 @@ import { equivalentSchema, FOCUSES, TAGS, TYPES } from './schema';
  */
 
 /** Bump when the output changes, so cached corpora are rewritten. */
-const GENERATOR_VERSION = 5;
+const GENERATOR_VERSION = 7;
 
 export const REPORT_FIXTURE = path.join(__dirname, 'fixtures', 'foundation-models-report.txt');
 export const REPORT_PATH = 'reports/foundation-models.txt';
+const VOCABULARY_DIR = path.join(__dirname, '../../data/vocabularies');
+const DATA_DIR = 'src/_data';
+const DATA_FILES: readonly string[] = ['resourceTags.json', 'resourceFocuses.json', 'resourceTypes.json', 'resourceCategories.json'];
 
-export type MistakeKind = 'abbreviated-readability' | 'unknown-tag' | 'missing-link' | 'legacy-key' | 'duplicate-link';
+export type MistakeKind =
+  'abbreviated-readability' | 'unknown-tag' | 'missing-link' | 'legacy-key' | 'duplicate-link' | 'legacy-batch' | 'unknown-section';
 const MISTAKES: readonly MistakeKind[] = ['abbreviated-readability', 'unknown-tag', 'missing-link', 'legacy-key', 'duplicate-link'];
 /** Share of files carrying one typical mistake ("about 5%" in BENCHMARKS.md's description of the corpora). */
 export const MISTAKE_RATE = 0.05;
+
+/**
+ * The two mixes of mistakes: `five` is the 5% above; `real` is shaped like the reference site's real
+ * library (1,543 files, 581 with findings): a legacy batch of about 28% of the files sharing the same
+ * three problems (no `readability`, a focus the data file lacks, an undeclared field), and about 10%
+ * with one of the typical mistakes, a § reference to a section the report lacks among them.
+ */
+export type Mix = 'five' | 'real';
+export const MIXES: readonly Mix[] = ['five', 'real'];
+/** Share of the real mix in the legacy batch, and of the rest carrying one typical mistake. */
+const LEGACY_BATCH_RATE = 0.28;
+const REAL_MISTAKE_RATE = 0.14;
+const REAL_MISTAKES: readonly MistakeKind[] = [...MISTAKES, 'unknown-section'];
+/** What the legacy batch has instead of the site's focuses and fields. */
+const LEGACY_FOCUSES: readonly string[] = ['Accessibility', 'Data Ethics', 'Machine Learning Basics'];
+const LEGACY_FIELDS: readonly string[] = ['resourceId: ', 'importedFrom: airtable-'];
 
 export interface CorpusManifest {
   version: number;
   seed: number;
   size: number;
+  /** Which mix of mistakes (absent in corpora written before there were two: `five`). */
+  mix?: Mix;
   /** Root-relative paths of the resource files, in generation order. */
   files: string[];
   mistakes: Record<MistakeKind, number>;
@@ -273,7 +295,20 @@ interface Generated {
   references: number;
 }
 
-function resource(rng: Random, material: Material, index: number, previousLinks: readonly string[], mistakeRate: number): Generated {
+function pickMistake(rng: Random, mix: Mix, mistakeRate: number): MistakeKind | undefined {
+  if (mix === 'five') return rng.chance(mistakeRate) ? rng.pick(MISTAKES) : undefined;
+  if (rng.chance(LEGACY_BATCH_RATE)) return 'legacy-batch';
+  return rng.chance(REAL_MISTAKE_RATE) ? rng.pick(REAL_MISTAKES) : undefined;
+}
+
+function resource(
+  rng: Random,
+  material: Material,
+  index: number,
+  previousLinks: readonly string[],
+  mistakeRate: number,
+  mix: Mix,
+): Generated {
   const style: Quote = rng.weighted([
     ['double', 5],
     ['plain', 4],
@@ -282,10 +317,11 @@ function resource(rng: Random, material: Material, index: number, previousLinks:
   const flow = rng.chance(0.55);
   const eol = rng.chance(0.03) ? '\r\n' : '\n';
   const bom = rng.chance(0.01) ? '\ufeff' : '';
-  const mistake = rng.chance(mistakeRate) ? rng.pick(MISTAKES) : undefined;
+  const mistake = pickMistake(rng, mix, mistakeRate);
+  const batch = mistake === 'legacy-batch';
 
   const title = titleCase(rng);
-  const focus = rng.weighted(FOCUSES.map((f, i) => [f, FOCUS_WEIGHTS[i] ?? 1] as const));
+  const focus = batch ? rng.pick(LEGACY_FOCUSES) : rng.weighted(FOCUSES.map((f, i) => [f, FOCUS_WEIGHTS[i] ?? 1] as const));
   const type = rng.weighted(TYPES.map((t, i) => [t, TYPE_WEIGHTS[i] ?? 1] as const));
   const readability = [...rng.weighted(READABILITY)];
   if (mistake === 'abbreviated-readability') {
@@ -302,12 +338,13 @@ function resource(rng: Random, material: Material, index: number, previousLinks:
     `focus: ${scalar(focus, style)}`,
     `source: ${scalar(rng.weighted(SOURCES), style)}`,
   ];
-  lines.push(...list('readability', readability, flow || rng.chance(0.2), style));
+  if (!batch) lines.push(...list('readability', readability, flow || rng.chance(0.2), style));
   lines.push(`type: ${scalar(type, style)}`);
   if (rng.chance(0.8)) lines.push(`openSource: ${rng.chance(0.6)}`);
   if (mistake !== 'missing-link') lines.push(`link: ${scalar(link, style === 'plain' ? 'double' : style)}`);
   if (rng.chance(0.6)) lines.push(...list('keywords', rng.sample(KEYWORDS, rng.int(0, 5)), flow, style));
   if (tags.length > 0 || rng.chance(0.3)) lines.push(...list('learnTags', tags, flow, style));
+  if (batch) lines.push(`${rng.pick(LEGACY_FIELDS)}${index}`);
   if (mistake === 'legacy-key') {
     // Between two fields (never inside a block list, which would make it a YAML error instead).
     const at = rng.pick([...lines.keys()].filter((i) => i > 0 && !lines[i].startsWith(' ')).concat(lines.length));
@@ -347,6 +384,10 @@ function resource(rng: Random, material: Material, index: number, previousLinks:
       );
     }
   }
+  if (mistake === 'unknown-section') {
+    body.splice(rng.int(0, body.length), 0, '(see', `§${rng.int(40, 90)}.${rng.int(1, 9)}:`, 'missing-section)');
+    references++;
+  }
   const paragraphs: string[] = [];
   for (let i = 0; i < body.length;) {
     const n = rng.int(40, 120);
@@ -356,6 +397,26 @@ function resource(rng: Random, material: Material, index: number, previousLinks:
   const text = `${bom}---${eol}${frontmatter}---${eol}${paragraphs.join(eol + eol)}${eol}`;
   const file = `resources/${slug(focus)}/${slug(title).slice(0, 40)}-${String(index).padStart(6, '0')}.md`;
   return { file, frontmatter, text, link, mistake, references };
+}
+
+/**
+ * The texts of a generated library without writing it (for the differential test): the same
+ * generator and seed as `ensureCorpus`, so they are the files the bench checks.
+ */
+export function* generatedTexts(size: number, seed: number, mix: Mix): Generator<{ file: string; text: string; mistake?: MistakeKind }> {
+  const material = loadMaterial();
+  const rng = new Random(seed * 1000003 + size);
+  const links: string[] = [];
+  for (let i = 0; i < size; i++) {
+    const r = resource(rng, material, i, links, MISTAKE_RATE, mix);
+    if (links.length < 5000) links.push(r.link);
+    yield { file: r.file, text: r.text, mistake: r.mistake };
+  }
+}
+
+/** The real library's data files, as the real-shaped corpus holds them. */
+export function dataFiles(): { file: string; text: string }[] {
+  return DATA_FILES.map((file) => ({ file: `${DATA_DIR}/${file}`, text: readFileSync(path.join(VOCABULARY_DIR, file), 'utf8') }));
 }
 
 async function readManifest(root: string): Promise<CorpusManifest | undefined> {
@@ -386,13 +447,28 @@ async function writeAll(entries: Iterable<[string, string]>): Promise<void> {
  * The corpus for `size` and `seed` under `baseDir`, generated unless an identical one (same seed,
  * size and generator version) is already there.
  */
-export async function ensureCorpus(baseDir: string, size: number, seed: number, mistakeRate = MISTAKE_RATE): Promise<Corpus> {
-  // A library with another mistake rate (e.g. 0: every file clean) lives beside the standard one.
-  const root = path.join(baseDir, `corpus-${size}-s${seed}${mistakeRate === MISTAKE_RATE ? '' : `-m${mistakeRate}`}`);
+export async function ensureCorpus(
+  baseDir: string,
+  size: number,
+  seed: number,
+  mistakeRate = MISTAKE_RATE,
+  mix: Mix = 'five',
+): Promise<Corpus> {
+  // A library with another mistake rate (e.g. 0: every file clean) or mix lives beside the standard one.
+  const root = path.join(
+    baseDir,
+    `corpus-${size}-s${seed}${mistakeRate === MISTAKE_RATE ? '' : `-m${mistakeRate}`}${mix === 'five' ? '' : `-${mix}`}`,
+  );
   const yamlRoot = `${root}.yaml`;
   const schemaPath = path.join(root, 'schema.json');
   const existing = await readManifest(root);
-  if (existing && existing.version === GENERATOR_VERSION && existing.seed === seed && existing.size === size) {
+  if (
+    existing &&
+    existing.version === GENERATOR_VERSION &&
+    existing.seed === seed &&
+    existing.size === size &&
+    (existing.mix ?? 'five') === mix
+  ) {
     return { root, yamlRoot, schemaPath, manifest: existing };
   }
   await fs.rm(root, { recursive: true, force: true });
@@ -403,10 +479,19 @@ export async function ensureCorpus(baseDir: string, size: number, seed: number, 
     version: GENERATOR_VERSION,
     seed,
     size,
+    mix,
     files: [],
     withReferences: 0,
     bytes: 0,
-    mistakes: { 'abbreviated-readability': 0, 'unknown-tag': 0, 'missing-link': 0, 'legacy-key': 0, 'duplicate-link': 0 },
+    mistakes: {
+      'abbreviated-readability': 0,
+      'unknown-tag': 0,
+      'missing-link': 0,
+      'legacy-key': 0,
+      'duplicate-link': 0,
+      'legacy-batch': 0,
+      'unknown-section': 0,
+    },
   };
   const links: string[] = [];
   const schema = JSON.stringify(equivalentSchema(), null, 2);
@@ -414,8 +499,11 @@ export async function ensureCorpus(baseDir: string, size: number, seed: number, 
     yield [path.join(root, REPORT_PATH), material.report];
     yield [schemaPath, schema];
     yield [path.join(yamlRoot, 'schema.json'), schema];
+    // The real library keeps its vocabularies in the site's data files (the focus the batch uses is missing there).
+    if (mix === 'real')
+      for (const file of DATA_FILES) yield [path.join(root, DATA_DIR, file), readFileSync(path.join(VOCABULARY_DIR, file), 'utf8')];
     for (let i = 0; i < size; i++) {
-      const r = resource(rng, material, i, links, mistakeRate);
+      const r = resource(rng, material, i, links, mistakeRate, mix);
       if (links.length < 5000) links.push(r.link);
       manifest.files.push(r.file);
       if (r.mistake) manifest.mistakes[r.mistake]++;
@@ -431,14 +519,14 @@ export async function ensureCorpus(baseDir: string, size: number, seed: number, 
   return { root, yamlRoot, schemaPath, manifest };
 }
 
-/** `npx tsx scripts/bench/corpus.ts DIR SIZE [SEED]`: writes one corpus (e.g. to look at it). */
+/** `npx tsx scripts/bench/corpus.ts DIR SIZE [SEED] [MIX]`: writes one corpus (e.g. to look at it). */
 if (require.main === module) {
-  const [dir, size, seed] = process.argv.slice(2);
+  const [dir, size, seed, mix] = process.argv.slice(2);
   if (!dir || !size) {
-    console.error('usage: tsx scripts/bench/corpus.ts DIR SIZE [SEED]');
+    console.error('usage: tsx scripts/bench/corpus.ts DIR SIZE [SEED] [five|real]');
     process.exit(2);
   }
-  void ensureCorpus(path.resolve(dir), Number(size), Number(seed ?? 1)).then((c) => {
+  void ensureCorpus(path.resolve(dir), Number(size), Number(seed ?? 1), MISTAKE_RATE, mix === 'real' ? 'real' : 'five').then((c) => {
     // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped from the summary
     const { files, ...summary } = c.manifest;
     console.log(c.root, JSON.stringify(summary));

@@ -1,4 +1,4 @@
-import type { CorpusManifest } from './corpus';
+import type { CorpusManifest, Mix } from './corpus';
 import type { Stats } from './measure';
 import type { InteractiveResult } from './ours';
 import type { PeerFailure } from './peers';
@@ -19,14 +19,16 @@ export interface Results {
   cli: {
     size: number;
     clean?: boolean;
+    mix?: Mix;
     floor: Measured;
     ours: Measured | Failure;
     check: { floorInvalid: number; errors: number; warnings: number };
   }[];
-  peers: { size: number; yamlLanguageServer: PeerSummary; remark: PeerSummary }[];
+  peers: { size: number; mix?: Mix; yamlLanguageServer: PeerSummary; remark: PeerSummary }[];
   scans: (
     | {
         size: number;
+        mix?: Mix;
         scan: Stats;
         rss: Stats;
         peakRss: Stats;
@@ -37,9 +39,9 @@ export interface Results {
         published: number;
         withFindings: number;
       }
-    | { size: number; error: string }
+    | { size: number; mix?: Mix; error: string }
   )[];
-  interactive?: { size: number; edits: number; result: InteractiveResult | Failure };
+  interactive?: { size: number; mix?: Mix; edits: number; result: InteractiveResult | Failure };
   peerKeystroke?: { edits: number; result: { latency: Stats; delayMs: number } | PeerFailure };
   report?: ReportTiming;
   profile?: { size: number; totalMs: number; functions: Hotspot[]; packages: Hotspot[] };
@@ -54,6 +56,9 @@ const spread = (s: Stats, f: (x: number) => string): string => `${f(s.median)} (
 const mb = (s: Stats): string => `${Math.round(s.median)} MB`;
 const ratio = (a: number, b: number): string => `${(a / b).toFixed(2)}×`;
 const failed = <T extends object>(x: T | Failure): x is Failure => 'error' in x;
+const mixOf = (x: { mix?: Mix }): Mix => x.mix ?? 'five';
+/** A size with its mix, as the tables name a library. */
+const library = (size: number, mix: Mix | undefined): string => `${n(size)} ${mix === 'real' ? 'real-shaped' : '5%'}`;
 
 export function renderMarkdown(r: Results): string {
   const out: string[] = [];
@@ -71,12 +76,17 @@ export function renderMarkdown(r: Results): string {
       r.corpora
         .map(
           (c) =>
-            `${n(c.size)} files (${(c.bytes / 2 ** 20).toFixed(1)} MiB; mistakes: ${Object.entries(c.mistakes)
+            `${library(c.size, c.mix)} files (${(c.bytes / 2 ** 20).toFixed(1)} MiB; mistakes: ${Object.entries(c.mistakes)
+              .filter(([, v]) => v > 0)
               .map(([k, v]) => `${v} ${k}`)
               .join(', ')}; ${n(c.withReferences)} with section references)`,
         )
         .join('; ') +
       '.',
+  );
+  out.push('');
+  out.push(
+    "Two mixes of mistakes: **5%** of the files with one typical mistake each, and **real-shaped**, like the reference site's real library: about a third of the files with findings, most of them a legacy batch sharing three problems (no `readability`, a focus the data files lack, an undeclared field), the rest abbreviated values, unknown tags, missing links, legacy keys, duplicate links and § references to sections the report lacks; its vocabularies are in the site's data files, as the real library's are.",
   );
   out.push('');
 
@@ -85,8 +95,8 @@ export function renderMarkdown(r: Results): string {
   out.push('| files | tool | wall time | peak RSS | per file | ratio | files flagged |');
   out.push('|---:|---|---:|---:|---:|---|---:|');
   for (const c of r.cli) {
-    const peer = c.clean ? undefined : r.peers.find((p) => p.size === c.size);
-    const files = c.clean ? `${n(c.size)} (no mistakes)` : n(c.size);
+    const peer = c.clean ? undefined : r.peers.find((p) => p.size === c.size && mixOf(p) === mixOf(c));
+    const files = c.clean ? `${n(c.size)} (no mistakes)` : library(c.size, c.mix);
     out.push(
       `| ${files} | floor (read + split + js-yaml + ajv) | ${spread(c.floor.wall, sec)} | ${mb(c.floor.rss)} | ${ms(c.floor.wall.median / c.size)} | | ${n(c.check.floorInvalid)} |`,
     );
@@ -100,21 +110,22 @@ export function renderMarkdown(r: Results): string {
       ['yaml-language-server (stdio, all files opened)', peer.yamlLanguageServer],
       ['remark-cli + remark-lint-frontmatter-schema', peer.remark],
     ] as const) {
-      if (failed(p)) out.push(`| ${n(c.size)} | ${name} | **could not run**: ${p.error} | | | | |`);
+      if (failed(p)) out.push(`| ${files} | ${name} | **could not run**: ${p.error} | | | | |`);
       else
         out.push(
-          `| ${n(c.size)} | ${name} | ${spread(p.wall, sec)} | ${mb(p.rss)} | ${ms(p.wall.median / c.size)} | ${failed(c.ours) ? '' : `peer/ours **${ratio(p.wall.median, c.ours.wall.median)}**`} | ${n(p.filesWithFindings)} |`,
+          `| ${files} | ${name} | ${spread(p.wall, sec)} | ${mb(p.rss)} | ${ms(p.wall.median / c.size)} | ${failed(c.ours) ? '' : `peer/ours **${ratio(p.wall.median, c.ours.wall.median)}**`} | ${n(p.filesWithFindings)} |`,
         );
     }
   }
-  const measured = r.cli.filter((c) => !failed(c.ours) && !c.clean);
-  if (measured.length > 1) {
+  for (const mix of ['five', 'real'] as const) {
+    const measured = r.cli.filter((c) => !failed(c.ours) && !c.clean && mixOf(c) === mix);
+    if (measured.length < 2) continue;
     const first = measured[0];
     const last = measured[measured.length - 1];
     const per = (c: (typeof measured)[number]): number => (c.ours as Measured).wall.median / c.size;
     out.push('');
     out.push(
-      `Scaling: per-file cost at ${n(last.size)} files is ${ratio(per(last), per(first))} that at ${n(first.size)} (floor: ${ratio(last.floor.wall.median / last.size, first.floor.wall.median / first.size)}).`,
+      `Scaling (${mix === 'real' ? 'real-shaped' : '5%'}): per-file cost at ${n(last.size)} files is ${ratio(per(last), per(first))} that at ${n(first.size)} (floor: ${ratio(last.floor.wall.median / last.size, first.floor.wall.median / first.size)}).`,
     );
   }
   out.push('');
@@ -130,10 +141,10 @@ export function renderMarkdown(r: Results): string {
   );
   out.push('|---:|---:|---:|---:|---:|---:|');
   for (const s of r.scans) {
-    if ('error' in s) out.push(`| ${n(s.size)} | not measured: ${s.error} | | | | |`);
+    if ('error' in s) out.push(`| ${library(s.size, s.mix)} | not measured: ${s.error} | | | | |`);
     else
       out.push(
-        `| ${n(s.size)} | ${spread(s.scan, sec)} | ${mb(s.rss)} (${mb(s.peakRss)}) | ${ms(s.duringScanP95.median)} / ${ms(s.duringScanMax.median)} (${n(s.duringScanSamples)}) | ${s.startupMax ? ms(s.startupMax.median) : '–'} | ${n(s.published)} (${n(s.withFindings)}) |`,
+        `| ${library(s.size, s.mix)} | ${spread(s.scan, sec)} | ${mb(s.rss)} (${mb(s.peakRss)}) | ${ms(s.duringScanP95.median)} / ${ms(s.duringScanMax.median)} (${n(s.duringScanSamples)}) | ${s.startupMax ? ms(s.startupMax.median) : '–'} | ${n(s.published)} (${n(s.withFindings)}) |`,
       );
   }
   out.push('');
@@ -143,7 +154,7 @@ export function renderMarkdown(r: Results): string {
   if (r.interactive) {
     const i = r.interactive;
     out.push(
-      `${n(i.size)}-file workspace, ${i.edits} of each, one at a time; the server has no debounce (it checks on every change), so this is the whole delay an author sees.`,
+      `${library(i.size, i.mix)} workspace, ${i.edits} of each, one at a time; the server has no debounce (it checks on every change), so this is the whole delay an author sees.`,
     );
     out.push('');
     out.push('| request | p50 | p95 | max |');
@@ -210,7 +221,7 @@ export function renderMarkdown(r: Results): string {
 function targets(r: Results): [string, string, string][] {
   const rows: [string, string, string][] = [];
   const verdict = (ok: boolean | undefined): string => (ok === undefined ? 'not measured' : ok ? 'met' : '**missed**');
-  const standard = r.cli.filter((c) => !c.clean);
+  const standard = r.cli.filter((c) => !c.clean && mixOf(c) === 'five');
   const small = standard.find((c) => c.size === 1500) ?? standard[0];
   if (small) {
     const ours = failed(small.ours) ? undefined : small.ours.wall.median;
@@ -219,7 +230,7 @@ function targets(r: Results): [string, string, string][] {
       ours ? ratio(ours, small.floor.wall.median) : '—',
       verdict(ours ? ours / small.floor.wall.median <= 1.3 : undefined),
     ]);
-    const peer = r.peers.find((p) => p.size === small.size);
+    const peer = r.peers.find((p) => p.size === small.size && mixOf(p) === 'five');
     if (peer) {
       for (const [name, p, want] of [
         ['yaml-language-server', peer.yamlLanguageServer, 3],
@@ -247,7 +258,7 @@ function targets(r: Results): [string, string, string][] {
     const rss = (big.ours as Measured).rss.median;
     rows.push([`peak RSS at ${n(big.size)} files < 1 GB (target stated for 150,000)`, `${Math.round(rss)} MB`, verdict(rss < 1024)]);
   }
-  const scan = r.scans.find((s) => s.size === 15_000);
+  const scan = r.scans.find((s) => s.size === 15_000 && mixOf(s) === 'five');
   if (scan) {
     if ('error' in scan) rows.push(['server scan of 15,000 files < 5 s, RSS < 300 MB', 'not measured', verdict(undefined)]);
     else {
@@ -264,9 +275,13 @@ function targets(r: Results): [string, string, string][] {
       ]);
     }
   }
+  rows.push(...realShapedTargets(r, verdict));
   const i = r.interactive?.result;
   if (i && !failed(i)) {
-    rows.push(['keystroke → diagnostics p95 < 10 ms', ms(i.keystroke.p95), verdict(i.keystroke.p95 < 10)]);
+    const where = r.interactive?.mix === 'real' ? ' (real-shaped workspace)' : '';
+    rows.push([`keystroke → diagnostics p95 < 10 ms${where}`, ms(i.keystroke.p95), verdict(i.keystroke.p95 < 10)]);
+    if (r.interactive?.mix === 'real')
+      rows.push(['real-shaped: keystroke → diagnostics p95 after the scan ≤ 1 ms', ms(i.keystroke.p95), verdict(i.keystroke.p95 <= 1)]);
     for (const q of i.requests) {
       if (failed(q)) rows.push([`${q.name} p95 < 5 ms`, 'not measured', verdict(undefined)]);
       else rows.push([`${q.name} p95 < 5 ms`, ms(q.stats.p95), verdict(q.stats.p95 < 5)]);
@@ -278,5 +293,49 @@ function targets(r: Results): [string, string, string][] {
       failed(r.report) ? 'not measured' : `${ms(r.report.first)} first, ${ms(r.report.warm.median)} rebuild`,
       verdict(failed(r.report) ? undefined : r.report.first < 30),
     ]);
+  return rows;
+}
+
+/** The budgets of the real-shaped mix (issue 18): the CLI against the floor, RSS at scale, the scan, the peer. */
+function realShapedTargets(r: Results, verdict: (ok: boolean | undefined) => string): [string, string, string][] {
+  const rows: [string, string, string][] = [];
+  for (const c of r.cli.filter((x) => !x.clean && mixOf(x) === 'real')) {
+    const want = c.size <= 1500 ? 1.3 : 1.5;
+    const ours = failed(c.ours) ? undefined : c.ours.wall.median;
+    rows.push([
+      `real-shaped: CLI at ${n(c.size)} files ≤ ${want}× the floor`,
+      ours ? ratio(ours, c.floor.wall.median) : '—',
+      verdict(ours ? ours / c.floor.wall.median <= want : undefined),
+    ]);
+    if (c.size >= 150_000 && !failed(c.ours))
+      rows.push([
+        `real-shaped: peak RSS at ${n(c.size)} files ≤ 400 MB`,
+        `${Math.round(c.ours.rss.median)} MB`,
+        verdict(c.ours.rss.median <= 400),
+      ]);
+    const peer = r.peers.find((p) => p.size === c.size && mixOf(p) === 'real');
+    if (peer && ours) {
+      const p = peer.yamlLanguageServer;
+      const v = failed(p) ? undefined : p.wall.median / ours;
+      rows.push([
+        `real-shaped: yaml-language-server / ours at ${n(c.size)} files ≥ 4×`,
+        v ? `${v.toFixed(1)}×` : 'peer could not run',
+        verdict(v === undefined ? undefined : v >= 4),
+      ]);
+    }
+  }
+  const scan = r.scans.find((s) => s.size === 15_000 && mixOf(s) === 'real');
+  if (scan && !('error' in scan)) {
+    rows.push([
+      'real-shaped: server `initialized` → end of scan, 15,000 files ≤ 1.5 s',
+      sec(scan.scan.median),
+      verdict(scan.scan.median <= 1500),
+    ]);
+    rows.push([
+      'real-shaped: keystroke → diagnostics p95 during that scan ≤ 5 ms',
+      ms(scan.duringScanP95.median),
+      verdict(scan.duringScanP95.median <= 5),
+    ]);
+  }
   return rows;
 }

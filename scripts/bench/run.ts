@@ -12,6 +12,9 @@
  *   --no-ci                 skips the --cache / --changed-since budgets (measured at 15,000 files)
  *   --ci-only               only those budgets (no CLI rows, clean libraries, peers or server scans)
  *   --clean-sizes 1500,15000  sizes also measured on a library without mistakes (CLI and floor; --no-clean skips)
+ *   --no-web                skips the web build's sizes and its Web Worker keystroke latency (scripts/bench/web.ts)
+ *   --mixes five,real       the mixes of mistakes, side by side: 5% of files, and shaped like the real library
+ *                           (a third with findings); the interactive latencies run in the real-shaped workspace
  *   --no-cli --no-peers --no-server --profile --write
  *   --vocab-only            only the vocabulary refactorings' budgets (references, rename, index memory) at 15,000 files
  *   --no-vocab              skips them (they run at the largest server size otherwise)
@@ -20,7 +23,7 @@ import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as esbuild from 'esbuild';
-import { ensureCorpus, REPORT_FIXTURE, type Corpus } from './corpus';
+import { ensureCorpus, MISTAKE_RATE, MIXES, REPORT_FIXTURE, type Corpus, type Mix } from './corpus';
 import { stats, type Stats } from './measure';
 import { remarkRun, yamlFiles, yamlLanguageServerKeystrokes, yamlLanguageServerRun, type PeerFailure, type PeerRun } from './peers';
 import { measureCiKit } from './ciKit';
@@ -29,6 +32,7 @@ import { summariseProfile } from './profile';
 import { reportIndexTiming } from './reportIndex';
 import { renderMarkdown, type Results } from './render';
 import { measureVocabulary, vocabularyNote } from './vocab';
+import { measureWeb, webNote } from './web';
 
 const REPO = path.resolve(__dirname, '../..');
 /** Results and the bundled floor script (git-ignored). */
@@ -89,6 +93,9 @@ async function main(): Promise<void> {
   const serverSizes = has('no-server') || ciOnly ? [] : list('server-sizes', '1500,15000');
   const edits = Number(flag('edits', '500'));
   const cleanSizes = has('no-clean') || ciOnly ? [] : list('clean-sizes', sizes.filter((x) => x <= 15_000).join(','));
+  const mixes = flag('mixes', MIXES.join(','))
+    .split(',')
+    .filter((m): m is Mix => (MIXES as readonly string[]).includes(m));
   const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   // Corpora live outside the repo so editors, linters and globs in the repo never walk 150,000 files.
   const corpusDir = path.resolve(flag('dir', path.join(os.tmpdir(), 'resource-authoring-bench')));
@@ -115,19 +122,22 @@ async function main(): Promise<void> {
       `Measurement 1 (CLI) not measured: ${path.relative(REPO, CLI)} is not built on this branch (the CLI is not merged yet).`,
     );
 
-  const corpora = new Map<number, Corpus>();
-  for (const size of [...new Set([...sizes, ...peerSizes, ...serverSizes])].sort((a, b) => a - b)) {
-    const t = Date.now();
-    const corpus = await ensureCorpus(corpusDir, size, seed);
-    corpora.set(size, corpus);
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped from the summary
-    const { files, ...manifest } = corpus.manifest;
-    results.corpora.push(manifest);
-    log(`corpus ${size}: ${corpus.root} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  const corpora = new Map<string, Corpus>();
+  const corpusOf = (mix: Mix, size: number): Corpus => corpora.get(`${mix}:${size}`)!;
+  for (const mix of mixes) {
+    for (const size of [...new Set([...sizes, ...peerSizes, ...serverSizes])].sort((a, b) => a - b)) {
+      const t = Date.now();
+      const corpus = await ensureCorpus(corpusDir, size, seed, MISTAKE_RATE, mix);
+      corpora.set(`${mix}:${size}`, corpus);
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars -- dropped from the summary
+      const { files, ...manifest } = corpus.manifest;
+      results.corpora.push(manifest);
+      log(`corpus ${size} (${mix}): ${corpus.root} (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+    }
   }
 
   // 1 + 5a: the CLI and the floor, interleaved run by run so machine load hits both alike.
-  const measureCli = async (corpus: Corpus, n: number, clean: boolean): Promise<Results['cli'][number]> => {
+  const measureCli = async (corpus: Corpus, n: number, clean: boolean, mix: Mix): Promise<Results['cli'][number]> => {
     const floorRuns: { wallMs: number; peakRssMb: number }[] = [];
     const ourRuns: { wallMs: number; peakRssMb: number }[] = [];
     let check = { floorInvalid: 0, errors: 0, warnings: 0 };
@@ -151,28 +161,31 @@ async function main(): Promise<void> {
     return {
       size,
       clean,
+      mix,
       floor: { wall: wall(floorRuns), rss: rss(floorRuns) },
       ours: ourRuns.length ? { wall: wall(ourRuns), rss: rss(ourRuns) } : { error: ourError ?? 'not built' },
       check,
     };
   };
   for (const size of ciOnly ? [] : sizes) {
-    const n = size >= 150_000 ? Math.min(runs, 3) : runs;
-    log(`CLI vs floor at ${size} files, ${n} runs (+1 warm-up)`);
-    results.cli.push(await measureCli(corpora.get(size)!, n, false));
+    for (const mix of mixes) {
+      const n = size >= 150_000 ? Math.min(runs, 3) : runs;
+      log(`CLI vs floor at ${size} files (${mix}), ${n} runs (+1 warm-up)`);
+      results.cli.push(await measureCli(corpusOf(mix, size), n, false, mix));
+    }
   }
   // The same libraries without mistakes: how much of the gap to the floor is the full (position-keeping)
   // analysis that only files with findings get.
   for (const size of cleanSizes) {
     const corpus = await ensureCorpus(corpusDir, size, seed, 0);
     log(`CLI vs floor at ${size} files without mistakes, ${runs} runs (+1 warm-up)`);
-    results.cli.push(await measureCli(corpus, runs, true));
+    results.cli.push(await measureCli(corpus, runs, true, 'five'));
   }
 
   // The CI budgets: --cache on an unchanged library, --changed-since with 10 changed files.
-  if (haveCli && sizes.includes(15_000) && !has('no-ci')) {
+  if (haveCli && sizes.includes(15_000) && !has('no-ci') && mixes.includes('five')) {
     log(`--cache and --changed-since at 15000 files, ${runs} runs (+1 warm-up)`);
-    const ci = await measureCiKit(corpora.get(15_000)!, WORK, runs);
+    const ci = await measureCiKit(corpusOf('five', 15_000), WORK, runs);
     const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
     const ratio = ci.cached.median / ci.walkFloor.median;
     results.notes.push(
@@ -181,9 +194,9 @@ async function main(): Promise<void> {
   }
 
   // 5b, 5c: the peers on the same files and schema.
-  for (const size of peerSizes) {
-    const corpus = corpora.get(size)!;
-    log(`yaml-language-server at ${size} files, ${runs} runs`);
+  for (const [mix, size] of mixes.flatMap((m) => peerSizes.map((x) => [m, x] as const))) {
+    const corpus = corpusOf(mix, size);
+    log(`yaml-language-server at ${size} files (${mix}), ${runs} runs`);
     const texts = await yamlFiles(corpus);
     const yls: PeerRun[] = [];
     let ylsError: string | undefined;
@@ -205,30 +218,33 @@ async function main(): Promise<void> {
       xs.length
         ? { wall: stats(xs.map((x) => x.wallMs)), rss: stats(xs.map((x) => x.peakRssMb)), filesWithFindings: xs[0].filesWithFindings }
         : { error: error ?? 'did not run' };
-    results.peers.push({ size, yamlLanguageServer: summary(yls, ylsError), remark: summary(remark, remarkError) });
+    results.peers.push({ size, mix, yamlLanguageServer: summary(yls, ylsError), remark: summary(remark, remarkError) });
   }
 
   // 2 + 3: the language server's initial scan, then keystrokes / completion / hover in the largest workspace.
   let lastSession: Awaited<ReturnType<typeof serverScan>> | undefined;
   const interactiveSize = serverSizes.includes(15_000) ? 15_000 : serverSizes[serverSizes.length - 1];
-  for (const size of serverSizes) {
-    const corpus = corpora.get(size)!;
+  const interactiveMix: Mix = mixes.includes('real') ? 'real' : mixes[0];
+  for (const [mix, size] of mixes.flatMap((m) => serverSizes.map((x) => [m, x] as const))) {
+    const corpus = corpusOf(mix, size);
     const n = Math.min(runs, 3);
-    log(`server scan at ${size} files, ${n} runs`);
+    const interactiveHere = size === interactiveSize && mix === interactiveMix;
+    log(`server scan at ${size} files (${mix}), ${n} runs`);
     const scans: ScanResult[] = [];
     let error: string | undefined;
     for (let r = 0; r < n && !error; r++) {
       const session = await serverScan(corpus);
       if ('error' in session.scan) error = session.scan.error;
       else scans.push(session.scan);
-      if (size === interactiveSize && r === n - 1) lastSession = session;
+      if (interactiveHere && r === n - 1) lastSession = session;
       else await session.client.stop();
     }
-    if (error && size === interactiveSize && !lastSession) lastSession = await serverScan(corpus);
+    if (error && interactiveHere && !lastSession) lastSession = await serverScan(corpus);
     results.scans.push(
       scans.length
         ? {
             size,
+            mix,
             scan: stats(scans.map((s) => s.scanMs)),
             rss: stats(scans.map((s) => s.rssMb)),
             peakRss: stats(scans.map((s) => s.peakRssMb)),
@@ -239,23 +255,26 @@ async function main(): Promise<void> {
             published: scans[0].published,
             withFindings: scans[0].withFindings,
           }
-        : { size, error: error ?? 'no run' },
+        : { size, mix, error: error ?? 'no run' },
     );
   }
   if (lastSession && interactiveSize) {
-    log(`keystrokes, completion and hover in the ${interactiveSize}-file workspace, ${edits} each`);
+    log(`keystrokes, completion and hover in the ${interactiveSize}-file workspace (${interactiveMix}), ${edits} each`);
     let inter: InteractiveResult | { error: string };
     try {
       inter = await interactive(lastSession, edits);
     } catch (e) {
       inter = { error: (e as Error).message };
     }
-    results.interactive = { size: interactiveSize, edits, result: inter };
+    results.interactive = { size: interactiveSize, mix: interactiveMix, edits, result: inter };
     await lastSession.client.stop();
     if (peerSizes.length > 0) {
       const peerEdits = Math.min(edits, 50);
       log(`yaml-language-server keystrokes, ${peerEdits} edits`);
-      results.peerKeystroke = { edits: peerEdits, result: await yamlLanguageServerKeystrokes(corpora.get(interactiveSize)!, peerEdits) };
+      results.peerKeystroke = {
+        edits: peerEdits,
+        result: await yamlLanguageServerKeystrokes(corpusOf(interactiveMix, interactiveSize), peerEdits),
+      };
     }
   } else if (serverSizes.length === 0) results.notes.push('Measurements 2 and 3 (server) skipped with --no-server.');
 
@@ -263,7 +282,18 @@ async function main(): Promise<void> {
   const vocabSize = serverSizes[serverSizes.length - 1];
   if (vocabSize && !has('no-vocab')) {
     log(`vocabularies at ${vocabSize} files`);
-    results.notes.push(vocabularyNote(await measureVocabulary(corpora.get(vocabSize)!, runs)));
+    results.notes.push(vocabularyNote(await measureVocabulary(corpusOf(mixes[0], vocabSize), runs)));
+  }
+
+  // The web build: bundle sizes, and keystroke latency in a Chromium Web Worker against the Node server.
+  if (!has('no-web') && !ciOnly) {
+    const webEdits = Math.min(edits, 200);
+    log(`web build: bundle sizes, ${webEdits} keystrokes in the Node server and in a Chromium Web Worker`);
+    try {
+      results.notes.push(webNote(await measureWeb(webEdits), webEdits));
+    } catch (e) {
+      results.notes.push(`Web build not measured: ${(e as Error).message}`);
+    }
   }
 
   // 4: the report's section index.
@@ -275,7 +305,7 @@ async function main(): Promise<void> {
     const dir = path.join(WORK, 'profiles');
     await fs.rm(dir, { recursive: true, force: true });
     log(`CPU profile of the CLI at ${size} files -> ${dir}`);
-    await cliRun(corpora.get(size)!, ['--cpu-prof', '--cpu-prof-dir', dir]);
+    await cliRun(corpusOf(interactiveMix, size), ['--cpu-prof', '--cpu-prof-dir', dir]);
     results.profile = { size, ...(await summariseProfile(dir)) };
   }
 

@@ -14,6 +14,7 @@ import { runInHost } from './inhost';
 import { createProfile, installVsix, startServer, type RunningServer } from './server';
 import { REPO, buildSuite } from './suite';
 import { runUi } from './ui';
+import { runWeb } from './web';
 import { freshWorkspace } from './workspace';
 import type { BrowserContext } from 'playwright-core';
 
@@ -108,6 +109,15 @@ async function main(): Promise<number> {
       `[e2e] UI run: ${passed} passed, ${steps.length - passed} failed in ${seconds(uiStart)}; screenshots in ${path.relative(REPO, RESULTS)}/`,
     );
     if (passed !== steps.length) failed = true;
+
+    // The same .vsix's browser entry, in the workbench's web-worker extension host (scripts/e2e/web.ts).
+    const webStart = Date.now();
+    const webSteps = await runWeb(editor, browser, { root, vsix, screenshots: RESULTS, consoleLog: path.join(RESULTS, 'web-console.log') });
+    for (const s of webSteps)
+      console.log(`${s.ok ? 'ok  ' : 'FAIL'}  UI: ${s.name} (${s.seconds.toFixed(1)} s)${s.error ? `\n      ${s.error}` : ''}`);
+    const webPassed = webSteps.filter((s) => s.ok).length;
+    console.log(`[e2e] web run: ${webPassed} passed, ${webSteps.length - webPassed} failed in ${seconds(webStart)}`);
+    if (webPassed !== webSteps.length) failed = true;
   } catch (e) {
     failed = true;
     console.error(`[e2e] ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);

@@ -28,7 +28,7 @@ function explorerRow(page: Page, name: string): Locator {
  * the others, so the Explorer is shown and each folder on the way expanded only if it is collapsed
  * (clicking an expanded one would collapse it).
  */
-async function openFromExplorer(page: Page, relPath: string): Promise<void> {
+export async function openFromExplorer(page: Page, relPath: string): Promise<void> {
   const names = relPath.split('/');
   await page.keyboard.press('Control+Shift+E'); // View: Show Explorer (shows it; never hides it)
   await page.locator('.explorer-folders-view').waitFor({ state: 'visible', timeout: 30000 });
@@ -69,7 +69,7 @@ async function hoverSquiggleOnLine(page: Page, line: number): Promise<void> {
 }
 
 /** Runs a command from the palette (F1), as an author would. */
-async function runCommand(page: Page, title: string): Promise<void> {
+export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   await page.locator('.quick-input-widget input').fill(`>${title}`);
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
@@ -77,7 +77,7 @@ async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /** The card preview's webview content (its inner frame), once it shows a card. */
-async function cardFrame(page: Page, titleIncludes = ''): Promise<Frame> {
+export async function cardFrame(page: Page, titleIncludes = ''): Promise<Frame> {
   return waitFor('the card in the preview webview', async () => {
     for (const f of page.frames()) {
       const title = (await f.evaluate(`document.getElementById('card-title')?.textContent ?? null`).catch(() => null)) as string | null;
@@ -94,7 +94,7 @@ async function cardFrame(page: Page, titleIncludes = ''): Promise<Frame> {
  */
 const FIRST_GROUP = 'View: Focus First Editor Group';
 /** The preview button in the editor's title bar, shown once the extension knows the file is a resource. */
-const PREVIEW_BUTTON = '.editor-actions .action-label[aria-label*="Open Card Preview to the Side"]';
+export const PREVIEW_BUTTON = '.editor-actions .action-label[aria-label*="Open Card Preview to the Side"]';
 
 async function ensurePreview(page: Page, relPath: string, titleIncludes: string): Promise<Frame> {
   const open = (await page.locator('.tabs-container .tab', { hasText: 'Card: ' }).count()) > 0;
@@ -111,7 +111,7 @@ async function ensurePreview(page: Page, relPath: string, titleIncludes: string)
   return frame;
 }
 
-async function shot(page: Page, dir: string, name: string): Promise<void> {
+export async function shot(page: Page, dir: string, name: string): Promise<void> {
   // Finite CSS animations (the hover's fade-in) are run to their end first: no half-drawn widgets.
   await page.screenshot({ path: path.join(dir, `${name}.png`), animations: 'disabled' });
 }

@@ -17,6 +17,17 @@ describe('client document selector (client/src/reportSelector.ts)', () => {
     assert.deepStrictEqual(documentFilters(undefined, ['**/reports/**/*.txt']), [
       { scheme: 'file', language: 'markdown' },
       { scheme: 'untitled', language: 'markdown' },
+      { scheme: 'vscode-vfs', language: 'markdown' },
+      { scheme: 'vscode-test-web', language: 'markdown' },
+      { scheme: 'vscode-remote', language: 'markdown' },
+    ]);
+  });
+
+  it("takes a virtual folder's files on its own scheme (github.dev's vscode-vfs)", () => {
+    const vfs = { uri: 'vscode-vfs://github/owner/site', name: 'site' };
+    assert.deepStrictEqual(documentFilters(vfs, ['**/reports/**/*.txt']), [
+      { scheme: 'vscode-vfs', language: 'markdown', pattern: { baseUri: vfs, pattern: '**/*' } },
+      { scheme: 'vscode-vfs', pattern: { baseUri: vfs, pattern: '**/reports/**/*.txt' } },
     ]);
   });
 

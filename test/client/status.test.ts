@@ -30,7 +30,17 @@ describe('client: the status bar item', () => {
   it('asks about files whatever their language (a .txt report opens as Plain Text), not about other schemes', () => {
     assert.strictEqual(asksStatus({ uri: { scheme: 'file' } }), true);
     assert.strictEqual(asksStatus({ uri: { scheme: 'untitled' } }), true);
+    // github.dev's and the test web host's virtual file systems, and a remote folder as the web worker sees it.
+    for (const scheme of ['vscode-vfs', 'vscode-test-web', 'vscode-remote']) assert.strictEqual(asksStatus({ uri: { scheme } }), true);
     assert.strictEqual(asksStatus({ uri: { scheme: 'output' } }), false);
     assert.strictEqual(asksStatus({ uri: { scheme: 'git' } }), false);
+  });
+
+  it('says when the duplicate-link check has not seen the whole library yet (github.dev reads it over the network)', () => {
+    const partial = statusView({ role: 'resource', problems: 0, sections: null, library: { checked: 120, total: 557 } });
+    assert.match(partial!.tooltip, /Duplicate links checked against 120 of 557 resources so far\./);
+    const openOnly = statusView({ role: 'resource', problems: 0, sections: null, library: { checked: 2, total: null } });
+    assert.match(openOnly!.tooltip, /compared among the 2 open resources only/);
+    assert.doesNotMatch(statusView({ role: 'resource', problems: 0, sections: null })!.tooltip, /Duplicate/);
   });
 });

@@ -50,7 +50,12 @@ export class TestClient {
     for (const f of w) f();
   }
 
-  async initialize(settings: Record<string, unknown> = {}, initializationOptions: unknown = { trusted: true }): Promise<void> {
+  /** `extra`: capabilities merged into the client's `workspace` and `textDocument` ones (pull diagnostics, …). */
+  async initialize(
+    settings: Record<string, unknown> = {},
+    initializationOptions: unknown = { trusted: true },
+    extra: { workspace?: Record<string, unknown>; textDocument?: Record<string, unknown> } = {},
+  ): Promise<void> {
     this.settings = settings;
     await this.connection.sendRequest('initialize', {
       processId: process.pid,
@@ -62,8 +67,10 @@ export class TestClient {
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceFolders: true,
+          ...extra.workspace,
         },
         textDocument: {
+          ...extra.textDocument,
           publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           synchronization: { dynamicRegistration: false, didSave: true },
           completion: {

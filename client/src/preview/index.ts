@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import type { BaseLanguageClient as LanguageClient } from 'vscode-languageclient';
 import { RenderCardRequest } from '../../../protocol/src/requests';
 import type { FileRoles } from '../fileRoles';
 import { CardPreviewManager } from './manager';

@@ -1,5 +1,3 @@
-import { randomBytes } from 'crypto';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RenderCardResult } from '../../../protocol/src/requests';
 import { parseWebviewMessage, type UpdateMessage, type WebviewMessage } from './messages';
@@ -147,7 +145,7 @@ export class CardPreview implements vscode.Disposable {
     const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'media', file)).toString();
     webview.html = previewPage({
       cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
+      nonce: nonce(),
       styleUri: media('preview.css'),
       scriptUri: media('preview.js'),
       body: this.last?.html ?? placeholder('Rendering the card…'),
@@ -157,7 +155,7 @@ export class CardPreview implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = path.posix.basename(this.resourceUri.path);
+    const name = this.resourceUri.path.slice(this.resourceUri.path.lastIndexOf('/') + 1);
     this.panel.title = this.isLocked ? `[Locked] Card: ${name}` : `Card: ${name}`;
   }
 
@@ -222,4 +220,10 @@ export class CardPreview implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.panel.dispose();
   }
+}
+
+/** A fresh CSP nonce: Web Crypto, present in the Node and the browser extension hosts alike. */
+function nonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }

@@ -46,6 +46,7 @@ export function createLintProject(
     stopsOnProblems: true,
     retainTexts: false,
     fixability: true,
+    compactDiagnostics: true,
     progress: options.progress,
     // Baselined findings are left out: the exit status and --max-warnings count only the new ones.
     baseline: options.baseline,
@@ -73,9 +74,9 @@ export async function lintFiles(
     const uri = uris[i];
     if (unreadable.has(uri)) continue;
     const found = project.diagnostics(uri);
-    const diagnostics = (found?.diagnostics ?? []).map((d, j) =>
-      toCli(d, found?.fixable?.[j] ?? false, found?.fingerprints?.[j], relative),
-    );
+    const diagnostics = found?.diagnostics.length
+      ? found.diagnostics.map((d, j) => toCli(d, found.fixable?.[j] ?? false, found.fingerprints?.[j], relative))
+      : NONE;
     // A POSIX absolute path is its URI's fsPath already (Windows' fsPath rewrites the drive letter).
     const file = path.sep === '/' && files[i] !== uri && path.isAbsolute(files[i]) ? files[i] : URI.parse(uri).fsPath;
     results.push({ file: relative.path(file), path: file, diagnostics });
@@ -112,6 +113,9 @@ function toCli(d: Diagnostic, fixable: boolean, fingerprint: string | undefined,
   }
   return out;
 }
+
+/** The diagnostics of every clean file (a result's list is replaced, never changed in place). */
+const NONE: CliDiagnostic[] = [];
 
 /** A remainder `path.relative` would write otherwise: empty or dot segments, a trailing separator. */
 const UNNORMAL_POSIX = /^$|\/\/|(?:^|\/)\.\.?(?:\/|$)|\/$/;

@@ -9,7 +9,8 @@ import { parseLintArgs, USAGE, type LintArgs } from './args';
 import { cacheFile } from '../node/cacheFile';
 import { repositoryRoot } from '../node/git';
 import { formatGithub } from './format/github';
-import { formatJson } from './format/json';
+import { jsonChunks } from './format/json';
+import { writeChunks } from './writeChunks';
 import { formatSarif } from './format/sarif';
 import { formatStylish } from './format/stylish';
 import { ConfigurationError, type CliIO } from './io';
@@ -149,7 +150,7 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     ? run.results.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }))
     : run.results;
   const summary = summarise(shown, run.fixed, run.fixedFiles);
-  if (args.format === 'json') io.stdout.write(formatJson(shown, summary));
+  if (args.format === 'json') await writeChunks(io.stdout, jsonChunks(shown, summary));
   else if (args.format === 'sarif') {
     const repository = (await repositoryRoot(root)) ?? root;
     io.stdout.write(formatSarif(shown, { root, repositoryRoot: repository, version: VERSION, hash: sha256 }));

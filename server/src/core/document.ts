@@ -102,7 +102,8 @@ export function parseResource(text: string): ParsedResource {
   // A repeated key leaves every other field readable: the schema checks still run (the first
   // occurrence counts, as the positions of the other checks point at it). Any other error stops here.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return result;
-  const badAlias = firstUnresolvedAlias(doc);
+  // An alias is written with `*`: without one there is nothing to resolve (and no tree to walk).
+  const badAlias = source.includes('*') ? firstUnresolvedAlias(doc) : null;
   if (badAlias) {
     result.syntaxErrors.push({ start: base + badAlias.start, end: base + badAlias.end, message: badAlias.message });
     return result;

@@ -1,7 +1,17 @@
 import type { TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Disposable, FileChange, OpenDocument, Workspace, WorkspaceEvent } from '../core';
-import type { DiskWorkspace } from '../node/diskWorkspace';
+
+/**
+ * The files of the folder a server owns, as a host reaches them (the disk in Node, the client's file
+ * system in a browser): a workspace that keeps one listing, refreshed by watched-file events and by `rescan`.
+ */
+export interface FolderFiles extends Workspace {
+  /** Forgets the listing: the next `findFiles` lists the folder again. */
+  rescan(): void;
+  /** Watched-file events: created files join the listing, deleted ones leave it. */
+  noteChanges(changes: readonly FileChange[]): void;
+}
 
 /**
  * The editor's view of the folder: the disk, with the open documents laid over it. The editor's
@@ -11,7 +21,7 @@ export class EditorWorkspace implements Workspace {
   private readonly listeners = new Set<(event: WorkspaceEvent) => void>();
 
   constructor(
-    private readonly disk: DiskWorkspace,
+    private readonly disk: FolderFiles,
     private readonly documents: TextDocuments<TextDocument>,
   ) {
     documents.onDidChangeContent(({ document }) => this.fire({ type: 'document', uri: document.uri, kind: 'changed' }));
@@ -40,7 +50,7 @@ export class EditorWorkspace implements Workspace {
   }
 
   unreadableReason(uri: string): string | undefined {
-    return this.disk.unreadableReason(uri);
+    return this.disk.unreadableReason?.(uri);
   }
 
   openDocuments(): readonly OpenDocument[] {

@@ -1,6 +1,5 @@
-import * as path from 'path';
-import { DidChangeWatchedFilesNotification, type Connection, type Disposable } from 'vscode-languageserver/node';
-import { URI } from 'vscode-uri';
+import { DidChangeWatchedFilesNotification, type Connection, type Disposable } from 'vscode-languageserver';
+import { URI, Utils } from 'vscode-uri';
 
 /**
  * Asks the editor to watch the files the configuration was loaded from that its own watchers miss: a
@@ -18,6 +17,7 @@ export class LoadedFileWatch {
     private readonly coveredByClient: (file: string) => boolean,
   ) {}
 
+  /** `files`: URIs. */
   update(files: readonly string[]): void {
     if (!this.supported()) return;
     const wanted = [...new Set(files.filter((f) => !this.coveredByClient(f)))].sort();
@@ -28,9 +28,10 @@ export class LoadedFileWatch {
     this.registration = previous.then(async (old) => {
       old?.dispose();
       if (wanted.length === 0) return undefined;
-      const watchers = wanted.map((file) => ({
-        globPattern: { baseUri: URI.file(path.dirname(file)).toString(), pattern: path.basename(file) },
-      }));
+      const watchers = wanted.map((file) => {
+        const uri = URI.parse(file);
+        return { globPattern: { baseUri: Utils.dirname(uri).toString(), pattern: Utils.basename(uri) } };
+      });
       return this.connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
     });
   }

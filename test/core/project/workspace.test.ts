@@ -1,12 +1,13 @@
 import * as assert from 'assert';
 import type { Hover, MarkupContent } from 'vscode-languageserver-types';
-import { MemoryWorkspace, type Project } from '../../../server/src/core';
+import { createProject, MemoryWorkspace, type Project } from '../../../server/src/core';
 import {
   cliFindings,
   codesIn,
   editorSection,
   FOLDER,
   nextDiagnostics,
+  RecordingLogger,
   REPORT,
   resource,
   seenIn,
@@ -16,6 +17,7 @@ import {
   until,
   uriOf,
 } from './helpers';
+import { nodeScheduler } from '../../../server/src/node/scheduler';
 
 const tags = (...values: string[]) => JSON.stringify({ resourceTags: values.map((value) => ({ value, label: value })) });
 
@@ -51,6 +53,32 @@ describe('project on the in-memory workspace: what start-up, typing and hovering
       .map(uriOf);
     assert.deepStrictEqual(ws.counts.read.filter((uri) => resources.includes(uri)).sort(), resources.sort());
     assert.ok(!ws.counts.read.includes(uriOf('docs/readme.md')), 'a file that is neither a resource, a report nor a data file is not read');
+  });
+
+  it('the settings notification after initialized, with the settings start-up read, neither restarts the scan nor walks again', async () => {
+    const ws = workspaceOf();
+    const logger = new RecordingLogger();
+    project = createProject({ workspace: ws, logger, scheduler: nodeScheduler });
+    const started = project.start();
+    // What VS Code sends once the server registers for configuration changes: the same settings.
+    ws.setSettings(editorSection({}));
+    await started;
+    await logger.scanned(1);
+    await turn();
+    await project.settled();
+    await turn();
+    assert.strictEqual(logger.scans, 1, 'one scan');
+    assert.strictEqual(ws.counts.walks, 1, 'one walk');
+    const resources = Object.keys(LIBRARY)
+      .filter((rel) => rel.startsWith('resources/'))
+      .map(uriOf);
+    assert.deepStrictEqual(ws.counts.read.filter((uri) => resources.includes(uri)).sort(), resources.sort(), 'each file read once');
+    assert.deepStrictEqual(codesIn(project, 'resources/cites.md'), ['unknown-section']);
+    // A real change still reloads and checks again.
+    const dropped = until(project, () => codesIn(project!, 'resources/cites.md')?.length === 0, 'unknown-section off');
+    ws.setSettings(editorSection({ 'resourceAuthoring.severity': { 'unknown-section': 'off' } }));
+    await dropped;
+    await logger.scanned(2);
   });
 
   it('the CLI walks the tree once too: loading, finding what to check and checking it', async () => {

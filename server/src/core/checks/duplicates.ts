@@ -60,7 +60,8 @@ interface Entry {
  */
 export class DuplicateLinkIndex {
   private readonly byFile = new Map<string, Entry>();
-  private readonly byKey = new Map<string, Set<string>>();
+  /** The files of each link: most links have one file, kept as itself (a Set per file would dominate the index). */
+  private readonly byKey = new Map<string, string | Set<string>>();
 
   /**
    * Records a file's link (undefined: it has none). Returns the other files whose report may have
@@ -80,9 +81,10 @@ export class DuplicateLinkIndex {
     }
     if (key !== undefined) {
       this.byFile.set(file, { key, range });
-      let group = this.byKey.get(key);
-      if (!group) this.byKey.set(key, (group = new Set()));
-      group.add(file);
+      const group = this.byKey.get(key);
+      if (group === undefined) this.byKey.set(key, file);
+      else if (typeof group === 'string') this.byKey.set(key, new Set([group, file]));
+      else group.add(file);
       for (const f of this.partners(file)) affected.add(f);
     }
     return [...affected];
@@ -109,7 +111,7 @@ export class DuplicateLinkIndex {
   /** Whether another file has the same link as `file` (asked of every file: no list is built). */
   hasPartners(file: string): boolean {
     const entry = this.byFile.get(file);
-    return entry !== undefined && (this.byKey.get(entry.key)?.size ?? 0) > 1;
+    return entry !== undefined && sizeOf(this.byKey.get(entry.key)) > 1;
   }
 
   /** The other files with the same link as `file`, in name order. */
@@ -117,7 +119,7 @@ export class DuplicateLinkIndex {
     const entry = this.byFile.get(file);
     if (!entry) return [];
     const group = this.byKey.get(entry.key);
-    if (!group || group.size < 2) return [];
+    if (typeof group !== 'object' || group.size < 2) return [];
     return [...group].filter((f) => f !== file).sort();
   }
 
@@ -125,7 +127,7 @@ export class DuplicateLinkIndex {
   missingRanges(): string[] {
     const out: string[] = [];
     for (const group of this.byKey.values()) {
-      if (group.size < 2) continue;
+      if (typeof group !== 'object' || group.size < 2) continue;
       for (const f of group) if (!this.byFile.get(f)?.range) out.push(f);
     }
     return out.sort();
@@ -134,7 +136,7 @@ export class DuplicateLinkIndex {
   /** Every file that shares its link with another. */
   duplicated(): string[] {
     const out: string[] = [];
-    for (const group of this.byKey.values()) if (group.size > 1) out.push(...group);
+    for (const group of this.byKey.values()) if (typeof group === 'object' && group.size > 1) out.push(...group);
     return out.sort();
   }
 
@@ -154,7 +156,14 @@ export class DuplicateLinkIndex {
   private remove(file: string, key: string): void {
     this.byFile.delete(file);
     const group = this.byKey.get(key);
+    if (typeof group === 'string') {
+      if (group === file) this.byKey.delete(key);
+      return;
+    }
     group?.delete(file);
-    if (group && group.size === 0) this.byKey.delete(key);
+    if (group?.size === 1) this.byKey.set(key, [...group][0]);
+    else if (group?.size === 0) this.byKey.delete(key);
   }
 }
+
+const sizeOf = (group: string | Set<string> | undefined): number => (group === undefined ? 0 : typeof group === 'string' ? 1 : group.size);

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type YAMLMap } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { Finding } from '../findings';
 import { lineBreakOf } from '../frontmatter';
 import { VOCABULARY_FILES, type Vocabulary } from '../vocabulary';
@@ -17,6 +17,35 @@ const sortKey = (m: YAMLMap): string => {
   return isScalar(v) ? String(v.value).toLowerCase() : '';
 };
 
+interface Entries {
+  seq: YAMLSeq & { range: [number, number, number] };
+  items: YAMLMap[];
+  keys: string[];
+}
+
+/** Each data file's entries, parsed once per configuration (a library may have hundreds of findings for one file). */
+const parsedFiles = new WeakMap<Vocabulary, Entries | null>();
+
+function entriesOf(vocabulary: Vocabulary): Entries | null {
+  let entries = parsedFiles.get(vocabulary);
+  if (entries === undefined) parsedFiles.set(vocabulary, (entries = parseEntries(vocabulary.name, vocabulary.text ?? '')));
+  return entries;
+}
+
+function parseEntries(name: Vocabulary['name'], text: string): Entries | null {
+  // JSON is YAML: the yaml parser gives every entry's source range.
+  const doc = parseDocument(text);
+  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
+  const key = VOCABULARY_FILES[name].key;
+  const pair =
+    doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) ?? doc.contents.items.find((p) => isSeq(p.value));
+  const seq = pair?.value;
+  if (!isSeq(seq) || !seq.flow || !seq.range) return null;
+  const items = (seq.items as unknown[]).filter((i): i is YAMLMap => isMap(i) && !!i.range);
+  if (items.length !== seq.items.length) return null;
+  return { seq: seq as Entries['seq'], items, keys: items.map(sortKey) };
+}
+
 /**
  * "Add 'X' to resourceTags.json": one insertion into the vocabulary file, written by copying the
  * neighbouring entry's text (so indentation, tabs, spacing and key order stay the file's own) and
@@ -25,16 +54,9 @@ const sortKey = (m: YAMLMap): string => {
 export function addTermFix(finding: Finding, vocabulary: Vocabulary, value: string): Fix | null {
   const { uri, text } = vocabulary;
   if (!uri || text === undefined || value.trim() === '') return null;
-  // JSON is YAML: the yaml parser gives every entry's source range.
-  const doc = parseDocument(text);
-  if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
-  const key = VOCABULARY_FILES[vocabulary.name].key;
-  const pair =
-    doc.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key) ?? doc.contents.items.find((p) => isSeq(p.value));
-  const seq = pair?.value;
-  if (!isSeq(seq) || !seq.flow || !seq.range) return null;
-  const items = (seq.items as unknown[]).filter((i): i is YAMLMap => isMap(i) && !!i.range);
-  if (items.length !== seq.items.length) return null;
+  const entries = entriesOf(vocabulary);
+  if (!entries) return null;
+  const { seq, items, keys } = entries;
   const label = vocabulary.name === 'learnTags' ? defaultLabel(value) : undefined;
   const entry = (template: YAMLMap | undefined): string => {
     if (!template?.range)
@@ -57,7 +79,6 @@ export function addTermFix(finding: Finding, vocabulary: Vocabulary, value: stri
   if (items.length === 0) {
     return make(finding, vocabulary, value, { start: seq.range[0] + 1, end: seq.range[0] + 1, newText: entry(undefined) });
   }
-  const keys = items.map(sortKey);
   const sorted = keys.every((k, i) => i === 0 || keys[i - 1].localeCompare(k) <= 0);
   const mine = (label ?? value).toLowerCase();
   const at = sorted ? keys.findIndex((k) => k.localeCompare(mine) > 0) : -1;

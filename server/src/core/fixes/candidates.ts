@@ -36,7 +36,28 @@ const MAX_DISTANCE = 2;
  * (`AI and Machine Learning` → machineLearning), then a small edit distance. Only the best
  * non-empty tier is returned; `unambiguous` says whether it holds exactly one term.
  */
-export function rankCandidates(value: string, terms: readonly Term[]): { candidates: Candidate[]; unambiguous: boolean } {
+export function rankCandidates(value: string, terms: readonly Term[]): Ranked {
+  // A library's wrong values repeat (a batch with the same focus): the message and the fix of each rank them again.
+  let known = ranked.get(terms);
+  if (!known) ranked.set(terms, (known = new Map()));
+  const hit = known.get(value);
+  if (hit) return hit;
+  const result = rank(value, terms);
+  if (known.size >= MAX_REMEMBERED) known.clear();
+  known.set(value, result);
+  return result;
+}
+
+export interface Ranked {
+  readonly candidates: readonly Candidate[];
+  readonly unambiguous: boolean;
+}
+
+/** Rankings by vocabulary (its terms array, one per configuration) and value. */
+const ranked = new WeakMap<readonly Term[], Map<string, Ranked>>();
+const MAX_REMEMBERED = 2000;
+
+function rank(value: string, terms: readonly Term[]): Ranked {
   const v = value.trim();
   if (!v) return { candidates: [], unambiguous: false };
   const lower = v.toLowerCase();

@@ -29,19 +29,23 @@ export const FIXERS: Partial<Record<DiagnosticCode, Fixer>> = {
 };
 
 /** What a fixer may read besides the finding: the analysis's text, findings and reports, and the configuration. */
-export function contextOf(analysis: Analysis, config: Configuration): FixContext {
+export function contextOf(analysis: Analysis, config: Configuration, preferredOnly = false): FixContext {
   const ctx: FixContext = { parsed: analysis.parsed, config, findings: analysis.findings, uri: analysis.uri, reports: analysis.reports };
   if (analysis.self) ctx.self = analysis.self;
+  if (preferredOnly) ctx.preferredOnly = true;
   return ctx;
 }
 
-/** Every fix for one finding, best first; edits are minimal (or whole words) and a deleting fix is never preferred. */
-export function fixesForFinding(finding: Finding, analysis: Analysis, config: Configuration): Fix[] {
+/**
+ * Every fix for one finding, best first; edits are minimal (or whole words) and a deleting fix is never
+ * preferred. With `preferredOnly`, fixes that are never preferred may be left out.
+ */
+export function fixesForFinding(finding: Finding, analysis: Analysis, config: Configuration, preferredOnly = false): Fix[] {
   const fixer = FIXERS[finding.code];
   if (!fixer) return [];
   let fixes: Fix[];
   try {
-    fixes = fixer(finding, contextOf(analysis, config));
+    fixes = fixer(finding, contextOf(analysis, config, preferredOnly));
   } catch {
     return []; // a fix is a convenience: a bug in one must not cost the editor its other actions
   }
@@ -57,7 +61,7 @@ export function fixesForFinding(finding: Finding, analysis: Analysis, config: Co
 
 /** The one fix "fix all" may apply for a finding: preferred and not destructive. */
 export function preferredFix(finding: Finding, analysis: Analysis, config: Configuration): Fix | undefined {
-  return fixesForFinding(finding, analysis, config).find((f) => f.preferred && !f.destructive && f.edits.length > 0 && !f.fileEdit);
+  return fixesForFinding(finding, analysis, config, true).find((f) => f.preferred && !f.destructive && f.edits.length > 0 && !f.fileEdit);
 }
 
 /** Whether "fix all" (and `resource-lint --fix`) repairs this finding. */

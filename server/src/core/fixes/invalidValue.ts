@@ -52,7 +52,8 @@ export const fixInvalidValue: Fixer = (finding, ctx) => {
       result: c.value,
     });
   });
-  if (vocabulary) {
+  // Adding a term changes a data file: never preferred, so not built when only the preferred fix is wanted.
+  if (vocabulary && !ctx.preferredOnly) {
     const add = addTermFix(finding, ctx.config.vocabularies[vocabulary], value);
     if (add) fixes.push(add);
   }

@@ -49,6 +49,11 @@ export interface FixContext {
   reports: ReportSet;
   /** The document's own index when it was checked as a report (its references resolve against itself). */
   self?: ReportIndex;
+  /**
+   * The caller takes only the preferred fix (fix all, `--fix`, the CLI's `fixable`): a fixer may leave
+   * out the alternatives that are never preferred, such as adding a term to a data file.
+   */
+  preferredOnly?: boolean;
 }
 
 export type Fixer = (finding: Finding, ctx: FixContext) => Fix[];

@@ -7,6 +7,12 @@ import { findingOfDiagnostic } from '../findingLink';
 import { fixUntilStable, hasPreferredFix } from '../fixes';
 import type { Disposable, FileChange, Logger, OpenDocument, Scheduler, Workspace, WorkspaceEvent } from '../host';
 import { checkResourceText } from '../lint';
+import { compactDiagnostic } from './compactDiagnostic';
+import { flatString, Interner } from '../interning';
+
+/** The verdict of every clean file shares these (never changed in place). */
+const NO_DIAGNOSTICS: Diagnostic[] = [];
+const NO_FINGERPRINTS: string[] = [];
 import { insideFolder, relativeTo, uriOf } from '../paths';
 import type { ReportSet } from '../report/reportSet';
 import { analyzeText, toDiagnostics, type Analysis, type DocumentRole } from '../service';
@@ -30,7 +36,7 @@ import { isConfigFile, readConfigFile, withConfigFile } from './configFile';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
 import { ReportStore } from './reportStore';
 import { workspaceSummary, type ScanSummary } from './summary';
-import type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, ProjectOptions, TermEdit } from './types';
+import type { FileDiagnostics, FileStatus, FixTotals, LibraryCoverage, LoadOutcome, Project, ProjectOptions, TermEdit } from './types';
 import { fixWorkspace, type FixSubject, type WorkspaceFix } from './workspaceFix';
 
 /** Files read at once during a check; other requests get in between batches. */
@@ -72,6 +78,10 @@ class ResourceProject implements Project {
   private readonly scheduler: Scheduler;
   private config: Configuration = createConfiguration();
   private settingsNow: Settings = DEFAULT_SETTINGS;
+  /** The editor's settings as the last load read them (JSON), to tell a real change from a repeated notification. */
+  private settingsRead: string | undefined;
+  /** Messages and fingerprints of the diagnostics kept (with `compactDiagnostics`). */
+  private readonly strings = new Interner();
   private sources: ConfigurationSources | undefined;
   private loaded: string[] = [];
   private outcome: LoadOutcome | undefined;
@@ -90,6 +100,8 @@ class ResourceProject implements Project {
   private readonly checks: CoalescedRun;
   private ready: Promise<void> = Promise.resolve();
   private lastScan: ScanSummary | undefined;
+  /** The workspace check under way (closed resource files checked of all found); undefined when none is. */
+  private scanning: LibraryCoverage | undefined;
   private started = false;
   private reportEdit: Disposable | undefined;
   private readonly diagnosticListeners = new Set<(uris: readonly string[]) => void>();
@@ -180,11 +192,31 @@ class ResourceProject implements Project {
     return loaded;
   }
 
+  /**
+   * The editor says the settings changed: reload and check again only if they did. It says so right
+   * after `initialized` too, with the settings the start-up load has just read; a reload then would
+   * cancel the scan and list and check the tree a second time.
+   */
+  private reloadIfSettingsChanged(): Promise<void> {
+    return this.ready.then(async () => {
+      let raw: unknown;
+      try {
+        raw = await this.workspace.settings();
+      } catch {
+        raw = undefined; // reading failed: the reload says why
+      }
+      if (raw !== undefined && this.settingsRead !== undefined && JSON.stringify(raw) === this.settingsRead) return;
+      await this.reloadThenCheck();
+    });
+  }
+
   private async loadOnce(): Promise<void> {
     const ws = this.workspace;
     let raw: unknown;
+    this.settingsRead = undefined;
     try {
       raw = await ws.settings();
+      this.settingsRead = JSON.stringify(raw);
     } catch (e) {
       this.log.warn(`Could not read settings (${(e as Error).message}); using defaults.`);
       raw = {};
@@ -343,15 +375,30 @@ class ResourceProject implements Project {
       this.log.error(`Checking ${uri} failed: ${message(e)}`);
       return { verdict: { own: [] } };
     }
-    if (!analysis) return { verdict: { own: [], fingerprints: [], link, linkRange }, terms: { values: termValuesOf(data) } };
+    // A clean file: its link is all that is kept of it (flat, not a slice of its text), and its term values.
+    if (!analysis)
+      return {
+        verdict: { own: NO_DIAGNOSTICS, fingerprints: NO_FINGERPRINTS, link: link && flatString(link), linkRange },
+        terms: { values: termValuesOf(data) },
+      };
     for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
     const fingerprints = fingerprintDiagnostics(own, text, analysis.lines);
     const duplicate = role === 'resource' ? duplicateSuppression(analysis, config) : undefined;
     if (duplicate) duplicate.fingerprints = fingerprintDiagnostics(duplicate.unlessDuplicated, text, analysis.lines);
+    const compact = this.options.compactDiagnostics;
+    const kept = compact ? own.map((d) => compactDiagnostic(d, this.strings)) : own;
+    const prints = compact ? fingerprints.map((f) => this.strings.intern(f)) : fingerprints;
     return {
-      verdict: { own, ...(fixable ? { fixable } : {}), fingerprints, link, linkRange, ...(duplicate ? { duplicate } : {}) },
+      verdict: {
+        own: kept,
+        ...(fixable ? { fixable } : {}),
+        fingerprints: prints,
+        link: link && flatString(link),
+        linkRange,
+        ...(duplicate ? { duplicate } : {}),
+      },
       analysis,
       ...(role === 'resource' ? { terms: { uses: termUsesOf(analysis.parsed), lines: analysis.lines } } : {}),
     };
@@ -418,6 +465,7 @@ class ResourceProject implements Project {
     const present = new Set(uris);
     for (const uri of this.files.uris()) if (!present.has(uri) && !openUris.has(uri)) this.forget(uri);
     const closed = uris.filter((u) => !openUris.has(u));
+    this.scanning = { checked: uris.length - closed.length, total: uris.length };
     const progress =
       closed.length >= PROGRESS_MIN_FILES && this.options.progress
         ? await this.options.progress('Checking resource files', closed.length)
@@ -428,6 +476,7 @@ class ResourceProject implements Project {
         const batch = closed.slice(i, i + BATCH);
         for (const uri of await this.checkClosed(batch, true)) dirty.add(uri);
         for (const uri of batch) dirty.delete(uri);
+        this.scanning = { checked: uris.length - closed.length + Math.min(i + BATCH, closed.length), total: uris.length };
         this.changed(batch);
         progress?.report(Math.min(i + BATCH, closed.length), closed.length);
         await this.scheduler.yield();
@@ -442,6 +491,7 @@ class ResourceProject implements Project {
         if (this.options.retainTexts !== false) void this.indexTermPositions();
       }
     } finally {
+      this.scanning = undefined;
       progress?.done();
     }
   }
@@ -676,7 +726,7 @@ class ResourceProject implements Project {
     if (event.type !== 'document' || event.kind === 'closed') this.citations.invalidateClosed();
     switch (event.type) {
       case 'settings':
-        this.ready = this.reloadThenCheck();
+        this.ready = this.reloadIfSettingsChanged();
         return;
       case 'files':
         this.onFileChanges(event.changes);
@@ -918,7 +968,18 @@ class ResourceProject implements Project {
     const role = this.roleOf(uri) ?? null;
     if (!role) return { role, problems: 0, sections: null };
     const sections = role === 'report' ? (this.reportStore.current.reports.find((r) => r.uri === uri)?.sections.length ?? 0) : null;
-    return { role, problems: this.diagnostics(uri)?.diagnostics.length ?? 0, sections };
+    const status: FileStatus = { role, problems: this.diagnostics(uri)?.diagnostics.length ?? 0, sections };
+    const library = role === 'resource' ? this.libraryCoverage() : undefined;
+    return library ? { ...status, library } : status;
+  }
+
+  /** What the duplicate-link check has seen of the library, unless it is all of it. */
+  private libraryCoverage(): LibraryCoverage | undefined {
+    if (!this.checksClosedFiles) {
+      const open = this.workspace.openDocuments().filter((d) => this.roleOf(d.uri) === 'resource').length;
+      return { checked: open, total: null };
+    }
+    return this.scanning && this.scanning.checked < (this.scanning.total ?? 0) ? { ...this.scanning } : undefined;
   }
 
   summary(): string {

@@ -43,6 +43,11 @@ export interface ProjectOptions {
   /** Work out for each diagnostic whether fix-all repairs it (the CLI's `fixable`). */
   fixability?: boolean;
   /**
+   * Keep of each diagnostic only what a report prints (code, severity, message, range, related
+   * places), not the data code actions read: the CLI, whose memory then grows with the findings only.
+   */
+  compactDiagnostics?: boolean;
+  /**
    * Reuse each unchanged file's verdict from a cache the host keeps (the CLI's `--cache`): `checkFiles`
    * reads it, answers exactly as without it, and writes it back; with `fix` it only refreshes it.
    */
@@ -100,6 +105,16 @@ export interface FileStatus {
   role: DocumentRole | null;
   problems: number;
   sections: number | null;
+  /**
+   * For a resource while the duplicate-link check has not seen the whole library: how many resource
+   * files it has checked, of how many (null: only the open files are checked). Absent once it has.
+   */
+  library?: LibraryCoverage;
+}
+
+export interface LibraryCoverage {
+  checked: number;
+  total: number | null;
 }
 
 /**

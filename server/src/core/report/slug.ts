@@ -13,5 +13,15 @@ export function githubSlug(heading: string): string {
 
 /** Letters and digits only, lower case: how labels and titles are compared ("AI safety" = "ai-safety"). */
 export function looseKey(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+  // Resolving a label compares it with every section's label and title: those few strings recur for every reference.
+  let key = looseKeys.get(text);
+  if (key === undefined) {
+    key = text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+    if (looseKeys.size >= MAX_LOOSE_KEYS) looseKeys.clear();
+    looseKeys.set(text, key);
+  }
+  return key;
 }
+
+const looseKeys = new Map<string, string>();
+const MAX_LOOSE_KEYS = 4096;
