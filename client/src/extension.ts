@@ -9,6 +9,7 @@ import { DEFAULT_SERVER, outermostFolders, serverFor } from './folders';
 import { registerCardPreview } from './preview';
 import { documentFilters, reportGlobsKey } from './reportSelector';
 import { askFileStatus, registerFileStatus } from './status';
+import { registerVocabularyCommands } from './vocabularyCommands';
 import { answerFileRequests } from './clientFiles';
 import type { ServerLauncher } from './launcher';
 
@@ -62,6 +63,12 @@ function createServer(
     folder ? { uri: folder.uri.toString(), name: folder.name } : undefined,
     reports,
   );
+  // The vocabulary data files, for their code lenses, references, rename and diagnostics.
+  if (folder)
+    documentSelector.push({
+      scheme: folder.uri.scheme,
+      pattern: { baseUri: { uri: folder.uri.toString(), name: folder.name }, pattern: `**/{${DATA_FILE_NAMES.join(',')}}` },
+    });
   const fileEvents = folder
     ? WATCHED.map((glob) => vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, glob)))
     : [];
@@ -185,6 +192,7 @@ export async function activateWith(context: vscode.ExtensionContext, launch: Ser
   );
   registerCardPreview(context, clientFor, roles);
   registerFileStatus(context, output, clientFor);
+  registerVocabularyCommands(context, clientFor);
   registerFixWorkspace(context, () => [...servers.values()].map((s) => s.client).filter((c) => c.isRunning()));
   registerNewResource(context, clientFor);
   await reconcile(context, output, roles);

@@ -180,3 +180,29 @@ export const NewResourceRequest = {
   method: NEW_RESOURCE,
   type: new RequestType<NewResourceParams, NewResourceResult, void>(NEW_RESOURCE),
 } as const;
+
+/** Which term to retire, and the term its uses become (required where a resource's single value uses it). */
+export interface RetireTermParams {
+  vocabulary: 'learnTags' | 'focus' | 'type';
+  value: string;
+  replaceWith?: string;
+}
+
+export interface RetireTermResult {
+  /** The data files' and every resource's edits, under one change annotation marked `needsConfirmation`; null when it cannot be done. */
+  edit: WorkspaceEdit | null;
+  /** Why not, in one sentence. */
+  error?: string;
+  /** Resources changed. */
+  resources: number;
+}
+
+/**
+ * "Retire term" once the client has asked which term replaces it (the code action's command): the
+ * edit that removes the term from its data file and every resource, or replaces it there.
+ */
+const RETIRE_TERM = 'resourceAuthoring/retireTerm';
+export const RetireTermRequest = {
+  method: RETIRE_TERM,
+  type: new RequestType<RetireTermParams, RetireTermResult, void>(RETIRE_TERM),
+} as const;

@@ -16,6 +16,8 @@
  *   --mixes five,real       the mixes of mistakes, side by side: 5% of files, and shaped like the real library
  *                           (a third with findings); the interactive latencies run in the real-shaped workspace
  *   --no-cli --no-peers --no-server --profile --write
+ *   --vocab-only            only the vocabulary refactorings' budgets (references, rename, index memory) at 15,000 files
+ *   --no-vocab              skips them (they run at the largest server size otherwise)
  */
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
@@ -29,6 +31,7 @@ import { CLI, cliRun, floorRun, interactive, serverScan, type InteractiveResult,
 import { summariseProfile } from './profile';
 import { reportIndexTiming } from './reportIndex';
 import { renderMarkdown, type Results } from './render';
+import { measureVocabulary, vocabularyNote } from './vocab';
 import { measureWeb, webNote } from './web';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -72,7 +75,16 @@ function machine(): Results['machine'] {
   };
 }
 
+/** `--vocab-only`: the vocabulary budgets alone, printed (no results file is written). */
+async function vocabularyOnly(): Promise<void> {
+  const corpusDir = path.resolve(flag('dir', path.join(os.tmpdir(), 'resource-authoring-bench')));
+  const corpus = await ensureCorpus(corpusDir, Number(flag('vocab-size', '15000')), Number(flag('seed', '1')));
+  log(`vocabularies at ${corpus.manifest.size} files`);
+  process.stdout.write(`${vocabularyNote(await measureVocabulary(corpus, Number(flag('runs', '5'))))}\n`);
+}
+
 async function main(): Promise<void> {
+  if (has('vocab-only')) return vocabularyOnly();
   const ciOnly = has('ci-only');
   const sizes = has('no-cli') ? [] : list('sizes', ciOnly ? '15000' : '1500,15000');
   const runs = Number(flag('runs', '5'));
@@ -265,6 +277,13 @@ async function main(): Promise<void> {
       };
     }
   } else if (serverSizes.length === 0) results.notes.push('Measurements 2 and 3 (server) skipped with --no-server.');
+
+  // The vocabulary refactorings' budgets, in process at the largest server size.
+  const vocabSize = serverSizes[serverSizes.length - 1];
+  if (vocabSize && !has('no-vocab')) {
+    log(`vocabularies at ${vocabSize} files`);
+    results.notes.push(vocabularyNote(await measureVocabulary(corpusOf(mixes[0], vocabSize), runs)));
+  }
 
   // The web build: bundle sizes, and keystroke latency in a Chromium Web Worker against the Node server.
   if (!has('no-web') && !ciOnly) {

@@ -7,6 +7,8 @@ import { buildReportIndex } from '../../server/src/core/report/indexer';
 import { RULE_DESCRIPTIONS, RULES_BASE_URL, ruleUrl } from '../../server/src/core/rules';
 import { analyzeText, toDiagnostics } from '../../server/src/core/service';
 import { config } from './helpers';
+import { MemoryWorkspace } from '../../server/src/core';
+import { FOLDER, startServerProject, uriOf } from './project/helpers';
 
 const REPO = path.resolve(__dirname, '../..');
 const RULES = path.join(REPO, 'docs/rules');
@@ -54,6 +56,22 @@ function codesOfExample(page: Page): DiagnosticCode[] {
   return codes;
 }
 
+/**
+ * The codes a data file's example (a block `json <path>`) gets in the editor, with the resource beside
+ * it: the project on an in-memory workspace, as the server runs it.
+ */
+async function dataFileCodesOfExample(page: Page): Promise<string[]> {
+  const data = page.blocks.filter((b) => b.info.startsWith('json '));
+  if (data.length === 0) return [];
+  const files: Record<string, string> = { 'resources/example.md': page.blocks[0].text };
+  for (const b of data) files[b.info.slice('json '.length)] = b.text;
+  const workspace = new MemoryWorkspace({ folder: FOLDER, files });
+  const { project } = await startServerProject(workspace);
+  const codes = data.flatMap((b) => project.diagnostics(uriOf(b.info.slice('json '.length)))?.diagnostics.map((d) => String(d.code)) ?? []);
+  project.dispose();
+  return codes;
+}
+
 describe('rule pages (docs/rules)', () => {
   it('one page per code the core knows, and no page for a code it does not', () => {
     const pages = readdirSync(RULES)
@@ -70,13 +88,14 @@ describe('rule pages (docs/rules)', () => {
   });
 
   for (const code of CODES) {
-    it(`${code}: what it means, an example that produces it, the fix`, () => {
+    it(`${code}: what it means, an example that produces it, the fix`, async () => {
       const page = readPage(code);
       assert.strictEqual(page.title, `# \`${code}\``);
       assert.strictEqual(page.description, RULE_DESCRIPTIONS[code], 'the first paragraph is the SARIF fullDescription');
       assert.deepStrictEqual(page.sections, ['Example', 'Fix']);
       assert.ok(page.blocks.length >= 1 && page.blocks[0].info === 'markdown');
-      assert.ok(codesOfExample(page).includes(code), `the example gives ${JSON.stringify(codesOfExample(page))}`);
+      const codes = [...codesOfExample(page), ...(await dataFileCodesOfExample(page))];
+      assert.ok(codes.includes(code), `the example gives ${JSON.stringify(codes)}`);
     });
   }
 

@@ -23,13 +23,17 @@ describe('language server: quick fixes and fix all', function () {
     codeActions(ws.client, uri, range, diagnostics, only);
   const apply = applyAction;
 
-  it('announces quickfix and source.fixAll.resources', async () => {
+  it('announces quickfix, source.fixAll.resources and refactor.retireTerm (the vocabularies)', async () => {
     const other = new TestClient(ws.root);
     const result = (await other.connection.sendRequest('initialize', { processId: null, rootUri: fileUri(ws.root), capabilities: {} })) as {
       capabilities: { codeActionProvider: { codeActionKinds: string[] } };
     };
     await other.stop();
-    assert.deepStrictEqual([...result.capabilities.codeActionProvider.codeActionKinds].sort(), ['quickfix', 'source.fixAll.resources']);
+    assert.deepStrictEqual([...result.capabilities.codeActionProvider.codeActionKinds].sort(), [
+      'quickfix',
+      'refactor.retireTerm',
+      'source.fixAll.resources',
+    ]);
   });
 
   it('a quick fix, applied, gives the exact text (quotes kept, nothing else touched)', async () => {

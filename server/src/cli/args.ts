@@ -31,8 +31,15 @@ export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' }
 /** The sections subcommand's synopsis: its own usage and --help's show the same line. */
 export const SECTIONS_SYNOPSIS = 'resource-lint sections --report FILE [--format json|text]';
 
+export const VOCAB_SYNOPSIS = [
+  'resource-lint vocab usage [--format json]',
+  'resource-lint vocab rename <vocabulary> <old> <new> [--dry-run]',
+  'resource-lint vocab retire <vocabulary> <term> [--replace-with <term>] [--dry-run]',
+];
+
 export const USAGE = `Usage: resource-lint [paths or globs…] [options]
        ${SECTIONS_SYNOPSIS}
+       ${VOCAB_SYNOPSIS.join('\n       ')}
 
 Checks the YAML frontmatter of resource files. Without paths, every resource file under
 --root (per resourceAuthoring.resourceGlobs in <root>/.vscode/settings.json) is checked.

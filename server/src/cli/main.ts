@@ -20,6 +20,7 @@ import { createProgress } from './progress';
 import { summarise } from './results';
 import { resolveTargets, skippedWarning } from './targets';
 import { sectionsCommand } from './sections';
+import { vocabCommand } from './vocab';
 
 declare const RESOURCE_LINT_VERSION: string | undefined;
 
@@ -29,6 +30,8 @@ export const VERSION = typeof RESOURCE_LINT_VERSION === 'string' ? RESOURCE_LINT
 /** `resource-lint …`: returns the exit status (0 clean, 1 problems, 2 usage or configuration error). */
 export async function main(argv: readonly string[], io: CliIO): Promise<number> {
   if (argv[0] === 'sections') return sections(argv.slice(1), io);
+  if (argv[0] === 'vocab')
+    return vocabCommand(argv.slice(1), { stdout: (s) => io.stdout.write(s), stderr: (s) => io.stderr.write(s), cwd: io.cwd });
   const args = parseLintArgs(argv);
   switch (args.command) {
     case 'help':

@@ -16,6 +16,8 @@ export const DIAGNOSTIC_CODES = {
   'no-report': 'information',
   'unused-suppression': 'warning',
   'invalid-suppression': 'error',
+  'unused-term': 'hint',
+  'duplicate-label': 'warning',
 } as const satisfies Record<string, SeverityName>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

@@ -23,6 +23,18 @@ export type { FileDiagnostics, FileStatus, FixTotals, LoadOutcome, Project, Proj
 export type { RenderedCard, CardSectionLocation } from './project/card';
 export type { WorkspaceFix } from './project/workspaceFix';
 export { CODE_ACTION_KINDS } from './project/documentFeatures';
+export {
+  REFACTOR_RETIRE,
+  RETIRE_TERM_COMMAND,
+  SHOW_TERM_REFERENCES_COMMAND,
+  type RetireTermArguments,
+  type TermEditPlan,
+  type TermUsageRow,
+} from './project/vocabularyFeatures';
+export type { TermChange } from './vocab/termEdits';
+export { applyTextEdits } from './edits';
+export type { TermEdit } from './project/types';
+export { VOCABULARY_NAMES, type VocabularyName } from './vocabulary';
 export { DATA_FILE_NAMES, isDataFile } from './project/loadConfiguration';
 export { isConfigFile } from './project/configFile';
 export { insideFolder, relativeTo, resolvePath, uriOf } from './paths';

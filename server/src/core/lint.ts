@@ -14,6 +14,8 @@ export interface FileCheck {
   link?: string;
   /** Where the link is; only known from a full analysis. */
   linkRange?: Range;
+  /** The frontmatter as plain data, when the fast path vouched for the text (its term values are read from it). */
+  data?: Record<string, unknown>;
 }
 
 /**
@@ -27,7 +29,7 @@ export function checkResourceText(text: string, config: Configuration, uri?: str
   // The fast path checks the frontmatter only; section references are checked here (cheap, no YAML
   // parse), and only a file with a finding there needs the full analysis for its report.
   if (quick.clean && checkSections(text, uri ?? DEFAULT_URI, context.reports ?? NO_REPORTS).length === 0) {
-    return { link: normaliseLink(quick.data.link) };
+    return { link: normaliseLink(quick.data.link), data: quick.data };
   }
   return fromAnalysis(analyzeText(text, config, uri, 0, context));
 }

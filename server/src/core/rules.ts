@@ -46,4 +46,8 @@ export const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
     "A suppression comment in the frontmatter (# resource-lint-disable-next-line, -disable-line, -disable, -enable, -disable-file) names a code that it silences nothing of: the problem was fixed, moved, or never there. As ESLint's --report-unused-disable-directives, so that suppressions do not outlive their reason.",
   'invalid-suppression':
     'A suppression comment in the frontmatter cannot work: a directive that names no codes, a code resource-lint does not report, a code that cannot be suppressed (yaml-syntax, frontmatter-missing, frontmatter-unclosed and the suppression codes themselves), or a misspelt directive name.',
+  'unused-term':
+    "A term of a vocabulary data file (a learn tag, a focus, a type) that no resource in the folder uses. Reported in the data file, on the term's value, once every resource has been checked; the code action Retire term removes it.",
+  'duplicate-label':
+    "Two terms of a vocabulary data file have the same label (case and surrounding spaces ignored), so authors, completion and the site's pages cannot tell them apart. Reported on the second label.",
 };

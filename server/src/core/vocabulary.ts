@@ -45,6 +45,8 @@ export interface Vocabularies {
   focus: Vocabulary;
   type: Vocabulary;
   categories: Category[];
+  /** The workspace's categories file (its URI and text), for navigation and edits; undefined for the bundled one. */
+  categoriesFile?: { uri: string; text: string };
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };

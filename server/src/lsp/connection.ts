@@ -8,10 +8,13 @@ import {
   TextDocumentSyncKind,
   type Connection,
   type InitializeResult,
+  ResponseError,
+  ErrorCodes,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CODE_ACTION_KINDS,
+  REFACTOR_RETIRE,
   createProject,
   isConfigFile,
   isDataFile,
@@ -20,7 +23,13 @@ import {
   type ProgressFactory,
   type Scheduler,
 } from '../core';
-import { FileStatusRequest, FixWorkspaceRequest, NewResourceRequest, RenderCardRequest } from '../../../protocol/src/requests';
+import {
+  FileStatusRequest,
+  FixWorkspaceRequest,
+  NewResourceRequest,
+  RenderCardRequest,
+  RetireTermRequest,
+} from '../../../protocol/src/requests';
 import { SETTINGS_SECTION } from '../../../protocol/src/names';
 import { EditorWorkspace, type FolderFiles } from './editorWorkspace';
 import { LoadedFileWatch } from './loadedFileWatch';
@@ -116,7 +125,12 @@ export function serve(connection: Connection, host: ServerHost): void {
         documentLinkProvider: { resolveProvider: false },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
-        codeActionProvider: { codeActionKinds: [...new Set([CodeActionKind.QuickFix, ...CODE_ACTION_KINDS])] },
+        codeActionProvider: {
+          codeActionKinds: [...new Set([CodeActionKind.QuickFix, ...CODE_ACTION_KINDS, REFACTOR_RETIRE])],
+          resolveProvider: true,
+        },
+        renameProvider: { prepareProvider: true },
+        codeLensProvider: { resolveProvider: false },
         ...delivery.capabilities(),
       },
       serverInfo: { name: 'resource-authoring' },
@@ -152,9 +166,27 @@ export function serve(connection: Connection, host: ServerHost): void {
   connection.onDocumentLinks(async (p) => (await settled())?.documentLinks(p.textDocument.uri) ?? null);
   connection.onDocumentSymbol(async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null);
   connection.onWorkspaceSymbol(async (p) => (await settled())?.workspaceSymbols(p.query) ?? []);
-  connection.onCodeAction(
-    async (p) => (await settled())?.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) ?? [],
-  );
+  connection.onCodeAction(async (p) => {
+    const ready = await settled();
+    if (!ready) return [];
+    const terms = await ready.termActions(p.textDocument.uri, p.range, p.context.only);
+    return [...ready.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only), ...terms];
+  });
+  connection.onCodeActionResolve(async (action) => (await settled())?.resolveCodeAction(action) ?? action);
+  // The vocabularies as code: code lenses on the data files, rename (and merge) of a term, its retirement.
+  connection.onCodeLens(async (p) => (await settled())?.codeLenses(p.textDocument.uri) ?? null);
+  connection.onPrepareRename(async (p) => (await settled())?.prepareRename(p.textDocument.uri, p.position) ?? null);
+  connection.onRenameRequest(async (p) => {
+    const answer = await (await settled())?.rename(p.textDocument.uri, p.position, p.newName);
+    if (answer && 'error' in answer) throw new ResponseError(ErrorCodes.InvalidRequest, answer.error);
+    return answer ?? null;
+  });
+  connection.onRequest(RetireTermRequest.type, async (p) => {
+    const ready = await settled();
+    if (!ready) return { edit: null, error: 'The server is not ready.', resources: 0 };
+    const { plan, edit } = await ready.termEdit({ kind: 'retire', vocabulary: p.vocabulary, value: p.value, replaceWith: p.replaceWith });
+    return { edit: edit ?? null, ...(plan.error ? { error: plan.error } : {}), resources: plan.resources };
+  });
   // The card preview, and what a file is (the status bar and the preview ask; the client never decides it).
   // After a settings change they wait for the reload, so no answer uses the old globs.
   connection.onRequest(RenderCardRequest.type, async (p) => (await settled())?.renderCard(p.uri) ?? null);

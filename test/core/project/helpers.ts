@@ -198,6 +198,8 @@ export async function serverFindings(c: Case): Promise<Map<string, Seen[]>> {
   if (failures.length > 0) throw new Error(failures.join('\n'));
   const found = new Map<string, Seen[]>();
   for (const rel of Object.keys(filesOf(c)).sort()) {
+    // The data files' own diagnostics (unused terms, repeated values) are the editor's; the CLI has `vocab usage`.
+    if (project.loadedFiles.includes(uriOf(rel))) continue;
     const seen = seenIn(project, rel);
     if (seen) found.set(rel, seen);
   }

@@ -20,6 +20,8 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'no-report': 'A file has section references but no report is configured or found.',
   'unused-suppression': 'A suppression comment silences nothing.',
   'invalid-suppression': 'A suppression comment names no codes, an unknown code or an unknown directive.',
+  'unused-term': 'A vocabulary term that no resource uses (in the data file).',
+  'duplicate-label': 'Two terms of a vocabulary data file have the same label.',
 };
 
 const LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

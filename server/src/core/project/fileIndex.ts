@@ -9,6 +9,12 @@ import type { Fingerprinted } from './baselineStore';
 import { LibraryStyle } from './libraryStyle';
 import type { DuplicateSuppression } from './suppressedDuplicates';
 import { TermUsageIndex } from './termUsage';
+import { TermUseIndex } from './termUses';
+import type { LineMap } from '../positions';
+import type { TermUse, TermValue } from '../vocab/uses';
+
+/** A file's vocabulary term uses: with positions (from a parse of its text), or only its values (the fast path's). */
+export type TermSource = { uses: readonly TermUse[]; lines: LineMap } | { values: readonly TermValue[] };
 
 /** One file's verdict: the diagnostics of its own text (not duplicate-resource) and its `link`. */
 export interface FileVerdict {
@@ -35,13 +41,18 @@ export class FileIndex {
   readonly style = new LibraryStyle();
   /** The vocabulary values the files' `invalid-value` problems find missing, counted across files. */
   readonly terms = new TermUsageIndex();
+  /** Every use of every vocabulary term, for navigation and refactoring of the vocabularies. */
+  readonly uses = new TermUseIndex();
 
   constructor(private readonly retainTexts: boolean) {}
 
   /** Records a file's verdict; returns the files whose duplicate-resource diagnostic may have changed. */
-  set(uri: string, verdict: FileVerdict, text: string, config: Configuration, resource: boolean): string[] {
+  set(uri: string, verdict: FileVerdict, text: string, config: Configuration, resource: boolean, terms?: TermSource): string[] {
     this.verdicts.set(uri, verdict);
     this.terms.note(uri, verdict.own);
+    if (!terms) this.uses.delete(uri);
+    else if ('values' in terms) this.uses.setValues(uri, terms.values);
+    else this.uses.set(uri, terms.uses, terms.lines);
     if (this.retainTexts) this.texts.set(uri, text);
     // The library's style serves completion, which only an editor asks for (a project that keeps texts).
     if (resource && this.retainTexts) this.style.note(uri, text, config);
@@ -52,6 +63,8 @@ export class FileIndex {
   /** Records a verdict known without the file's text (from the result cache); returns as `set`. */
   setVerdict(uri: string, verdict: FileVerdict): string[] {
     this.verdicts.set(uri, verdict);
+    // A cached verdict says nothing of the file's terms: it is not among their uses.
+    this.uses.delete(uri);
     this.texts.delete(uri);
     return this.links.set(uri, verdict.link, verdict.linkRange);
   }
@@ -68,6 +81,7 @@ export class FileIndex {
   delete(uri: string): string[] {
     this.verdicts.delete(uri);
     this.terms.forget(uri);
+    this.uses.delete(uri);
     this.texts.delete(uri);
     this.style.forget(uri);
     return this.links.delete(uri);

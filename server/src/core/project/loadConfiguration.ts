@@ -139,8 +139,10 @@ export async function loadConfiguration(opts: LoadOptions): Promise<LoadedConfig
       problems.push(`Cannot read ${shownPath(categoriesFile)} (${why(categoriesFile)}).`);
     } else {
       const parsed = parseCategories(text, shownPath(categoriesFile));
-      if (parsed.ok) vocabularies.categories = parsed.value;
-      else problems.push(parsed.error);
+      if (parsed.ok) {
+        vocabularies.categories = parsed.value;
+        vocabularies.categoriesFile = { uri: categoriesFile, text };
+      } else problems.push(parsed.error);
     }
   }
   let schema: unknown;

@@ -1,4 +1,4 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, Diagnostic, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 import { fingerprintDiagnostics } from '../baseline';
 import { linkOf } from '../checks/duplicates';
@@ -26,7 +26,11 @@ import { DocumentFeatures } from './documentFeatures';
 import { cachedReader, ResultCache } from './resultCache';
 import { hashText } from '../hash';
 import { duplicatePartners } from './duplicatePartners';
-import { FileIndex, type FileVerdict } from './fileIndex';
+import { FileIndex, type FileVerdict, type TermSource } from './fileIndex';
+import { termUsesOf, termValuesOf } from '../vocab/uses';
+import { VocabularyFeatures, type TermUsageRow } from './vocabularyFeatures';
+import type { TermChange } from '../vocab/termEdits';
+import { mergeHovers } from './merge';
 import { duplicateSuppression } from './suppressedDuplicates';
 import { isConfigFile, readConfigFile, withConfigFile } from './configFile';
 import { isDataFile, loadConfiguration, type ConfigurationSources } from './loadConfiguration';
@@ -35,7 +39,7 @@ import { SiteTemplateStore } from './siteTemplate';
 import { planNewResource } from './newResource';
 import type { NewResourceParams, NewResourceResult } from '../../../../protocol/src/requests';
 import { workspaceSummary, type ScanSummary } from './summary';
-import type { FileDiagnostics, FileStatus, FixTotals, LibraryCoverage, LoadOutcome, Project, ProjectOptions } from './types';
+import type { FileDiagnostics, FileStatus, FixTotals, LibraryCoverage, LoadOutcome, Project, ProjectOptions, TermEdit } from './types';
 import { fixWorkspace, type FixSubject, type WorkspaceFix } from './workspaceFix';
 
 /** Files read at once during a check; other requests get in between batches. */
@@ -91,6 +95,11 @@ class ResourceProject implements Project {
   private readonly baselines: BaselineStore;
   private readonly citations: Citations;
   private readonly features: DocumentFeatures;
+  private readonly vocab: VocabularyFeatures;
+  /** Every resource of the folder has been checked once since the last load: a term no file uses is unused. */
+  private termsComplete = false;
+  /** The data files' diagnostics as last announced, to announce them again only when they change. */
+  private dataFileShown = '';
   private readonly loads = new CoalescedRun(() => this.loadOnce());
   private readonly checks: CoalescedRun;
   private ready: Promise<void> = Promise.resolve();
@@ -130,6 +139,15 @@ class ResourceProject implements Project {
       citations: this.citations,
       scheduler: this.scheduler,
       hoverCountWaitMs: options.hoverCountWaitMs ?? 150,
+    });
+    this.vocab = new VocabularyFeatures({
+      configuration: () => this.config,
+      uses: this.files.uses,
+      text: async (uri) => this.workspace.openDocument(uri)?.text ?? this.files.text(uri) ?? this.workspace.readText(uri),
+      openDocument: (uri) => this.workspace.openDocument(uri),
+      describe: (uri) => this.describe(uri),
+      complete: () => this.termsComplete,
+      scheduler: this.scheduler,
     });
     this.subscription = this.workspace.onDidChange?.((event) => this.onWorkspaceEvent(event));
   }
@@ -224,6 +242,7 @@ class ResourceProject implements Project {
     this.settingsNow = settings;
     this.config = loaded.configuration;
     this.sources = loaded.sources;
+    this.termsComplete = false;
     // The baseline file is watched with the configuration's files; its change re-reads only it.
     this.loaded = this.baselines.uri ? [...loaded.files, this.baselines.uri] : loaded.files;
     this.citations.invalidateClosed();
@@ -274,6 +293,10 @@ class ResourceProject implements Project {
   // Diagnostics.
 
   diagnostics(uri: string): FileDiagnostics | undefined {
+    if (this.vocab.serves(uri)) {
+      const version = this.workspace.openDocument(uri)?.version;
+      return { uri, ...(version !== undefined ? { version } : {}), diagnostics: this.vocab.diagnostics(uri) };
+    }
     const found = this.files.diagnostics(uri, this.config, (u) => this.describe(u));
     if (!found) return undefined;
     const version = this.workspace.openDocument(uri)?.version;
@@ -314,14 +337,27 @@ class ResourceProject implements Project {
   private changed(uris: readonly string[]): void {
     if (uris.length === 0) return;
     for (const listener of this.diagnosticListeners) listener(uris);
+    // The data files' diagnostics follow the use counts: announced again when they change.
+    if (this.diagnosticListeners.size === 0) return;
+    const dataFiles = this.vocab.dataFiles();
+    const shown = JSON.stringify(dataFiles.map((uri) => this.vocab.diagnostics(uri)));
+    if (shown === this.dataFileShown) return;
+    this.dataFileShown = shown;
+    if (!uris.every((u) => dataFiles.includes(u))) for (const listener of this.diagnosticListeners) listener(dataFiles);
   }
 
   /** The verdict of one text: the full analysis when given (open documents), else the cheapest check that agrees with it. */
-  private verdict(uri: string, text: string, role: DocumentRole, analysis?: Analysis): { verdict: FileVerdict; analysis?: Analysis } {
+  private verdict(
+    uri: string,
+    text: string,
+    role: DocumentRole,
+    analysis?: Analysis,
+  ): { verdict: FileVerdict; analysis?: Analysis; terms?: TermSource } {
     const config = this.config;
     const reports = this.reportStore.current;
     let link: string | undefined;
     let linkRange: FileVerdict['linkRange'];
+    let data: Record<string, unknown> | undefined;
     try {
       if (!analysis) {
         if (role === 'resource') {
@@ -329,6 +365,7 @@ class ResourceProject implements Project {
           analysis = check.analysis;
           link = check.link;
           linkRange = check.linkRange;
+          data = check.data;
         } else {
           analysis = analyzeText(text, config, uri, 0, { reports, role });
         }
@@ -342,8 +379,12 @@ class ResourceProject implements Project {
       this.log.error(`Checking ${uri} failed: ${message(e)}`);
       return { verdict: { own: [] } };
     }
-    // A clean file: its link is all that is kept of it (flat, not a slice of its text).
-    if (!analysis) return { verdict: { own: NO_DIAGNOSTICS, fingerprints: NO_FINGERPRINTS, link: link && flatString(link), linkRange } };
+    // A clean file: its link is all that is kept of it (flat, not a slice of its text), and its term values.
+    if (!analysis)
+      return {
+        verdict: { own: NO_DIAGNOSTICS, fingerprints: NO_FINGERPRINTS, link: link && flatString(link), linkRange },
+        terms: { values: termValuesOf(data) },
+      };
     for (const f of analysis.failures) this.log.error(`Checking ${uri} failed: ${f}`);
     const own = toDiagnostics(analysis, config);
     const fixable = this.options.fixability ? own.map((d) => this.isFixable(analysis!, d)) : undefined;
@@ -363,6 +404,7 @@ class ResourceProject implements Project {
         ...(duplicate ? { duplicate } : {}),
       },
       analysis,
+      ...(role === 'resource' ? { terms: { uses: termUsesOf(analysis.parsed), lines: analysis.lines } } : {}),
     };
   }
 
@@ -381,6 +423,8 @@ class ResourceProject implements Project {
     const role = this.roleOf(uri);
     if (!doc || !role) {
       this.forget(uri);
+      // A data file edited in the editor: its own diagnostics follow its text.
+      if (this.vocab.serves(uri)) this.changed([uri]);
       return;
     }
     let analysis: Analysis | undefined;
@@ -389,8 +433,8 @@ class ResourceProject implements Project {
     } catch (e) {
       this.log.error(`Checking ${uri} failed: ${message(e)}`);
     }
-    const { verdict } = analysis ? this.verdict(uri, doc.text, role, analysis) : { verdict: { own: [] } };
-    const affected = this.files.set(uri, verdict, doc.text, this.config, role === 'resource');
+    const { verdict, terms } = analysis ? this.verdict(uri, doc.text, role, analysis) : { verdict: { own: [] }, terms: undefined };
+    const affected = this.files.set(uri, verdict, doc.text, this.config, role === 'resource', terms);
     this.changed([uri]);
     void this.refreshPartners(affected);
   }
@@ -445,6 +489,10 @@ class ResourceProject implements Project {
       if (!this.checks.pending) {
         const resources = found.filter((rel) => config.isResource(rel)).length;
         this.lastScan = { resources, reports: found.length - resources, ms: this.scheduler.now() - started };
+        this.termsComplete = true;
+        this.changed(this.vocab.dataFiles());
+        // The positions of the terms the fast path read are parsed once, in the background, for references and renames.
+        if (this.options.retainTexts !== false) void this.indexTermPositions();
       }
     } finally {
       this.scanning = undefined;
@@ -474,10 +522,23 @@ class ResourceProject implements Project {
         affected.push(...this.forget(uri, false));
         continue;
       }
-      const { verdict } = this.verdict(uri, text, role);
-      affected.push(...this.files.set(uri, verdict, text, this.config, role === 'resource'));
+      const { verdict, terms } = this.verdict(uri, text, role);
+      affected.push(...this.files.set(uri, verdict, text, this.config, role === 'resource', terms));
     }
     return affected;
+  }
+
+  /** Parses where the terms are in the files the fast path vouched for, in the background; the log says when it is done. */
+  private async indexTermPositions(): Promise<void> {
+    const started = this.scheduler.now();
+    const files = this.files.uses.unresolved().length;
+    try {
+      await this.vocab.resolve(undefined, { background: true });
+      if (files > 0)
+        this.log.info(`Indexed the term uses of ${files.toLocaleString('en')} files in ${Math.round(this.scheduler.now() - started)} ms.`);
+    } catch (e) {
+      this.log.error(`Indexing the term uses failed: ${message(e)}`);
+    }
   }
 
   /** Reads and checks files not open in the editor, then tells their duplicate partners. */
@@ -544,6 +605,7 @@ class ResourceProject implements Project {
         }
         const first = this.verdict(uri, text, role);
         let verdict = first.verdict;
+        let terms = first.terms;
         const analysis = first.analysis;
         let finalText = text;
         if (options.fix && analysis && analysis.findings.length > 0) {
@@ -552,7 +614,7 @@ class ResourceProject implements Project {
             totals.fixed += fixed.resolved;
             totals.fixedFiles++;
             finalText = fixed.analysis.parsed.text;
-            ({ verdict } = this.verdict(uri, finalText, role, fixed.analysis));
+            ({ verdict, terms } = this.verdict(uri, finalText, role, fixed.analysis));
           }
         }
         if (cache) {
@@ -560,7 +622,7 @@ class ResourceProject implements Project {
           if (finalText === text) cache.put(uri, stamp, hash ?? hashText(text), role, verdict);
           else cache.put(uri, undefined, hashText(finalText), role, verdict);
         }
-        affected.push(...this.files.set(uri, verdict, finalText, this.config, role === 'resource'));
+        affected.push(...this.files.set(uri, verdict, finalText, this.config, role === 'resource', terms));
         progress?.report(i + 1, uris.length);
       }
     }
@@ -812,18 +874,77 @@ class ResourceProject implements Project {
   }
 
   async hover(uri: string, position: Parameters<Project['hover']>[1]) {
+    if (this.vocab.serves(uri)) return this.vocab.hover(uri, position);
     const open = this.openAnalysis(uri);
-    return open ? this.features.hover(open, position) : null;
+    if (!open) return null;
+    const term = open.role === 'resource' ? this.vocab.hover(uri, position, open.analysis) : null;
+    return mergeHovers(await this.features.hover(open, position), term);
   }
 
   definition(uri: string, position: Parameters<Project['definition']>[1]) {
+    if (this.vocab.serves(uri)) return this.vocab.definition(uri, position);
     const open = this.openAnalysis(uri);
-    return open ? this.features.definition(open, position) : null;
+    if (!open) return null;
+    return (
+      (open.role === 'resource' ? this.vocab.definition(uri, position, open.analysis) : null) ?? this.features.definition(open, position)
+    );
   }
 
   async references(uri: string, position: Parameters<Project['references']>[1], includeDeclaration: boolean) {
+    if (this.vocab.serves(uri)) return this.vocab.references(uri, position, includeDeclaration);
     const open = this.openAnalysis(uri);
-    return open ? this.features.references(open, position, includeDeclaration) : null;
+    if (!open) return null;
+    const terms = open.role === 'resource' ? await this.vocab.references(uri, position, includeDeclaration, open.analysis) : null;
+    return terms ?? this.features.references(open, position, includeDeclaration);
+  }
+
+  // The vocabularies as code (vocabularyFeatures.ts).
+
+  codeLenses(uri: string): CodeLens[] | null {
+    return this.vocab.codeLenses(uri);
+  }
+
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null {
+    if (this.vocab.serves(uri)) return this.vocab.prepareRename(uri, position);
+    const open = this.openAnalysis(uri);
+    return open?.role === 'resource' ? this.vocab.prepareRename(uri, position, open.analysis) : null;
+  }
+
+  async rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | { error: string } | null> {
+    await this.ready;
+    const open = this.vocab.serves(uri) ? undefined : this.openAnalysis(uri);
+    if (!this.vocab.serves(uri) && open?.role !== 'resource') return null;
+    const plan = await this.vocab.rename(uri, position, newName, open?.analysis);
+    if (!plan) return null;
+    if (plan.error) return { error: plan.error };
+    return this.vocab.workspaceEdit(plan, `Rename to '${newName}'`, false);
+  }
+
+  async termActions(uri: string, range: Range, only?: readonly string[]): Promise<CodeAction[]> {
+    await this.ready;
+    return this.vocab.serves(uri) ? this.vocab.codeActions(uri, range, only) : [];
+  }
+
+  async resolveCodeAction(action: CodeAction): Promise<CodeAction> {
+    await this.ready;
+    return (await this.vocab.resolveAction(action)) ?? action;
+  }
+
+  termUsage(): TermUsageRow[] {
+    return this.vocab.usage();
+  }
+
+  async termEdit(change: TermChange, options: { confirm?: boolean } = {}): Promise<TermEdit> {
+    await this.ready;
+    const plan = await this.vocab.plan(change);
+    if (plan.error) return { plan };
+    const label =
+      change.kind === 'retire'
+        ? `Retire '${change.value}'`
+        : change.kind === 'label'
+          ? `Relabel '${change.value}'`
+          : `Rename '${change.value}' to '${change.to}'`;
+    return { plan, edit: this.vocab.workspaceEdit(plan, label, options.confirm !== false) };
   }
 
   documentLinks(uri: string) {

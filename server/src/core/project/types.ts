@@ -1,5 +1,6 @@
 import type {
   CodeAction,
+  CodeLens,
   CompletionList,
   Diagnostic,
   DocumentLink,
@@ -9,7 +10,10 @@ import type {
   Position,
   Range,
   SymbolInformation,
+  WorkspaceEdit,
 } from 'vscode-languageserver-types';
+import type { TermChange } from '../vocab/termEdits';
+import type { TermEditPlan, TermUsageRow } from './vocabularyFeatures';
 import type { BaselineDisplay } from '../baseline';
 import type { Configuration } from '../configuration';
 import type { Disposable, Logger, ProgressFactory, Scheduler, Workspace } from '../host';
@@ -89,6 +93,13 @@ export interface FixTotals {
   fixedFiles: number;
   /** Files that could not be read (nothing is known of them). */
   unreadable: string[];
+}
+
+/** A change of a vocabulary term worked out: the plan (or why not), and the edit that makes it. */
+export interface TermEdit {
+  plan: TermEditPlan;
+  /** Undefined when the plan has an error. */
+  edit?: WorkspaceEdit;
 }
 
 export interface FileStatus {
@@ -178,6 +189,20 @@ export interface Project {
   renderCard(uri: string): Promise<RenderedCard | null>;
   /** "Resources: New Resource": the new file's place and its frontmatter snippet. */
   newResource(params: NewResourceParams): Promise<NewResourceResult>;
+  /** "used by N resources" above each entry of a vocabulary data file. */
+  codeLenses(uri: string): CodeLens[] | null;
+  /** The term under the cursor that a rename changes (in a resource or a data file); null where there is none. */
+  prepareRename(uri: string, position: Position): { range: Range; placeholder: string } | null;
+  /** Renames (or merges) the term under the cursor, or its label in the data file, across the library: one edit. */
+  rename(uri: string, position: Position, newName: string): Promise<WorkspaceEdit | { error: string } | null>;
+  /** "Retire term" on a data file's entry. */
+  termActions(uri: string, range: Range, only?: readonly string[]): Promise<CodeAction[]>;
+  /** The edit of an action offered without one ("Retire term": worked out once it is chosen); others come back as they are. */
+  resolveCodeAction(action: CodeAction): Promise<CodeAction>;
+  /** Every term of every vocabulary, its label and how many checked resources use it. */
+  termUsage(): TermUsageRow[];
+  /** One change of a term (rename, merge, retire, relabel) as one edit of the data files and every resource using it. */
+  termEdit(change: TermChange, options?: { confirm?: boolean }): Promise<TermEdit>;
   fileStatus(uri: string): FileStatus;
   /** One log line: folder, vocabularies and schema with their origin, reports, resources, the last check's time. */
   summary(): string;
