@@ -12,7 +12,9 @@ import {
   type Pair,
   type YAMLError,
 } from 'yaml';
+import { duplicateKeyErrors } from './duplicateKeys';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
+import { keysOf, pairsByKey } from './mapIndex';
 import { parserSentence, yamlErrorSentence } from './yamlErrors';
 
 /** Bounds that keep hostile frontmatter (alias bombs, huge or deeply nested blocks) cheap to reject. */
@@ -84,7 +86,10 @@ export function parseResource(text: string): ParsedResource {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+    // Repeated keys are found by duplicateKeyErrors, in linear time (the library's own check is quadratic).
+    doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true });
+    const repeated = duplicateKeyErrors(doc);
+    if (repeated.length > 0) doc.errors = [...doc.errors, ...repeated].sort((a, b) => a.pos[0] - b.pos[0]);
   } catch (e) {
     result.syntaxErrors.push({
       start: block.open.start,
@@ -222,10 +227,7 @@ export function spanOf(parsed: ParsedResource, node: Node | null | undefined): S
 export function fieldPair(parsed: ParsedResource, key: string): Pair<Node, Node | null> | null {
   const root = parsed.yaml?.contents;
   if (!isMap(root)) return null;
-  for (const item of root.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
-  }
-  return null;
+  return pairsByKey(root).get(key) ?? null;
 }
 
 /** Every top-level pair, in source order. */
@@ -235,9 +237,10 @@ export function fieldPairs(parsed: ParsedResource): Pair<Node, Node | null>[] {
   return root.items.filter((i) => isPair(i) && isScalar(i.key)) as Pair<Node, Node | null>[];
 }
 
-/** The names of the top-level fields the file has. */
-export function presentFields(parsed: ParsedResource): Set<string> {
-  return new Set(fieldPairs(parsed).map((p) => String((p.key as { value?: unknown }).value)));
+/** The names of the top-level fields the file has (indexed once per document: callers ask per finding). */
+export function presentFields(parsed: ParsedResource): ReadonlySet<string> {
+  const root = parsed.yaml?.contents;
+  return isMap(root) ? keysOf(root) : new Set();
 }
 
 /** The node at a data path (`['learnTags', 2]`), with the key node of the field it belongs to. */
@@ -247,7 +250,7 @@ export function nodeAtPath(parsed: ParsedResource, path: readonly (string | numb
   for (const seg of path) {
     if (isAlias(node) && parsed.yaml) node = node.resolve(parsed.yaml) ?? null;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) return { node: null, key };
       key = pair.key as Node;
       node = (pair.value as Node | null) ?? null;
