@@ -28,7 +28,7 @@ const TRIGGER_CHARACTERS = ['§', '.', ':', ' ', '[', ',', '"', '-'];
 /** LSP wiring only: the project (./core) owns the workspace and answers every request. */
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
-const publisher = new Publisher(connection);
+const publisher = new Publisher(connection, (uri) => documents.get(uri)?.version);
 const settingsNotice = new SettingsNotice({
   showError: (message) => connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
   log: (message) => connection.console.error(message),

@@ -44,10 +44,13 @@ export function codeActionsFor(
   diagnostics: Diagnostic[],
   uri: string,
   reach?: TermReach,
+  outOfTime: () => boolean = () => false,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const asked: Diagnostic[] = [];
   for (const d of diagnostics) {
+    // A client asking about thousands of diagnostics at once gets the fixes found within the budget.
+    if (outOfTime()) break;
     // unused-suppression of a duplicate-resource directive is the workspace's report, made from the analysis's pending ones.
     const finding =
       findingOfDiagnostic(analysis, d) ??
