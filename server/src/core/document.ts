@@ -75,6 +75,17 @@ export function parseResource(text: string): ParsedResource {
     });
     return result;
   }
+  const loneCr = /\r(?!\n)/.exec(source);
+  if (loneCr) {
+    // YAML breaks lines at LF and CRLF only: one clear problem instead of a parse of one long line.
+    result.syntaxErrors.push({
+      start: base + loneCr.index,
+      end: base + loneCr.index + 1,
+      message:
+        'This line ends with a lone carriage return (CR, old Mac line endings), which YAML does not read as a line break: save the file with LF or CRLF line endings.',
+    });
+    return result;
+  }
   const deep = nestingTooDeep(source);
   if (deep >= 0) {
     result.syntaxErrors.push({
@@ -87,7 +98,8 @@ export function parseResource(text: string): ParsedResource {
   let doc: Document.Parsed;
   try {
     // Repeated keys are found by duplicateKeyErrors, in linear time (the library's own check is quadratic).
-    doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true });
+    // logLevel: the library's warnings go to process.emitWarning (stderr); every problem becomes a diagnostic instead.
+    doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
     const repeated = duplicateKeyErrors(doc);
     if (repeated.length > 0) doc.errors = [...doc.errors, ...repeated].sort((a, b) => a.pos[0] - b.pos[0]);
   } catch (e) {
@@ -107,6 +119,11 @@ export function parseResource(text: string): ParsedResource {
   // A repeated key leaves every other field readable: the schema checks still run (the first
   // occurrence counts, as the positions of the other checks point at it). Any other error stops here.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return result;
+  const complex = collectionKeys(doc);
+  if (complex.length > 0) {
+    for (const key of complex) result.syntaxErrors.push({ start: base + key.start, end: base + key.end, message: key.message });
+    return result;
+  }
   const badAlias = firstUnresolvedAlias(doc);
   if (badAlias) {
     result.syntaxErrors.push({ start: base + badAlias.start, end: base + badAlias.end, message: badAlias.message });
@@ -182,6 +199,24 @@ function firstKeysWin(doc: Document.Parsed, data: unknown): unknown {
     out[key] = value ? value.toJS(doc, { maxAliasCount: LIMITS.maxAliasCount }) : null;
   }
   return out;
+}
+
+/** Keys that are lists or maps (`{ keywords: [] }: x`, `? [a, b]`): no field can have such a name. */
+function collectionKeys(doc: Document.Parsed): SyntaxProblem[] {
+  const found: SyntaxProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if ((isMap(key) || isSeq(key)) && key.range) {
+        found.push({
+          start: key.range[0],
+          end: key.range[1],
+          message: `YAML syntax error: this key is a ${isMap(key) ? 'map' : 'list'}; a field name must be plain text (did a value lose its key, as in "keywords: []"?).`,
+        });
+      }
+    },
+  });
+  return found;
 }
 
 function firstUnresolvedAlias(doc: Document.Parsed): SyntaxProblem | null {

@@ -137,7 +137,9 @@ export class DiskWorkspace implements Workspace {
     const file = fsPathOf(uri);
     if (!file) return 'not a file on disk';
     try {
-      const bytes = await fs.readFile(file);
+      const refused = await refusedTarget(file, this.options.root);
+      if (typeof refused === 'string') return refused;
+      const bytes = await fs.readFile(refused.target);
       const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
       const body = bom ? bytes.subarray(3) : bytes;
       let same = 0;
@@ -147,7 +149,7 @@ export class DiskWorkspace implements Workspace {
       const oldHead = Buffer.from(expected.slice(0, expected.length - same), 'utf8');
       if (!body.subarray(0, oldHead.length).equals(oldHead)) return false;
       const newHead = Buffer.from(text.slice(0, text.length - same), 'utf8');
-      await writeFileAtomic(file, Buffer.concat([bom ? UTF8_BOM : Buffer.alloc(0), newHead, body.subarray(oldHead.length)]));
+      await writeFileAtomic(refused.target, Buffer.concat([bom ? UTF8_BOM : Buffer.alloc(0), newHead, body.subarray(oldHead.length)]));
       return true;
     } catch (e) {
       return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -156,6 +158,27 @@ export class DiskWorkspace implements Workspace {
 }
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+const inside = (folder: string, file: string) => {
+  const rel = path.relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+/**
+ * Where a fix of `file` may be written (the file a symbolic link inside the root names, so the link
+ * stays a link), or why it must not be: a link out of the root, a read-only file or folder (its
+ * permission bits: a rename would replace it, and root would pass an access check).
+ */
+async function refusedTarget(file: string, root: string | undefined): Promise<{ target: string } | string> {
+  const target = await fs.realpath(file);
+  if (root !== undefined && !inside(await fs.realpath(root), target)) {
+    return `it is a symbolic link to ${target}, outside the root`;
+  }
+  const [info, folder] = await Promise.all([fs.stat(target), fs.stat(path.dirname(target))]);
+  if ((info.mode & 0o222) === 0) return 'the file is read-only';
+  if ((folder.mode & 0o222) === 0) return 'its folder is read-only';
+  return { target };
+}
 
 /** A regular file's text (anything else fails with EISDIR, so a named pipe is never read). */
 /** Reused by every `readHead`: reads are synchronous, one at a time. */

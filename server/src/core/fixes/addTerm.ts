@@ -26,7 +26,7 @@ export function addTermFix(finding: Finding, vocabulary: Vocabulary, value: stri
   const { uri, text } = vocabulary;
   if (!uri || text === undefined || value.trim() === '') return null;
   // JSON is YAML: the yaml parser gives every entry's source range.
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, { logLevel: 'error' });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
   const key = VOCABULARY_FILES[vocabulary.name].key;
   const pair =
