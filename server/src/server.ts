@@ -17,6 +17,7 @@ import { FileStatusRequest, FixWorkspaceRequest, RenderCardRequest } from '../..
 import { SETTINGS_SECTION } from '../../protocol/src/names';
 import { EditorWorkspace } from './lsp/editorWorkspace';
 import { LoadedFileWatch } from './lsp/loadedFileWatch';
+import { guarded } from './lsp/guarded';
 import { Publisher } from './lsp/publisher';
 import { SettingsNotice } from './lsp/settingsNotice';
 import { DiskWorkspace } from './node/diskWorkspace';
@@ -112,37 +113,56 @@ const CHANGE_KINDS = {
 } as const;
 connection.onDidChangeWatchedFiles(({ changes }) => editor?.filesChanged(changes.map((c) => ({ uri: c.uri, kind: CHANGE_KINDS[c.type] }))));
 
+/** Every handler below answers an exception of its own as an error for that request, logged once. */
+const guard = guarded((m) => connection.console.error(m));
+
 /** Every request waits until the workspace's settings, vocabularies and reports are loaded, then asks the project. */
 async function settled(): Promise<Project | undefined> {
   await project?.settled();
   return project;
 }
 
-connection.onCompletion(async (p) => (await settled())?.completion(p.textDocument.uri, p.position, { insertReplace }) ?? null);
-connection.onHover(async (p) => (await settled())?.hover(p.textDocument.uri, p.position) ?? null);
-connection.onDefinition(async (p) => (await settled())?.definition(p.textDocument.uri, p.position) ?? null);
-connection.onReferences(async (p) => (await settled())?.references(p.textDocument.uri, p.position, p.context.includeDeclaration) ?? null);
-connection.onDocumentLinks(async (p) => (await settled())?.documentLinks(p.textDocument.uri) ?? null);
-connection.onDocumentSymbol(async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null);
-connection.onWorkspaceSymbol(async (p) => (await settled())?.workspaceSymbols(p.query) ?? []);
+connection.onCompletion(
+  guard('completion', async (p) => (await settled())?.completion(p.textDocument.uri, p.position, { insertReplace }) ?? null),
+);
+connection.onHover(guard('hover', async (p) => (await settled())?.hover(p.textDocument.uri, p.position) ?? null));
+connection.onDefinition(guard('definition', async (p) => (await settled())?.definition(p.textDocument.uri, p.position) ?? null));
+connection.onReferences(
+  guard('references', async (p) => (await settled())?.references(p.textDocument.uri, p.position, p.context.includeDeclaration) ?? null),
+);
+connection.onDocumentLinks(guard('documentLinks', async (p) => (await settled())?.documentLinks(p.textDocument.uri) ?? null));
+connection.onDocumentSymbol(guard('documentSymbol', async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null));
+connection.onWorkspaceSymbol(guard('workspaceSymbol', async (p) => (await settled())?.workspaceSymbols(p.query) ?? []));
 connection.onCodeAction(
-  async (p) => (await settled())?.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) ?? [],
+  guard(
+    'codeAction',
+    async (p) => (await settled())?.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only) ?? [],
+  ),
 );
 // The card preview, and what a file is (the status bar and the preview ask; the client never decides it).
 // After a settings change they wait for the reload, so no answer uses the old globs.
-connection.onRequest(RenderCardRequest.type, async (p) => (await settled())?.renderCard(p.uri) ?? null);
+connection.onRequest(
+  RenderCardRequest.type,
+  guard('renderCard', async (p) => (await settled())?.renderCard(p.uri) ?? null),
+);
 connection.onRequest(
   FileStatusRequest.type,
-  async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null },
+  guard('fileStatus', async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null }),
 );
 
 // Fix all over the folder, for the client to preview; a cancelled request stops between batches of files.
-connection.onRequest(FixWorkspaceRequest.type, async (_p, token) => {
-  const fix = await (await settled())?.fixWorkspace({ cancelled: () => token.isCancellationRequested });
-  return fix ?? null;
-});
+connection.onRequest(
+  FixWorkspaceRequest.type,
+  guard('fixWorkspace', async (_p, token) => {
+    const fix = await (await settled())?.fixWorkspace({ cancelled: () => token.isCancellationRequested });
+    return fix ?? null;
+  }),
+);
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) =>
+  connection.console.error(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+);
 
 documents.listen(connection);
 connection.listen();
