@@ -26,7 +26,9 @@ describe('language server over stdio: an exception in a handler', function () {
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-lsp-err-'));
     fs.mkdirSync(path.join(root, 'resources'));
     client = new TestClient(root);
-    client.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => logged.push(p.message));
+    client.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      logged.push(p.message);
+    });
     await client.initialize();
   });
   after(async () => {

@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import type { FileChange, OpenDocument, Workspace } from '../core';
 import { withoutBom } from '../core';
 import { listFiles, toRelative } from './files';
+import { realPath } from './textFile';
 import { writeFileAtomic } from './writeFile';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -85,6 +86,12 @@ export class DiskWorkspace implements Workspace {
     const file = fsPathOf(uri);
     if (!file) return undefined;
     try {
+      if (!this.trusted && this.options.root !== undefined && !inside(realPath(this.options.root), realPath(file))) {
+        // Restricted Mode: a symbolic link (or a path) out of the folder is not followed.
+        throw Object.assign(new Error('outside the workspace folder'), {
+          code: 'outside the workspace folder (not read in Restricted Mode)',
+        });
+      }
       const text = withoutBom(this.options.blockingReads ? readRegularFileSync(file) : await readUtf8(file));
       this.reasons.delete(uri);
       return text;
