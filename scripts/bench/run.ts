@@ -12,7 +12,7 @@
  *   --no-ci                 skips the --cache / --changed-since budgets (measured at 15,000 files)
  *   --ci-only               only those budgets (no CLI rows, clean libraries, peers or server scans)
  *   --clean-sizes 1500,15000  sizes also measured on a library without mistakes (CLI and floor; --no-clean skips)
- *   --no-cli --no-peers --no-server --profile --write
+ *   --no-cli --no-peers --no-server --no-hostile --profile --write
  */
 import { existsSync, promises as fs } from 'fs';
 import * as os from 'os';
@@ -25,6 +25,7 @@ import { measureCiKit } from './ciKit';
 import { CLI, cliRun, floorRun, interactive, serverScan, type InteractiveResult, type ScanResult } from './ours';
 import { summariseProfile } from './profile';
 import { reportIndexTiming } from './reportIndex';
+import { hostileBench, hostileNotes } from './hostile';
 import { renderMarkdown, type Results } from './render';
 
 const REPO = path.resolve(__dirname, '../..');
@@ -246,6 +247,12 @@ async function main(): Promise<void> {
       results.peerKeystroke = { edits: peerEdits, result: await yamlLanguageServerKeystrokes(corpora.get(interactiveSize)!, peerEdits) };
     }
   } else if (serverSizes.length === 0) results.notes.push('Measurements 2 and 3 (server) skipped with --no-server.');
+
+  // The hostile section: expensive documents, their budgets.
+  if (!has('no-hostile')) {
+    log('hostile documents in the server, 3 rounds');
+    results.notes.push(...hostileNotes(await hostileBench()));
+  }
 
   // 4: the report's section index.
   log('report index');
