@@ -34,7 +34,7 @@ export interface KillOptions {
  * again: after each kill every file is its original bytes or its complete fixed version; a final
  * complete run fixes what is left and removes every temporary file the kills left behind.
  */
-export async function killFix(options: KillOptions): Promise<{ kills: number; tempsSeen: number }> {
+export async function killFix(options: KillOptions): Promise<{ kills: number; tempsSeen: number; midRun: number }> {
   const random = new Random(options.seed);
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-kill-'));
   const originals = new Map<string, string>();
@@ -47,7 +47,10 @@ export async function killFix(options: KillOptions): Promise<{ kills: number; te
   // The fixed version of each file, from a copy fixed by one complete run.
   const reference = fs.mkdtempSync(path.join(os.tmpdir(), 'ra-kill-ref-'));
   fs.cpSync(root, reference, { recursive: true });
+  const started = Date.now();
   spawnSync(process.execPath, [CLI, '--fix', '--format', 'json'], { cwd: reference, encoding: 'utf8' });
+  // Kills land anywhere in a run: from start-up to the last write.
+  const runMs = Date.now() - started;
   const fixedVersions = new Map([...originals.keys()].map((rel) => [rel, fs.readFileSync(path.join(reference, rel), 'utf8')]));
   fs.rmSync(reference, { recursive: true, force: true });
   assert.ok(
@@ -56,13 +59,16 @@ export async function killFix(options: KillOptions): Promise<{ kills: number; te
   );
 
   let tempsSeen = 0;
+  /** Kills after which some files were fixed and others not: they hit the writing. */
+  let midRun = 0;
   const temps = () => listAll(root).filter((rel) => /\.resource-lint-\d+\.[a-z0-9]+\.tmp$/.test(rel));
   try {
     for (let k = 0; k < options.kills; k++) {
       const child = spawn(process.execPath, [CLI, '--fix', '--format', 'json'], { cwd: root, stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, random.int(50, 300)));
+      await new Promise((r) => setTimeout(r, random.int(0, runMs)));
+      const exited = new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r(undefined) : child.once('exit', r)));
       child.kill('SIGKILL');
-      await new Promise((r) => child.once('exit', r));
+      await exited;
       for (const [rel, original] of originals) {
         const now = fs.readFileSync(path.join(root, rel), 'utf8');
         assert.ok(
@@ -71,17 +77,21 @@ export async function killFix(options: KillOptions): Promise<{ kills: number; te
         );
       }
       tempsSeen += temps().length;
+      const fixedNow = [...originals.keys()].filter(
+        (rel) => fs.readFileSync(path.join(root, rel), 'utf8') === fixedVersions.get(rel),
+      ).length;
+      if (fixedNow > 0 && fixedNow < originals.size) midRun++;
       // Now and then a kill comes late enough that everything is fixed: start again from the originals.
       if ([...originals.keys()].every((rel) => fs.readFileSync(path.join(root, rel), 'utf8') === fixedVersions.get(rel))) {
         for (const [rel, original] of originals) fs.writeFileSync(path.join(root, rel), original);
       }
-      if (options.log && k % 50 === 49) options.log(`${k + 1} kills, ${tempsSeen} temporary files seen`);
+      if (options.log && k % 50 === 49) options.log(`${k + 1} kills, ${midRun} during the writing, ${tempsSeen} temporary files seen`);
     }
     const done = spawnSync(process.execPath, [CLI, '--fix', '--format', 'json'], { cwd: root, encoding: 'utf8' });
     assert.ok(done.status === 0 || done.status === 1, done.stderr);
     for (const [rel] of originals) assert.strictEqual(fs.readFileSync(path.join(root, rel), 'utf8'), fixedVersions.get(rel), rel);
     assert.deepStrictEqual(temps(), [], 'temporary files left after a complete run');
-    return { kills: options.kills, tempsSeen };
+    return { kills: options.kills, tempsSeen, midRun };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
