@@ -15,7 +15,7 @@
  *   --no-web                skips the web build's sizes and its Web Worker keystroke latency (scripts/bench/web.ts)
  *   --mixes five,real       the mixes of mistakes, side by side: 5% of files, and shaped like the real library
  *                           (a third with findings); the interactive latencies run in the real-shaped workspace
- *   --no-cli --no-peers --no-server --profile --write
+ *   --no-cli --no-peers --no-server --no-hostile --profile --write
  *   --vocab-only            only the vocabulary refactorings' budgets (references, rename, index memory) at 15,000 files
  *   --no-vocab              skips them (they run at the largest server size otherwise)
  */
@@ -30,6 +30,7 @@ import { measureCiKit } from './ciKit';
 import { CLI, cliRun, floorRun, interactive, serverScan, type InteractiveResult, type ScanResult } from './ours';
 import { summariseProfile } from './profile';
 import { reportIndexTiming } from './reportIndex';
+import { hostileBench, hostileNotes } from './hostile';
 import { renderMarkdown, type Results } from './render';
 import { measureVocabulary, vocabularyNote } from './vocab';
 import { measureWeb, webNote } from './web';
@@ -294,6 +295,12 @@ async function main(): Promise<void> {
     } catch (e) {
       results.notes.push(`Web build not measured: ${(e as Error).message}`);
     }
+  }
+
+  // The hostile section: expensive documents, their budgets.
+  if (!has('no-hostile')) {
+    log('hostile documents in the server, 3 rounds');
+    results.notes.push(...hostileNotes(await hostileBench()));
   }
 
   // 4: the report's section index.

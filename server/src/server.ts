@@ -15,3 +15,6 @@ serve(connection, {
 });
 
 process.on('uncaughtException', (e) => connection.console.error(`Unexpected error: ${e.stack ?? e.message}`));
+process.on('unhandledRejection', (e) =>
+  connection.console.error(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`),
+);

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { fixAll } from './fixHelpers';
 import { check, resource, withFields } from './helpers';
 
 /** Bad input yields a clear diagnostic in bounded time; it never throws or hangs. */
@@ -98,5 +99,76 @@ describe('hostile and odd input', () => {
     const latin1 = check(Buffer.from('Caf\xe9 '.repeat(200), 'latin1').toString('utf8'));
     assert.match(latin1[0].message, /not valid UTF-8/);
     assert.match(check('Just a note without frontmatter.')[0].message, /has no frontmatter/);
+  });
+});
+
+describe('hostile input at scale and hostile keys', () => {
+  it('a key that is a map or a list is a yaml-syntax diagnostic on it, and yaml warns nothing on stderr', () => {
+    const warnings: unknown[] = [];
+    const onWarning = (w: unknown) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const seen = check(withFields({}, ['{ keywords: [] }: 1', '? [a, b]', ': c']));
+      assert.deepStrictEqual(
+        seen.map((s) => [s.code, s.text]),
+        [
+          ['yaml-syntax', '{ keywords: [] }'],
+          ['yaml-syntax', '[a, b]'],
+        ],
+      );
+      assert.match(seen[0].message, /key is a map/);
+    } finally {
+      process.off('warning', onWarning);
+    }
+    assert.deepStrictEqual(warnings, []);
+  });
+
+  it('__proto__ is an unknown field and pollutes nothing; !!js/function is only text', () => {
+    const seen = check(withFields({}, ['__proto__: { polluted: true }', 'fn: !!js/function "function () { return 1 }"']));
+    assert.deepStrictEqual(
+      seen.map((s) => [s.code, s.text]),
+      [
+        ['unknown-field', '__proto__'],
+        ['unknown-field', 'fn'],
+      ],
+    );
+    assert.strictEqual(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('20,000 distinct unknown keys (the 650 KB frontmatter that hung): every one found, fix-all leaves the body', () => {
+    const keys = Array.from({ length: 20_000 }, (_, i) => `key${i}: value${i}`);
+    const text = withFields({}, keys);
+    const seen = check(text);
+    assert.strictEqual(seen.filter((s) => s.code === 'unknown-field').length, 20_000);
+    assert.ok(fixAll(text).endsWith('---\nBody text.\n'));
+  });
+
+  it('40,000 repeated keys: each repeat is reported once, on its key', () => {
+    const text = withFields(
+      {},
+      Array.from({ length: 40_000 }, () => 'dup: 1'),
+    );
+    const seen = check(text).filter((s) => s.code === 'yaml-syntax');
+    assert.strictEqual(seen.length, 39_999);
+    assert.ok(seen.every((s) => s.text === 'dup'));
+  });
+
+  it('a readability list of 10,000 repeats: fix-all keeps one item', () => {
+    const text = withFields({ readability: `readability: [${Array(10_000).fill('"Expert"').join(', ')}]` });
+    assert.strictEqual(check(text).filter((s) => s.code === 'duplicate-value').length, 9_999);
+    assert.strictEqual(fixAll(text), withFields({ readability: 'readability: ["Expert"]' }));
+  });
+
+  it('lone CR line endings, NUL and control characters: diagnostics on the right characters', () => {
+    const cr = withFields({ readability: 'readability: Expert' }, [], '\r');
+    const seen = check(cr);
+    assert.deepStrictEqual(
+      seen.map((s) => [s.code, s.text]),
+      [['yaml-syntax', '\r']],
+    );
+    assert.match(seen[0].message, /lone carriage return/);
+    assert.doesNotThrow(() => check(withFields({ title: 'title: "a\u0000b\u0007c"' })));
+    const line = 'summary: ' + 'y'.repeat(900_000);
+    assert.deepStrictEqual(check(withFields({}, [line])), []);
   });
 });

@@ -142,7 +142,8 @@ export class TestClient {
   async stop(): Promise<void> {
     try {
       await Promise.race([this.connection.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
-      void this.connection.sendNotification('exit');
+      // Awaited: written before the pipe closes (a write after it would throw on a destroyed stream).
+      await this.connection.sendNotification('exit');
     } catch {
       // already gone
     }

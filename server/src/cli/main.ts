@@ -3,6 +3,7 @@ import { URI } from 'vscode-uri';
 import { parseSettingsJson, type ProgressFactory, type Project } from '../core';
 import { DiskWorkspace } from '../node/diskWorkspace';
 import { pathKind, readSettingsFile } from '../node/settingsFile';
+import { isFixTemp, removeStaleTemps } from '../node/fixTemps';
 import { sha256 } from '../node/textFile';
 import { writeFileAtomic } from '../node/writeFile';
 import { parseLintArgs, USAGE, type LintArgs } from './args';
@@ -139,10 +140,20 @@ async function lint(args: LintArgs, io: CliIO): Promise<number> {
     files = only.files;
   }
   const run = await lintFiles(project, files, { root, fix: args.fix, warn: (m) => io.stderr.write(`resource-lint: ${m}\n`) });
-  if (run.unreadable.length > 0) {
+  // A file deleted while the run went on is gone, not broken: said, and skipped.
+  const gone = run.unreadable.filter((u) => workspace.unreadableReason(u) === 'ENOENT');
+  for (const u of gone) io.stderr.write(`resource-lint: warning: ${URI.parse(u).fsPath} was deleted during the run; skipped.\n`);
+  const unreadable = run.unreadable.filter((u) => !gone.includes(u));
+  if (unreadable.length > 0) {
     throw new ConfigurationError(
-      run.unreadable.map((u) => `Cannot read ${URI.parse(u).fsPath}: ${workspace.unreadableReason(u) ?? 'unreadable'}`).join('\n'),
+      unreadable.map((u) => `Cannot read ${URI.parse(u).fsPath}: ${workspace.unreadableReason(u) ?? 'unreadable'}`).join('\n'),
     );
+  }
+  // The temporary files of a --fix run that was killed: the walk of the root found them.
+  if (args.fix || args.patterns.length === 0) {
+    for (const rel of await removeStaleTemps(root, await workspace.findFiles(isFixTemp))) {
+      io.stderr.write(`resource-lint: removed ${rel}, left by an interrupted --fix run.\n`);
+    }
   }
   const baselineNote = await baselineStep(project, run, args, io.cwd, everyFile);
   const all = summarise(run.results, run.fixed, run.fixedFiles);

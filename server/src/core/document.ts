@@ -12,7 +12,9 @@ import {
   type Pair,
   type YAMLError,
 } from 'yaml';
+import { duplicateKeyErrors } from './duplicateKeys';
 import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
+import { keysOf, pairsByKey } from './mapIndex';
 import { parserSentence, yamlErrorSentence } from './yamlErrors';
 
 /** Bounds that keep hostile frontmatter (alias bombs, huge or deeply nested blocks) cheap to reject. */
@@ -73,6 +75,17 @@ export function parseResource(text: string): ParsedResource {
     });
     return result;
   }
+  const loneCr = /\r(?!\n)/.exec(source);
+  if (loneCr) {
+    // YAML breaks lines at LF and CRLF only: one clear problem instead of a parse of one long line.
+    result.syntaxErrors.push({
+      start: base + loneCr.index,
+      end: base + loneCr.index + 1,
+      message:
+        'This line ends with a lone carriage return (CR, old Mac line endings), which YAML does not read as a line break: save the file with LF or CRLF line endings.',
+    });
+    return result;
+  }
   const deep = nestingTooDeep(source);
   if (deep >= 0) {
     result.syntaxErrors.push({
@@ -84,7 +97,11 @@ export function parseResource(text: string): ParsedResource {
   }
   let doc: Document.Parsed;
   try {
-    doc = parseDocument(source, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+    // Repeated keys are found by duplicateKeyErrors, in linear time (the library's own check is quadratic).
+    // logLevel: the library's warnings go to process.emitWarning (stderr); every problem becomes a diagnostic instead.
+    doc = parseDocument(source, { uniqueKeys: false, prettyErrors: false, keepSourceTokens: false, strict: true, logLevel: 'error' });
+    const repeated = duplicateKeyErrors(doc);
+    if (repeated.length > 0) doc.errors = [...doc.errors, ...repeated].sort((a, b) => a.pos[0] - b.pos[0]);
   } catch (e) {
     result.syntaxErrors.push({
       start: block.open.start,
@@ -102,6 +119,11 @@ export function parseResource(text: string): ParsedResource {
   // A repeated key leaves every other field readable: the schema checks still run (the first
   // occurrence counts, as the positions of the other checks point at it). Any other error stops here.
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return result;
+  const complex = collectionKeys(doc);
+  if (complex.length > 0) {
+    for (const key of complex) result.syntaxErrors.push({ start: base + key.start, end: base + key.end, message: key.message });
+    return result;
+  }
   // An alias is written with `*`: without one there is nothing to resolve (and no tree to walk).
   const badAlias = source.includes('*') ? firstUnresolvedAlias(doc) : null;
   if (badAlias) {
@@ -180,6 +202,24 @@ function firstKeysWin(doc: Document.Parsed, data: unknown): unknown {
   return out;
 }
 
+/** Keys that are lists or maps (`{ keywords: [] }: x`, `? [a, b]`): no field can have such a name. */
+function collectionKeys(doc: Document.Parsed): SyntaxProblem[] {
+  const found: SyntaxProblem[] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      const key = pair.key as Node | null;
+      if ((isMap(key) || isSeq(key)) && key.range) {
+        found.push({
+          start: key.range[0],
+          end: key.range[1],
+          message: `YAML syntax error: this key is a ${isMap(key) ? 'map' : 'list'}; a field name must be plain text (did a value lose its key, as in "keywords: []"?).`,
+        });
+      }
+    },
+  });
+  return found;
+}
+
 function firstUnresolvedAlias(doc: Document.Parsed): SyntaxProblem | null {
   let found: SyntaxProblem | null = null;
   visit(doc, {
@@ -223,10 +263,7 @@ export function spanOf(parsed: ParsedResource, node: Node | null | undefined): S
 export function fieldPair(parsed: ParsedResource, key: string): Pair<Node, Node | null> | null {
   const root = parsed.yaml?.contents;
   if (!isMap(root)) return null;
-  for (const item of root.items) {
-    if (isPair(item) && isScalar(item.key) && String(item.key.value) === key) return item as Pair<Node, Node | null>;
-  }
-  return null;
+  return pairsByKey(root).get(key) ?? null;
 }
 
 /** Every top-level pair, in source order. */
@@ -236,9 +273,10 @@ export function fieldPairs(parsed: ParsedResource): Pair<Node, Node | null>[] {
   return root.items.filter((i) => isPair(i) && isScalar(i.key)) as Pair<Node, Node | null>[];
 }
 
-/** The names of the top-level fields the file has. */
-export function presentFields(parsed: ParsedResource): Set<string> {
-  return new Set(fieldPairs(parsed).map((p) => String((p.key as { value?: unknown }).value)));
+/** The names of the top-level fields the file has (indexed once per document: callers ask per finding). */
+export function presentFields(parsed: ParsedResource): ReadonlySet<string> {
+  const root = parsed.yaml?.contents;
+  return isMap(root) ? keysOf(root) : new Set();
 }
 
 /** The node at a data path (`['learnTags', 2]`), with the key node of the field it belongs to. */
@@ -248,7 +286,7 @@ export function nodeAtPath(parsed: ParsedResource, path: readonly (string | numb
   for (const seg of path) {
     if (isAlias(node) && parsed.yaml) node = node.resolve(parsed.yaml) ?? null;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = pairsByKey(node).get(String(seg));
       if (!pair) return { node: null, key };
       key = pair.key as Node;
       node = (pair.value as Node | null) ?? null;

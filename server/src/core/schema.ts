@@ -1,6 +1,7 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import bundledSchema from '../../../schemas/resource.schema.json';
+import { schemaPatterns, unsafePatternReason } from './safePattern';
 import type { Parsed, Vocabularies, VocabularyName } from './vocabulary';
 
 /** What the schema says about one top-level field, in the author's terms. */
@@ -103,9 +104,20 @@ export function compileSchema(schemaJson: unknown, vocabularies: Vocabularies): 
   // report its errors.
   let compiledValidate: ValidateFunction | undefined;
   if (validateSchema) {
+    for (const { pattern, at } of schemaPatterns(schemaJson)) {
+      const unsafe = unsafePatternReason(pattern);
+      if (unsafe) {
+        return {
+          ok: false,
+          error: `the pattern ${JSON.stringify(pattern)} at ${at || '/'} could take exponential time to match (${unsafe}); write it without a repeated group that repeats or alternates inside`,
+        };
+      }
+    }
     try {
       compiledValidate = ajv.compile(injected);
     } catch (e) {
+      // ajv follows a $ref that leads back to itself without end.
+      if (e instanceof RangeError) return { ok: false, error: 'its $ref references lead back to themselves without end' };
       return { ok: false, error: (e as Error).message };
     }
   }

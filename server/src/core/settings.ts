@@ -1,3 +1,4 @@
+import { unsafeGlobReason } from './globs';
 import { DEFAULT_REPORT_GLOBS, DEFAULT_RESOURCE_GLOBS, SETTINGS_SECTION } from '../../../protocol/src/names';
 import { DIAGNOSTIC_CODES, isDiagnosticCode, type DiagnosticCode, type SeverityName, type SeveritySetting } from './codes';
 import type { Override } from './overrides';
@@ -201,6 +202,7 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
     const value = get(key);
     if (value === undefined || value === null) continue;
     if (!isGlobList(value)) add([key], `should be a list of glob patterns (strings), not ${JSON.stringify(value)}.`);
+    else unsafeGlobProblems(value as string[], [key], add);
   }
   for (const key of ['vocabularies.learnTags', 'vocabularies.focus', 'vocabularies.type', 'schema', 'baseline', 'card.template']) {
     const value = get(key);
@@ -239,6 +241,13 @@ type AddProblem = (path: (string | number)[], message: string) => void;
 
 function isGlobList(value: unknown): boolean {
   return Array.isArray(value) && value.every((v) => typeof v === 'string' && v.trim() !== '');
+}
+
+function unsafeGlobProblems(globs: readonly string[], at: (string | number)[], add: AddProblem): void {
+  globs.forEach((glob, i) => {
+    const unsafe = unsafeGlobReason(glob);
+    if (unsafe) add([...at, i], `${JSON.stringify(glob)} is ignored: ${unsafe}.`);
+  });
 }
 
 function severityProblems(sev: unknown, at: (string | number)[], add: AddProblem): void {
@@ -281,6 +290,7 @@ function overridesProblems(value: unknown, add: AddProblem): void {
     }
     if (!isGlobList(e.files) || (e.files as unknown[]).length === 0)
       add(['overrides', i, 'files'], `should be a non-empty list of glob patterns (strings), not ${JSON.stringify(e.files)}.`);
+    else unsafeGlobProblems(e.files as string[], ['overrides', i, 'files'], add);
     severityProblems(e.severity, ['overrides', i, 'severity'], add);
     if (e.allowFields !== undefined && !isGlobList(e.allowFields))
       add(['overrides', i, 'allowFields'], `should be a list of field names (strings), not ${JSON.stringify(e.allowFields)}.`);

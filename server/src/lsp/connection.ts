@@ -33,6 +33,7 @@ import {
 import { SETTINGS_SECTION } from '../../../protocol/src/names';
 import { EditorWorkspace, type FolderFiles } from './editorWorkspace';
 import { LoadedFileWatch } from './loadedFileWatch';
+import { guarded } from './guarded';
 import { Publisher } from './publisher';
 import { DiagnosticsDelivery } from './pullDiagnostics';
 import { SettingsNotice } from './settingsNotice';
@@ -55,7 +56,7 @@ export interface ServerHost {
  */
 export function serve(connection: Connection, host: ServerHost): void {
   const documents = new TextDocuments(TextDocument);
-  const publisher = new Publisher(connection);
+  const publisher = new Publisher(connection, (uri) => documents.get(uri)?.version);
   const delivery = new DiagnosticsDelivery(connection, publisher);
   const settingsNotice = new SettingsNotice({
     showError: (message) => connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message }),
@@ -154,57 +155,80 @@ export function serve(connection: Connection, host: ServerHost): void {
   );
 
   /** Every request waits until the workspace's settings, vocabularies and reports are loaded, then asks the project. */
+  /** Every request handler answers an exception of its own as an error for that request, logged once. */
+  const guard = guarded((m) => connection.console.error(m));
+
   async function settled(): Promise<Project | undefined> {
     await project?.settled();
     return project;
   }
 
-  connection.onCompletion(async (p) => (await settled())?.completion(p.textDocument.uri, p.position, { insertReplace }) ?? null);
-  connection.onHover(async (p) => (await settled())?.hover(p.textDocument.uri, p.position) ?? null);
-  connection.onDefinition(async (p) => (await settled())?.definition(p.textDocument.uri, p.position) ?? null);
-  connection.onReferences(async (p) => (await settled())?.references(p.textDocument.uri, p.position, p.context.includeDeclaration) ?? null);
-  connection.onDocumentLinks(async (p) => (await settled())?.documentLinks(p.textDocument.uri) ?? null);
-  connection.onDocumentSymbol(async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null);
-  connection.onWorkspaceSymbol(async (p) => (await settled())?.workspaceSymbols(p.query) ?? []);
-  connection.onCodeAction(async (p) => {
-    const ready = await settled();
-    if (!ready) return [];
-    const terms = await ready.termActions(p.textDocument.uri, p.range, p.context.only);
-    return [...ready.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only), ...terms];
-  });
-  connection.onCodeActionResolve(async (action) => (await settled())?.resolveCodeAction(action) ?? action);
+  connection.onCompletion(
+    guard('completion', async (p) => (await settled())?.completion(p.textDocument.uri, p.position, { insertReplace }) ?? null),
+  );
+  connection.onHover(guard('hover', async (p) => (await settled())?.hover(p.textDocument.uri, p.position) ?? null));
+  connection.onDefinition(guard('definition', async (p) => (await settled())?.definition(p.textDocument.uri, p.position) ?? null));
+  connection.onReferences(
+    guard('references', async (p) => (await settled())?.references(p.textDocument.uri, p.position, p.context.includeDeclaration) ?? null),
+  );
+  connection.onDocumentLinks(guard('documentLinks', async (p) => (await settled())?.documentLinks(p.textDocument.uri) ?? null));
+  connection.onDocumentSymbol(guard('documentSymbol', async (p) => (await settled())?.documentSymbols(p.textDocument.uri) ?? null));
+  connection.onWorkspaceSymbol(guard('workspaceSymbol', async (p) => (await settled())?.workspaceSymbols(p.query) ?? []));
+  connection.onCodeAction(
+    guard('codeAction', async (p) => {
+      const ready = await settled();
+      if (!ready) return [];
+      const terms = await ready.termActions(p.textDocument.uri, p.range, p.context.only);
+      return [...ready.codeActions(p.textDocument.uri, p.range, p.context.diagnostics, p.context.only), ...terms];
+    }),
+  );
+  connection.onCodeActionResolve(guard('codeActionResolve', async (action) => (await settled())?.resolveCodeAction(action) ?? action));
   // The vocabularies as code: code lenses on the data files, rename (and merge) of a term, its retirement.
-  connection.onCodeLens(async (p) => (await settled())?.codeLenses(p.textDocument.uri) ?? null);
-  connection.onPrepareRename(async (p) => (await settled())?.prepareRename(p.textDocument.uri, p.position) ?? null);
-  connection.onRenameRequest(async (p) => {
-    const answer = await (await settled())?.rename(p.textDocument.uri, p.position, p.newName);
-    if (answer && 'error' in answer) throw new ResponseError(ErrorCodes.InvalidRequest, answer.error);
-    return answer ?? null;
-  });
-  connection.onRequest(RetireTermRequest.type, async (p) => {
-    const ready = await settled();
-    if (!ready) return { edit: null, error: 'The server is not ready.', resources: 0 };
-    const { plan, edit } = await ready.termEdit({ kind: 'retire', vocabulary: p.vocabulary, value: p.value, replaceWith: p.replaceWith });
-    return { edit: edit ?? null, ...(plan.error ? { error: plan.error } : {}), resources: plan.resources };
-  });
+  connection.onCodeLens(guard('codeLens', async (p) => (await settled())?.codeLenses(p.textDocument.uri) ?? null));
+  connection.onPrepareRename(guard('prepareRename', async (p) => (await settled())?.prepareRename(p.textDocument.uri, p.position) ?? null));
+  connection.onRenameRequest(
+    guard('rename', async (p) => {
+      const answer = await (await settled())?.rename(p.textDocument.uri, p.position, p.newName);
+      if (answer && 'error' in answer) throw new ResponseError(ErrorCodes.InvalidRequest, answer.error);
+      return answer ?? null;
+    }),
+  );
+  connection.onRequest(
+    RetireTermRequest.type,
+    guard('retireTerm', async (p) => {
+      const ready = await settled();
+      if (!ready) return { edit: null, error: 'The server is not ready.', resources: 0 };
+      const { plan, edit } = await ready.termEdit({ kind: 'retire', vocabulary: p.vocabulary, value: p.value, replaceWith: p.replaceWith });
+      return { edit: edit ?? null, ...(plan.error ? { error: plan.error } : {}), resources: plan.resources };
+    }),
+  );
   // The card preview, and what a file is (the status bar and the preview ask; the client never decides it).
   // After a settings change they wait for the reload, so no answer uses the old globs.
-  connection.onRequest(RenderCardRequest.type, async (p) => (await settled())?.renderCard(p.uri) ?? null);
+  connection.onRequest(
+    RenderCardRequest.type,
+    guard('renderCard', async (p) => (await settled())?.renderCard(p.uri) ?? null),
+  );
   // "Resources: New Resource": the server names the file and writes the skeleton; the client inserts it.
   connection.onRequest(
     NewResourceRequest.type,
-    async (p) => (await settled())?.newResource(p) ?? { kind: 'unavailable', reason: 'The language server has no folder.' },
+    guard(
+      'newResource',
+      async (p) => (await settled())?.newResource(p) ?? { kind: 'unavailable', reason: 'The language server has no folder.' },
+    ),
   );
   connection.onRequest(
     FileStatusRequest.type,
-    async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null },
+    guard('fileStatus', async (p) => (await settled())?.fileStatus(p.uri) ?? { role: null, problems: 0, sections: null }),
   );
 
   // Fix all over the folder, for the client to preview; a cancelled request stops between batches of files.
-  connection.onRequest(FixWorkspaceRequest.type, async (_p, token) => {
-    const fix = await (await settled())?.fixWorkspace({ cancelled: () => token.isCancellationRequested });
-    return fix ?? null;
-  });
+  connection.onRequest(
+    FixWorkspaceRequest.type,
+    guard('fixWorkspace', async (_p, token) => {
+      const fix = await (await settled())?.fixWorkspace({ cancelled: () => token.isCancellationRequested });
+      return fix ?? null;
+    }),
+  );
 
   delivery.listen(settled);
   documents.listen(connection);

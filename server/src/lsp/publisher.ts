@@ -9,7 +9,11 @@ import type { Project } from '../core';
 export class Publisher {
   private readonly published = new Set<string>();
 
-  constructor(private readonly connection: Connection) {}
+  /** `versionOf` names the version of an open document: every publication for one carries it. */
+  constructor(
+    private readonly connection: Connection,
+    private readonly versionOf: (uri: string) => number | undefined = () => undefined,
+  ) {}
 
   publish(project: Project, uris: readonly string[]): void {
     for (const uri of uris) {
@@ -26,6 +30,7 @@ export class Publisher {
 
   private clear(uri: string): void {
     if (!this.published.delete(uri)) return;
-    void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    const version = this.versionOf(uri);
+    void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics: [] } : { uri, version, diagnostics: [] });
   }
 }

@@ -4,6 +4,7 @@ import { URI } from 'vscode-uri';
 import type { FileChange, OpenDocument, Workspace } from '../core';
 import { withoutBom } from '../core';
 import { listFiles, toRelative } from './files';
+import { realPath } from './textFile';
 import { writeFileAtomic } from './writeFile';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -85,6 +86,12 @@ export class DiskWorkspace implements Workspace {
     const file = fsPathOf(uri);
     if (!file) return undefined;
     try {
+      if (!this.trusted && this.options.root !== undefined && !inside(realPath(this.options.root), realPath(file))) {
+        // Restricted Mode: a symbolic link (or a path) out of the folder is not followed.
+        throw Object.assign(new Error('outside the workspace folder'), {
+          code: 'outside the workspace folder (not read in Restricted Mode)',
+        });
+      }
       const text = withoutBom(this.options.blockingReads ? readRegularFileSync(file) : await readUtf8(file));
       this.reasons.delete(uri);
       return text;
@@ -137,7 +144,9 @@ export class DiskWorkspace implements Workspace {
     const file = fsPathOf(uri);
     if (!file) return 'not a file on disk';
     try {
-      const bytes = await fs.readFile(file);
+      const refused = await refusedTarget(file, this.options.root);
+      if (typeof refused === 'string') return refused;
+      const bytes = await fs.readFile(refused.target);
       const bom = bytes.subarray(0, 3).equals(UTF8_BOM);
       const body = bom ? bytes.subarray(3) : bytes;
       let same = 0;
@@ -147,7 +156,7 @@ export class DiskWorkspace implements Workspace {
       const oldHead = Buffer.from(expected.slice(0, expected.length - same), 'utf8');
       if (!body.subarray(0, oldHead.length).equals(oldHead)) return false;
       const newHead = Buffer.from(text.slice(0, text.length - same), 'utf8');
-      await writeFileAtomic(file, Buffer.concat([bom ? UTF8_BOM : Buffer.alloc(0), newHead, body.subarray(oldHead.length)]));
+      await writeFileAtomic(refused.target, Buffer.concat([bom ? UTF8_BOM : Buffer.alloc(0), newHead, body.subarray(oldHead.length)]));
       return true;
     } catch (e) {
       return (e as NodeJS.ErrnoException).code ?? (e as Error).message;
@@ -156,6 +165,27 @@ export class DiskWorkspace implements Workspace {
 }
 
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+const inside = (folder: string, file: string) => {
+  const rel = path.relative(folder, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+};
+
+/**
+ * Where a fix of `file` may be written (the file a symbolic link inside the root names, so the link
+ * stays a link), or why it must not be: a link out of the root, a read-only file or folder (its
+ * permission bits: a rename would replace it, and root would pass an access check).
+ */
+async function refusedTarget(file: string, root: string | undefined): Promise<{ target: string } | string> {
+  const target = await fs.realpath(file);
+  if (root !== undefined && !inside(await fs.realpath(root), target)) {
+    return `it is a symbolic link to ${target}, outside the root`;
+  }
+  const [info, folder] = await Promise.all([fs.stat(target), fs.stat(path.dirname(target))]);
+  if ((info.mode & 0o222) === 0) return 'the file is read-only';
+  if ((folder.mode & 0o222) === 0) return 'its folder is read-only';
+  return { target };
+}
 
 /** A regular file's text (anything else fails with EISDIR, so a named pipe is never read). */
 /** Reused by every `readHead`: reads are synchronous, one at a time. */

@@ -1,5 +1,5 @@
 import { promises as fs } from 'fs';
-import * as path from 'path';
+import { fixTempName } from './fixTemps';
 
 /**
  * Replaces a file's content atomically: the new bytes go to a temporary file in the same folder
@@ -8,8 +8,7 @@ import * as path from 'path';
  * not exist yet is created so, with the default permissions.
  */
 export async function writeFileAtomic(file: string, content: Buffer): Promise<void> {
-  const dir = path.dirname(file);
-  const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
+  const temp = fixTempName(file);
   const mode = await fs.stat(file).then(
     (stat) => stat.mode & 0o7777,
     (e: NodeJS.ErrnoException) => {

@@ -34,7 +34,7 @@ function entriesOf(vocabulary: Vocabulary): Entries | null {
 
 function parseEntries(name: Vocabulary['name'], text: string): Entries | null {
   // JSON is YAML: the yaml parser gives every entry's source range.
-  const doc = parseDocument(text);
+  const doc = parseDocument(text, { logLevel: 'error' });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return null;
   const key = VOCABULARY_FILES[name].key;
   const pair =

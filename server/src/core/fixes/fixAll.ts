@@ -1,6 +1,6 @@
 import { isScalar, isSeq, type Node } from 'yaml';
 import { severityOf, type Configuration } from '../configuration';
-import { applyOffsetEdits, joinTouching, overlaps, type OffsetEdit } from '../edits';
+import { applyOffsetEdits, EditIndex, joinTouching, type OffsetEdit } from '../edits';
 import { analyzeText, type Analysis } from '../service';
 import { removeItemEdit } from './duplicateValue';
 import { FIXERS, preferredFix } from './fixers';
@@ -64,26 +64,45 @@ function onePass(analysis: Analysis, config: Configuration): OffsetEdit[] {
     });
   }
   const edits: OffsetEdit[] = [];
+  const taken = new EditIndex();
   for (const fix of chosen.sort((a, b) => (a.edits[0]?.start ?? 0) - (b.edits[0]?.start ?? 0))) {
-    if (fix.edits.some((e) => edits.some((o) => overlaps(e, o)))) continue; // left for the next pass
+    if (fix.edits.some((e) => taken.collides(e))) continue; // left for the next pass
+    for (const e of fix.edits) taken.add(e);
     edits.push(...fix.edits);
   }
   return joinTouching(edits);
 }
 
-/** Maps an offset in the text after `edits` back to the text before them; null inside an edited stretch. */
-function offsetBefore(edits: readonly OffsetEdit[], offset: number): number | null {
+/**
+ * Maps offsets in the text after `edits` (sorted, not touching: joinTouching's output) back to the
+ * text before them; null inside an edited stretch. Only the last edit starting at or before an
+ * offset can contain it, found by binary search over where each edit lands in the new text.
+ */
+function offsetsBefore(edits: readonly OffsetEdit[]): (offset: number) => number | null {
+  const imageStarts: number[] = [];
+  const deltas: number[] = [];
   let delta = 0;
   for (const e of edits) {
-    const imageStart = e.start + delta;
-    const imageEnd = imageStart + e.newText.length;
-    if (offset < imageStart) break;
-    if (offset > imageStart && offset < imageEnd) return null;
-    if (offset === imageStart && e.newText.length > 0 && offset !== imageEnd) return null;
+    imageStarts.push(e.start + delta);
+    deltas.push(delta);
     delta += e.newText.length - (e.end - e.start);
-    if (offset < imageEnd) break;
   }
-  return offset - delta;
+  return (offset) => {
+    let lo = 0;
+    let hi = edits.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (imageStarts[mid] <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    const k = lo - 1;
+    if (k < 0) return offset;
+    const imageStart = imageStarts[k];
+    const imageEnd = imageStart + edits[k].newText.length;
+    if (offset > imageStart && offset < imageEnd) return null;
+    if (offset === imageStart && imageEnd !== imageStart) return null;
+    return offset - (deltas[k] + edits[k].newText.length - (edits[k].end - edits[k].start));
+  };
 }
 
 /** Analyses a new text of the document being fixed. */
@@ -138,12 +157,14 @@ export function fixAllOffsetEdits(analysis: Analysis, config: Configuration): Of
         return true;
       }
       const mapped: OffsetEdit[] = [];
+      const original = offsetsBefore(all);
+      const earlier = new EditIndex(all);
       for (const e of edits) {
-        const start = offsetBefore(all, e.start);
-        const end = offsetBefore(all, e.end);
+        const start = original(e.start);
+        const end = original(e.end);
         if (start === null || end === null) continue;
         const m = { start, end, newText: e.newText };
-        if (!all.some((o) => overlaps(o, m) || o.end === m.start || m.end === o.start)) mapped.push(m);
+        if (!earlier.collides(m, true)) mapped.push(m);
       }
       all = joinTouching([...all, ...mapped]);
       // An edit that cannot be mapped ends the passes: the next one would analyse a text the edit does not make.

@@ -44,10 +44,13 @@ export function codeActionsFor(
   diagnostics: Diagnostic[],
   uri: string,
   reach?: TermReach,
+  outOfTime: () => boolean = () => false,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const asked: Diagnostic[] = [];
   for (const d of diagnostics) {
+    // A client asking about thousands of diagnostics at once gets the fixes found within the budget.
+    if (outOfTime()) break;
     // unused-suppression of a duplicate-resource directive is the workspace's report, made from the analysis's pending ones.
     const finding =
       findingOfDiagnostic(analysis, d) ??
@@ -83,9 +86,13 @@ export function codeActionsFor(
   return actions;
 }
 
-/** How many shown problems of the text "fix all" repairs. */
-function fixableCount(analysis: Analysis, config: Configuration): number {
-  return analysis.findings.filter((f) => severityOf(f.code, config, analysis.uri) !== 'off' && hasPreferredFix(f, analysis, config)).length;
+/** Whether "fix all" repairs at least `least` shown problems of the text (counting stops there: a file can have thousands). */
+function fixesAtLeast(analysis: Analysis, config: Configuration, least: number): boolean {
+  let count = 0;
+  for (const f of analysis.findings) {
+    if (severityOf(f.code, config, analysis.uri) !== 'off' && hasPreferredFix(f, analysis, config) && ++count >= least) return true;
+  }
+  return false;
 }
 
 export const FIX_ALL_QUICK_FIX_TITLE = 'Fix all auto-fixable resource problems';
@@ -95,7 +102,7 @@ export const FIX_ALL_QUICK_FIX_TITLE = 'Fix all auto-fixable resource problems';
  * more than one fixable problem; its edit is the `source.fixAll.resources` action's.
  */
 export function fixAllQuickFix(analysis: Analysis, config: Configuration, uri: string): CodeAction | null {
-  if (fixableCount(analysis, config) < 2) return null;
+  if (!fixesAtLeast(analysis, config, 2)) return null;
   const all = fixAllAction(analysis, config, uri);
   return all && { ...all, title: FIX_ALL_QUICK_FIX_TITLE, kind: CodeActionKind.QuickFix };
 }

@@ -1,5 +1,6 @@
 import { isSectionCode } from '../codes';
-import { parseResource } from '../document';
+import { visit } from 'yaml';
+import { parseResource, type ParsedResource } from '../document';
 import { applyOffsetEdits, type OffsetEdit } from '../edits';
 import type { Finding } from '../findings';
 import { lineBreakOf } from '../frontmatter';
@@ -33,8 +34,28 @@ function appendCode(d: Directive, code: string): OffsetEdit {
 /** True when the edited text reads as the same data with no new syntax error: a comment must change nothing else. */
 function keepsData(analysis: Analysis, edit: OffsetEdit): boolean {
   const before = analysis.parsed;
+  // An insertion outside every scalar of a document without errors adds only a comment: nothing to
+  // parse again (in a large file that parse took longer than the request may).
+  if (before.syntaxErrors.length === 0 && edit.start === edit.end && !insideScalar(before, edit.start)) return true;
   const after = parseResource(applyOffsetEdits(before.text, [edit]));
   return after.syntaxErrors.length <= before.syntaxErrors.length && JSON.stringify(after.data) === JSON.stringify(before.data);
+}
+
+/** True when `offset` falls strictly inside a scalar's source (a multi-line or block scalar goes on past its first line). */
+function insideScalar(parsed: ParsedResource, offset: number): boolean {
+  if (!parsed.yaml || !parsed.block) return true;
+  const at = offset - parsed.block.content.start;
+  let inside = false;
+  visit(parsed.yaml, {
+    Scalar(_, node) {
+      if (node.range && node.range[0] < at && at < node.range[1]) {
+        inside = true;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return inside;
 }
 
 /**

@@ -41,6 +41,9 @@ import { kindRequested, mergeCodeActions, mergeCompletions, mergeHovers } from '
 /** The code action kinds the project answers (announced in the server's capabilities). */
 export const CODE_ACTION_KINDS = [CodeActionKind.QuickFix, FIX_ALL_KIND];
 
+/** The time the per-diagnostic quick fixes of one request may take; fix-all is offered whatever it leaves. */
+const CODE_ACTION_BUDGET_MS = 40;
+
 /** An open document with its role and its analysis of the current version. */
 export interface OpenAnalysis {
   doc: OpenDocument;
@@ -177,6 +180,8 @@ export class DocumentFeatures {
     const { analysis, doc } = open;
     const config = this.ctx.configuration();
     const actions: CodeAction[] = [];
+    const deadline = this.ctx.scheduler.now() + CODE_ACTION_BUDGET_MS;
+    const outOfTime = () => this.ctx.scheduler.now() > deadline;
     if (open.role === 'resource') {
       if (kindRequested(CodeActionKind.QuickFix, only)) {
         const ours = diagnostics.filter((d) => d.source === SOURCE);
@@ -187,6 +192,7 @@ export class DocumentFeatures {
             ours.filter((d) => !isSectionCode(d.code)),
             doc.uri,
             this.ctx.termReach,
+            outOfTime,
           ),
         );
         // At a problem of ours, the light bulb also offers fixing every fixable problem of the file.
@@ -208,6 +214,8 @@ export class DocumentFeatures {
       config,
       diagnostics.filter((d) => d.source === SOURCE && isSectionCode(d.code)),
       doc.uri,
+      undefined,
+      outOfTime,
     );
     return mergeCodeActions(only, actions, sections);
   }

@@ -111,6 +111,8 @@ class ResourceProject implements Project {
   private readonly diagnosticListeners = new Set<(uris: readonly string[]) => void>();
   private readonly loadListeners = new Set<(outcome: LoadOutcome) => void>();
   private readonly subscription: Disposable | undefined;
+  /** Per file, a count of the changes that make a disk read begun earlier stale (see checkClosed). */
+  private readonly diskGenerations = new Map<string, number>();
 
   constructor(private readonly options: ProjectOptions) {
     this.workspace = options.workspace;
@@ -467,7 +469,8 @@ class ResourceProject implements Project {
     const found = await this.workspace.findFiles((rel) => config.isResource(rel) || this.isReportPath(rel));
     const uris = await this.urisOf(folder, found);
     const present = new Set(uris);
-    for (const uri of this.files.uris()) if (!present.has(uri) && !openUris.has(uri)) this.forget(uri);
+    // Asked now, not from the list taken before the listing: a document opened meanwhile is the editor's.
+    for (const uri of this.files.uris()) if (!present.has(uri) && !this.workspace.openDocument(uri)) this.forget(uri);
     const closed = uris.filter((u) => !openUris.has(u));
     this.scanning = { checked: uris.length - closed.length, total: uris.length };
     const progress =
@@ -481,7 +484,8 @@ class ResourceProject implements Project {
         for (const uri of await this.checkClosed(batch, true)) dirty.add(uri);
         for (const uri of batch) dirty.delete(uri);
         this.scanning = { checked: uris.length - closed.length + Math.min(i + BATCH, closed.length), total: uris.length };
-        this.changed(batch);
+        // A document opened meanwhile has published its own state, with its version.
+        this.changed(batch.filter((uri) => !this.workspace.openDocument(uri)));
         progress?.report(Math.min(i + BATCH, closed.length), closed.length);
         await this.scheduler.yield();
       }
@@ -505,6 +509,7 @@ class ResourceProject implements Project {
    * their verdicts; returns the files whose duplicate-resource diagnostic may have changed.
    */
   private async checkClosed(uris: readonly string[], reuse: boolean): Promise<string[]> {
+    const generations = uris.map((uri) => this.diskGenerations.get(uri) ?? 0);
     const texts = await Promise.all(uris.map((uri) => (reuse ? this.files.text(uri) : undefined) ?? this.workspace.readText(uri)));
     const affected: string[] = [];
     let slice = this.scheduler.now();
@@ -516,6 +521,8 @@ class ResourceProject implements Project {
       }
       const uri = uris[i];
       if (this.workspace.openDocument(uri)) continue; // opened meanwhile: the editor's text wins
+      // Changed on disk, opened or closed since the read: a newer check of it is under way, whose state must not be overwritten.
+      if ((this.diskGenerations.get(uri) ?? 0) !== generations[i]) continue;
       const text = texts[i];
       const role = this.roleOf(uri);
       if (text === undefined || !role) {
@@ -756,6 +763,7 @@ class ResourceProject implements Project {
     const loaded = new Set(this.loaded);
     for (const c of changes) {
       const rel = this.relativePath(c.uri);
+      this.bumpGeneration(c.uri);
       if (c.kind !== 'created') this.files.forgetText(c.uri);
       // Settings arrive as their own event; the editor reads settings.json, not us.
       if (rel === '.vscode/settings.json') continue;
@@ -813,7 +821,13 @@ class ResourceProject implements Project {
     void this.ready.then(() => this.checkOpen(uri));
   }
 
+  /** A file's disk text or open state changed: reads of it begun before are stale. */
+  private bumpGeneration(uri: string): void {
+    this.diskGenerations.set(uri, (this.diskGenerations.get(uri) ?? 0) + 1);
+  }
+
   private onDocumentClosed(uri: string): void {
+    this.bumpGeneration(uri);
     this.analyses.forget(uri);
     if (this.reportStore.has(uri)) {
       // Back to the report's text on disk, and to what the files citing it make of that.
