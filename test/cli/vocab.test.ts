@@ -85,4 +85,17 @@ describe('resource-lint vocab', () => {
     assert.strictEqual(read(root, FOCUSES), '{ "resourceFocuses": [{ "value": "Employment" }] }\n');
     assert.strictEqual(lint(['vocab', 'rename', 'colours', 'a', 'b'], root).status, 2);
   });
+
+  it('retire: a focus a category repeats goes from its list entirely, the file still JSON', () => {
+    const categories = 'src/_data/resourceCategories.json';
+    const root = workspace({
+      [FOCUSES]: FOCUS_FILE,
+      [categories]: '{ "resourceCategories": [{ "categoryId": "work", "focuses": ["Employment", "Employment", "Bias"] }] }\n',
+      'resources/a.md': resource('https://example.org/a'),
+    });
+    const r = lint(['vocab', 'retire', 'focus', 'Employment'], root);
+    assert.strictEqual(r.status, 0, r.stderr);
+    assert.strictEqual(read(root, categories), '{ "resourceCategories": [{ "categoryId": "work", "focuses": ["Bias"] }] }\n');
+    assert.strictEqual(read(root, FOCUSES), '{ "resourceFocuses": [{ "value": "Bias" }] }\n');
+  });
 });

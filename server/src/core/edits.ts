@@ -82,6 +82,26 @@ export function joinTouching(edits: readonly OffsetEdit[]): OffsetEdit[] {
   return out;
 }
 
+/**
+ * The edits that remove items (by index) from a comma-separated list, a JSON array or a YAML flow
+ * sequence, given each item's span in order. A run of consecutive items goes in one edit with the
+ * separator before it (after it, for a run at the start), so the runs' edits never overlap or touch
+ * and what is left has one separator between each two items; all of them leave only what surrounds
+ * the items (`[ ]`).
+ */
+export function removeListItems(spans: readonly Pick<OffsetEdit, 'start' | 'end'>[], removed: ReadonlySet<number>): OffsetEdit[] {
+  const edits: OffsetEdit[] = [];
+  for (let a = 0; a < spans.length; a++) {
+    if (!removed.has(a)) continue;
+    let b = a;
+    while (b + 1 < spans.length && removed.has(b + 1)) b++;
+    if (a > 0) edits.push({ start: spans[a - 1].end, end: spans[b].end, newText: '' });
+    else edits.push({ start: spans[0].start, end: b + 1 < spans.length ? spans[b + 1].start : spans[b].end, newText: '' });
+    a = b;
+  }
+  return edits;
+}
+
 export function toTextEdits(lines: LineMap, edits: readonly OffsetEdit[]): TextEdit[] {
   return edits.map((e) => ({ range: lines.range(e.start, e.end), newText: e.newText }));
 }

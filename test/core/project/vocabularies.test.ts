@@ -133,6 +133,64 @@ describe('project: the vocabularies as code', () => {
     assert.strictEqual(after[FOCUSES], FOCUS_FILE.replace('    { "value": "Bias" },\n', ''));
   });
 
+  it('retires a repeated value: every occurrence goes, adjacent ones too, at the start, middle and end of each list', async () => {
+    const categories = (lists: string[]) =>
+      `{\n  "resourceCategories": [\n${lists.map((l, i) => `    { "categoryId": "c${i}", "focuses": ${l} }`).join(',\n')}\n  ]\n}\n`;
+    const lists = [
+      '["Gone", "Gone", "Bias"]',
+      '["Bias", "Gone", "Gone", "Employment"]',
+      '["Bias", "Gone", "Gone"]',
+      '["Gone", "Bias", "Gone", "Gone"]',
+      '[ "Gone" , "Gone" ]',
+    ];
+    const files: Record<string, string> = {
+      ...FILES,
+      [FOCUSES]:
+        '{\n  "resourceFocuses": [\n    { "value": "Gone" },\n    { "value": "Gone" },\n    { "value": "Bias" },\n    { "value": "Employment" }\n  ]\n}\n',
+      [CATEGORIES]: categories(lists),
+      'resources/start.md': fm('focus: Bias', 'learnTags: [bias, bias, ethics]'),
+      'resources/middle.md': fm('focus: Bias', 'learnTags: ["ethics", "bias", "bias", "fairness"]'),
+      'resources/end.md': fm('focus: Bias', 'learnTags: [ethics, bias, bias]'),
+      'resources/apart.md': fm('focus: Bias', 'learnTags: [bias, ethics, bias, bias]'),
+      'resources/all.md': fm('focus: Bias', 'learnTags: [bias, bias]'),
+      'resources/blockStart.md': fm('focus: Bias', 'learnTags:', '  - bias', '  - bias', '  - ethics'),
+      'resources/blockEnd.md': fm('focus: Bias', 'learnTags:', '  - ethics', '  - bias # one', '  - bias'),
+      'resources/blockAll.md': fm('focus: Bias', 'learnTags:', '  - bias', '  - bias').replace(/\n/g, '\r\n'),
+    };
+    const { project, workspace } = await start(files);
+    // One edit per run of removed items: no two of a file's edits overlap or even touch.
+    const separate = (edit: WorkspaceEdit | undefined) => {
+      for (const change of edit?.documentChanges as TextDocumentEdit[]) {
+        const at = (p: { line: number; character: number }) => p.line * 1e6 + p.character;
+        const ranges = change.edits.map((e) => e.range).sort((a, b) => at(a.start) - at(b.start));
+        for (let i = 1; i < ranges.length; i++) assert.ok(at(ranges[i - 1].end) < at(ranges[i].start), change.textDocument.uri);
+      }
+    };
+    const focus = await project.termEdit({ kind: 'retire', vocabulary: 'focus', value: 'Gone' });
+    assert.strictEqual(focus.plan.error, undefined);
+    separate(focus.edit);
+    const after = await applied(workspace, focus.edit);
+    assert.strictEqual(after[CATEGORIES], categories(['["Bias"]', '["Bias", "Employment"]', '["Bias"]', '["Bias"]', '[  ]']));
+    assert.deepStrictEqual(
+      (JSON.parse(after[CATEGORIES]) as { resourceCategories: { focuses: string[] }[] }).resourceCategories.map((c) => c.focuses),
+      [['Bias'], ['Bias', 'Employment'], ['Bias'], ['Bias'], []],
+    );
+    assert.strictEqual(after[FOCUSES], '{\n  "resourceFocuses": [\n    { "value": "Bias" },\n    { "value": "Employment" }\n  ]\n}\n');
+
+    const tag = await project.termEdit({ kind: 'retire', vocabulary: 'learnTags', value: 'bias' });
+    separate(tag.edit);
+    const resources = await applied(workspace, tag.edit);
+    const expect = (rel: string, from: string, to: string) => assert.strictEqual(resources[rel], files[rel].replace(from, to), rel);
+    expect('resources/start.md', '[bias, bias, ethics]', '[ethics]');
+    expect('resources/middle.md', '["ethics", "bias", "bias", "fairness"]', '["ethics", "fairness"]');
+    expect('resources/end.md', '[ethics, bias, bias]', '[ethics]');
+    expect('resources/apart.md', '[bias, ethics, bias, bias]', '[ethics]');
+    expect('resources/all.md', '[bias, bias]', '[]');
+    expect('resources/blockStart.md', '  - bias\n  - bias\n', '');
+    expect('resources/blockEnd.md', '\n  - bias # one\n  - bias', '');
+    expect('resources/blockAll.md', 'learnTags:\r\n  - bias\r\n  - bias', 'learnTags: []');
+  });
+
   it('renaming a label changes only the data file', async () => {
     const { project, workspace } = await start();
     const { plan, edit } = await project.termEdit({ kind: 'label', vocabulary: 'learnTags', value: 'bias', label: 'Bias and Fairness' });

@@ -92,14 +92,6 @@ export function categoryEntries(text: string): DataCategory[] | undefined {
   return out;
 }
 
-/** The edit that removes item `index` of a JSON list with its separator: `, {…}` (or `{…}, ` for the first). */
-export function removeJsonItem(spans: readonly Span[], index: number): OffsetEdit {
-  const item = spans[index];
-  if (index > 0) return { start: spans[index - 1].end, end: item.end, newText: '' };
-  const next = spans[1];
-  return { start: item.start, end: next ? next.start : item.end, newText: '' };
-}
-
 /** The edit that gives a JSON string literal a new value, rewriting only what is between its quotes. */
 export function replaceJsonString(span: Span, value: string): OffsetEdit {
   return { start: span.start + 1, end: span.end - 1, newText: JSON.stringify(value).slice(1, -1) };

@@ -1,12 +1,12 @@
 import { isSeq, type Node, type Pair } from 'yaml';
 import type { TextEdit } from 'vscode-languageserver-types';
 import { fieldPair, spanOf, type ParsedResource } from '../document';
-import type { OffsetEdit } from '../edits';
+import { joinTouching, removeListItems, type OffsetEdit } from '../edits';
 import { afterColon } from '../fixes/shapes';
 import { lineEndAfter, lineStartOf, renderScalar } from '../fixes/source';
 import type { IndexedUse } from '../project/termUses';
 import { VOCABULARY_FILES, type VocabularyName } from '../vocabulary';
-import { categoryEntries, removeJsonItem, replaceJsonString, vocabularyEntries } from './dataFile';
+import { categoryEntries, replaceJsonString, vocabularyEntries } from './dataFile';
 import { termUsesOf } from './uses';
 
 /** What happens to a term everywhere: renamed (merged when `to` is a term already), or retired (removed, or replaced by `to`). */
@@ -49,7 +49,7 @@ export function resourceEdits(parsed: ParsedResource, vocabulary: VocabularyName
   return { edits: removeItems(parsed, pair as Pair<Node, Node | null>, items, removed) };
 }
 
-/** Removes list items by index: consecutive ones with one edit, an emptied list becoming `[]`. */
+/** Removes list items by index: consecutive ones with one edit, an emptied block list becoming `[]`. */
 function removeItems(
   parsed: ParsedResource,
   pair: Pair<Node, Node | null>,
@@ -58,29 +58,19 @@ function removeItems(
 ): OffsetEdit[] {
   const spans = items.map((i) => spanOf(parsed, i)!);
   const seq = pair.value as Node & { flow?: boolean };
+  if (seq.flow) return removeListItems(spans, removed);
   if (removed.size === items.length) {
-    if (seq.flow) return [{ start: spans[0].start, end: spans[spans.length - 1].end, newText: '' }];
     const colon = afterColon(parsed, pair);
     const end = spans[spans.length - 1].end;
     return colon === null ? [] : [{ start: colon, end, newText: ' []' }];
   }
-  if (!seq.flow) {
-    return [...removed].map((i) => ({
+  return joinTouching(
+    [...removed].map((i) => ({
       start: lineStartOf(parsed.text, spans[i].start),
       end: lineEndAfter(parsed.text, spans[i].end),
       newText: '',
-    }));
-  }
-  const edits: OffsetEdit[] = [];
-  for (let a = 0; a < items.length; a++) {
-    if (!removed.has(a)) continue;
-    let b = a;
-    while (removed.has(b + 1)) b++;
-    if (a > 0) edits.push({ start: spans[a - 1].end, end: spans[b].end, newText: '' });
-    else edits.push({ start: spans[0].start, end: spans[b + 1].start, newText: '' });
-    a = b;
-  }
-  return edits;
+    })),
+  );
 }
 
 /**
@@ -101,18 +91,19 @@ export function renameUseEdit(use: IndexedUse, to: string): TextEdit {
 
 /**
  * The data file's edits: the entry's value renamed, its label changed, or (retired, or merged onto
- * another term) the entry removed with its separator; undefined when the file does not have the term.
+ * another term) the entry removed with its separator; a value the file repeats is renamed or removed
+ * everywhere (its label is the first entry's); undefined when the file does not have the term.
  */
 export function dataFileEdits(text: string, change: TermChange, merge: boolean): OffsetEdit[] | undefined {
   const list = vocabularyEntries(text, VOCABULARY_FILES[change.vocabulary].key);
-  const index = list?.items.findIndex((e) => e.value === change.value) ?? -1;
-  if (!list || index < 0) return undefined;
-  const entry = list.items[index];
+  const at = indexesOf(list?.items ?? [], change.value);
+  if (!list || at.length === 0) return undefined;
   if (change.kind === 'label') {
+    const entry = list.items[at[0]];
     return entry.labelSpan ? [replaceJsonString(entry.labelSpan, change.label)] : undefined;
   }
-  if (change.kind === 'retire' || merge) return [removeJsonItem(list.spans, index)];
-  return [replaceJsonString(entry.valueSpan, change.to)];
+  if (change.kind === 'retire' || merge) return removeListItems(list.spans, new Set(at));
+  return at.map((i) => replaceJsonString(list.items[i].valueSpan, change.to));
 }
 
 /** The categories file's edits for a focus renamed (or merged, without a repeat) or retired; empty when no category names it. */
@@ -120,18 +111,18 @@ export function categoryEdits(text: string, value: string, to: string | null): O
   const edits: OffsetEdit[] = [];
   for (const category of categoryEntries(text) ?? []) {
     const items = category.focuses.items;
-    const at = items.map((f, i) => (f.value === value ? i : -1)).filter((i) => i >= 0);
+    const at = indexesOf(items, value);
     if (at.length === 0) continue;
     if (to !== null && !items.some((f) => f.value === to)) {
       for (const i of at) edits.push(replaceJsonString(items[i].span, to));
       continue;
     }
-    // Removed from the end, so that each removal's separator is the one before it.
-    let left = [...category.focuses.spans];
-    for (const i of [...at].reverse()) {
-      edits.push(removeJsonItem(left, i));
-      left = left.slice(0, i);
-    }
+    edits.push(...removeListItems(category.focuses.spans, new Set(at)));
   }
   return edits;
+}
+
+/** Where a list (of data entries or focuses) has `value`: every occurrence, a repeat too. */
+function indexesOf(items: readonly { value: string }[], value: string): number[] {
+  return items.flatMap((item, i) => (item.value === value ? [i] : []));
 }
