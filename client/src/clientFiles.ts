@@ -22,6 +22,14 @@ const decoder = new TextDecoder('utf-8');
 
 async function readFile(uri: vscode.Uri): Promise<ReadFileResult> {
   try {
+    // In Restricted Mode nothing outside the window's folders is read, nor through a symbolic link
+    // (which may point out of them), as the Node server's disk host refuses both.
+    if (!vscode.workspace.isTrusted) {
+      if (!vscode.workspace.getWorkspaceFolder(uri)) return { error: 'NoPermissions: outside the workspace folders' };
+      if ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.SymbolicLink) {
+        return { error: 'NoPermissions: a symbolic link, not followed in Restricted Mode' };
+      }
+    }
     return { text: decoder.decode(await vscode.workspace.fs.readFile(uri)) };
   } catch (e) {
     return { error: e instanceof vscode.FileSystemError ? e.code : e instanceof Error ? e.message : String(e) };
@@ -57,6 +65,7 @@ async function walk(folder: vscode.Uri): Promise<string[]> {
       continue;
     }
     for (const [name, type] of entries) {
+      if (type & vscode.FileType.SymbolicLink && !vscode.workspace.isTrusted) continue; // may lead out of the folder
       const path = rel ? `${rel}/${name}` : name;
       if (type & vscode.FileType.Directory) {
         if (!SKIPPED.includes(name)) pending.push(path);

@@ -298,7 +298,7 @@ async function main(): Promise<void> {
   }
 
   // The hostile section: expensive documents, their budgets.
-  if (!has('no-hostile')) {
+  if (!has('no-hostile') && !ciOnly) {
     log('hostile documents in the server, 3 rounds');
     results.notes.push(...hostileNotes(await hostileBench()));
   }

@@ -23,7 +23,8 @@ function generatedCodeAllowed(): boolean {
 if (!generatedCodeAllowed())
   connection.console.error(
     "Schema checks are off: this host's content-security policy refuses generated code (no 'unsafe-eval' in script-src), " +
-      'which the schema validator compiles to. Frontmatter syntax, duplicate links, section references and suppressions are still checked.',
+      'which the schema validator compiles to. Frontmatter syntax, duplicate links, section references and suppressions are still checked; ' +
+      "the card preview shows the built-in card instead of the site's tile, whose template Nunjucks compiles the same way.",
   );
 
 serve(connection, {

@@ -337,7 +337,20 @@ describe("the site's tile in the card preview, in headless Chromium", function (
       '<div style="background: url(https://invalid.invalid/inline.png)">inline</div>',
       '{{ summary | markdownFilter | safe }}</div></a></div></div><img id="outside" src="https://invalid.invalid/outside.png">',
     ].join('\n');
-    const ws = workspaceOf(FIXTURE_SITE, { 'site/_includes/components/tile-item-resource.njk': hostileTemplate });
+    // The site's stylesheet, with every other spelling of a request that CSS has.
+    const hostileCss =
+      fs.readFileSync(path.join(FIXTURE_SITE, 'styles/main.css'), 'utf8') +
+      [
+        '.site-tile { background: \\75 rl(https://invalid.invalid/escaped.png); }',
+        '.site-tile h2 { background-image: image-set("https://invalid.invalid/set.png" 1x); }',
+        '.site-tile a { background-image: -webkit-image-set("https://invalid.invalid/webkit-set.png" 1x); }',
+        '.site-tile div { background-image: \\5c 75 rl(https://invalid.invalid/twice.png); }',
+        "@font-face { font-family: x; src: url('https://invalid.invalid/f.woff2'); } .site-tile { font-family: x; }",
+      ].join('\n');
+    const ws = workspaceOf(FIXTURE_SITE, {
+      'site/_includes/components/tile-item-resource.njk': hostileTemplate,
+      'site/styles/main.css': hostileCss,
+    });
     const site = await loadSiteTemplate(ws, DEFAULT_SETTINGS.card);
     const text = seed
       .replace('title: "On the Opportunities and Risks of Foundation Models"', 'title: "<img src=x onerror=window.__pwned=1>"')

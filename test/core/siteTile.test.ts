@@ -123,6 +123,22 @@ describe("the site's own tile (Nunjucks over the workspace's template)", () => {
       ),
       '\n.a { background: none; b: url("data:image/png;base64,AA"); }',
     );
+    // Other spellings of a request: an escaped url(, image-set() with plain strings, an escaped backslash
+    // that would be decoded twice, a string naming a network path; a data: SVG keeps its namespace.
+    const css = inertCss(
+      [
+        '.e { background: \\75 rl(https://evil.example/e.png); }',
+        '.f { background: image-set("https://evil.example/f.png" 1x); }',
+        '.g { background: -webkit-image-set("https://evil.example/g.png" 1x); }',
+        '.h { background: \\5c 75 rl(https://evil.example/h.png); }',
+        '.i { background: IMAGE-SET("//evil.example/i.png" 1x); }',
+        '.j { background: url("data:image/svg+xml,<svg xmlns=\'http://www.w3.org/2000/svg\'/>"); content: "Source: "; }',
+      ].join('\n'),
+    );
+    assert.ok(!/url\((?!"data:)/i.test(css), css);
+    assert.ok(!/(?<![\w-])(?:-webkit-)?image-set\(/i.test(css), css);
+    assert.ok(!css.includes('\\'), css);
+    assert.match(css, /url\("data:image\/svg\+xml,<svg xmlns='http:\/\/www\.w3\.org\/2000\/svg'\/>"\); content: "Source: ";/);
   });
 
   it('the project renders the site tile in the card, with the site CSS, and reads the template again when it changes', async () => {

@@ -71,6 +71,11 @@ export class ClientWorkspace implements FolderFiles {
   }
 
   async readText(uri: string): Promise<string | undefined> {
+    // As the disk host: in Restricted Mode no setting makes the server read a file outside the folder.
+    if (!this.trusted && (this.folder === undefined || insideFolder(this.folder, uri) === undefined)) {
+      this.reasons.set(uri, 'it is outside the folder, and the workspace is not trusted');
+      return undefined;
+    }
     try {
       const result = await this.connection.sendRequest(ReadFileRequest.type, { uri });
       if ('error' in result) {

@@ -154,10 +154,10 @@ export function serve(connection: Connection, host: ServerHost): void {
     editor?.filesChanged(changes.map((c) => ({ uri: c.uri, kind: CHANGE_KINDS[c.type] }))),
   );
 
-  /** Every request waits until the workspace's settings, vocabularies and reports are loaded, then asks the project. */
   /** Every request handler answers an exception of its own as an error for that request, logged once. */
   const guard = guarded((m) => connection.console.error(m));
 
+  /** Every request waits until the workspace's settings, vocabularies and reports are loaded, then asks the project. */
   async function settled(): Promise<Project | undefined> {
     await project?.settled();
     return project;
@@ -230,7 +230,7 @@ export function serve(connection: Connection, host: ServerHost): void {
     }),
   );
 
-  delivery.listen(settled);
+  delivery.listen(settled, guard);
   documents.listen(connection);
   connection.listen();
 }

@@ -3,12 +3,15 @@ import {
   type CancellationToken,
   type ClientCapabilities,
   type Connection,
+  type DocumentDiagnosticParams,
   type DocumentDiagnosticReport,
   type ServerCapabilities,
+  type WorkspaceDiagnosticParams,
   type WorkspaceDiagnosticReport,
   type WorkspaceDocumentDiagnosticReport,
 } from 'vscode-languageserver';
 import type { Project } from '../core';
+import type { Guard } from './guarded';
 import type { Publisher } from './publisher';
 
 /** How long an open workspace-diagnostics request waits for a change before answering with none (the client asks again). */
@@ -68,26 +71,30 @@ export class DiagnosticsDelivery {
     if (this.refreshSupported) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
   }
 
-  listen(settled: () => Promise<Project | undefined>): void {
-    this.connection.languages.diagnostics.on(async (params, token) => {
-      const project = await settled();
-      const uri = params.textDocument.uri;
-      // An open document is answered for its current version: wait for its check if it is still running.
-      for (let i = 0; project && i < 20 && !token.isCancellationRequested && this.behind(project, uri); i++)
-        await this.nextChange(token, 1000);
-      return this.documentReport(project, uri, params.previousResultId);
-    });
-    this.connection.languages.diagnostics.onWorkspace(async (params, token) => {
-      const project = await settled();
-      const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
-      let items = this.changedSince(project, previous);
-      // Nothing new: hold the request until something changes (long polling), so closed files' problems arrive when found.
-      if (items.length === 0 && !token.isCancellationRequested) {
-        await this.nextChange(token, WORKSPACE_POLL_MS);
-        items = this.changedSince(project, previous);
-      }
-      return { items } satisfies WorkspaceDiagnosticReport;
-    });
+  listen(settled: () => Promise<Project | undefined>, guard: Guard): void {
+    this.connection.languages.diagnostics.on(
+      guard('diagnostic', async (params: DocumentDiagnosticParams, token: CancellationToken) => {
+        const project = await settled();
+        const uri = params.textDocument.uri;
+        // An open document is answered for its current version: wait for its check if it is still running.
+        for (let i = 0; project && i < 20 && !token.isCancellationRequested && this.behind(project, uri); i++)
+          await this.nextChange(token, 1000);
+        return this.documentReport(project, uri, params.previousResultId);
+      }),
+    );
+    this.connection.languages.diagnostics.onWorkspace(
+      guard('workspaceDiagnostic', async (params: WorkspaceDiagnosticParams, token: CancellationToken) => {
+        const project = await settled();
+        const previous = new Map(params.previousResultIds.map((p) => [p.uri, p.value]));
+        let items = this.changedSince(project, previous);
+        // Nothing new: hold the request until something changes (long polling), so closed files' problems arrive when found.
+        if (items.length === 0 && !token.isCancellationRequested) {
+          await this.nextChange(token, WORKSPACE_POLL_MS);
+          items = this.changedSince(project, previous);
+        }
+        return { items } satisfies WorkspaceDiagnosticReport;
+      }),
+    );
   }
 
   private behind(project: Project, uri: string): boolean {

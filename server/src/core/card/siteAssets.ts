@@ -54,16 +54,41 @@ export function cssImports(text: string): string[] {
 }
 
 /**
- * A stylesheet that loads nothing: imports removed (the project inlines the local ones), and every
- * `url()` except `data:` replaced by `none`, so neither the webview's CSP nor the network sees a
- * request (fonts fall back to their `local()` names or the next family).
+ * CSS escapes (`\75 rl(` is `url(`) decoded first, so no spelling of a loading function slips past the
+ * rewrite below; a backslash left after decoding (an escaped backslash) is dropped, or the browser would
+ * decode the text a second time.
+ */
+function decodeCssEscapes(text: string): string {
+  return text
+    .replace(/\\([0-9a-fA-F]{1,6})[ \t\r\n\f]?|\\([^\r\n\f0-9a-fA-F])/g, (_whole, hex?: string, char?: string) => {
+      if (char !== undefined) return char;
+      const code = parseInt(hex ?? '0', 16);
+      return code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) ? '\ufffd' : String.fromCodePoint(code);
+    })
+    .replace(/\\/g, '');
+}
+
+/**
+ * A stylesheet that loads nothing: escapes decoded, imports removed (the project inlines the local
+ * ones), every `url()` except `data:` replaced by `none`, the functions that take a URL as a plain
+ * string (`image-set()`, `-webkit-image-set()`, `src()`) renamed so that their declarations are
+ * invalid and dropped, and any other string naming a fetching scheme or a network path emptied. Neither the
+ * webview's CSP nor the network sees a request (fonts fall back to their `local()` names or the next
+ * family).
  */
 export function inertCss(text: string): string {
-  return text
+  return decodeCssEscapes(text)
     .replace(IMPORT_RULE, '')
     .replace(/@charset\s+[^;]*;/gi, '')
     .replace(/url\(\s*(?:"([^"]*)"|'([^']*)'|([^)]*))\s*\)/gi, (whole, a?: string, b?: string, c?: string) =>
       /^\s*data:/i.test(a ?? b ?? c ?? '') ? whole : 'none',
+    )
+    .replace(/(?<![\w-])((?:-webkit-)?image-set|src)\(/gi, 'inert-$1(')
+    .replace(
+      /"[^"\n]*(?:(?:https?|ftps?|wss?|file|blob):|\/\/)[^"\n]*"|'[^'\n]*(?:(?:https?|ftps?|wss?|file|blob):|\/\/)[^'\n]*'/gi,
+      (str) =>
+        // A data: URL stays (an SVG one names its namespace, http://www.w3.org/2000/svg): an image from one loads nothing.
+        /^["']\s*data:/i.test(str) ? str : '""',
     );
 }
 
