@@ -45,9 +45,10 @@ function tree(text: string): Node | undefined {
 
 /**
  * The entries of a vocabulary data file's list (`key`, else its first list, as `parseVocabulary`
- * reads it), positioned by a JSON parser; undefined when the text is not such a file.
+ * reads it), and the list's own `[…]`, positioned by a JSON parser; undefined when the text is not
+ * such a file.
  */
-export function vocabularyEntries(text: string, key: string): DataList<DataEntry> | undefined {
+export function vocabularyEntries(text: string, key: string): (DataList<DataEntry> & { span: Span }) | undefined {
   const root = tree(text);
   if (!root) return undefined;
   const list = property(root, key) ?? root.children?.map((p) => p.children?.[1]).find((v) => v?.type === 'array');
@@ -66,7 +67,7 @@ export function vocabularyEntries(text: string, key: string): DataList<DataEntry
       span: spanOfNode(item),
     });
   }
-  return { items, spans };
+  return { items, spans, span: spanOfNode(list) };
 }
 
 /** The categories of `resourceCategories.json`, positioned; undefined when the text is not that file. */
