@@ -18,10 +18,17 @@ const resource = (tags: string) =>
   ].join('\n');
 
 /** F2 as the editor runs it: the rename provider's edit for the position, applied as a refactoring (saved, as `files.refactoring.autoSave` does). */
-async function rename(uri: vscode.Uri, position: vscode.Position, newName: string): Promise<void> {
-  const edit = await waitFor(`a rename to '${newName}'`, async () => {
+async function rename(uri: vscode.Uri, position: vscode.Position, newName: string, touches: vscode.Uri): Promise<void> {
+  const edit = await waitFor(`a rename to '${newName}' that reaches ${touches.path}`, async () => {
     try {
-      return await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', uri, position, newName);
+      const answer = await vscode.commands.executeCommand<vscode.WorkspaceEdit>(
+        'vscode.executeDocumentRenameProvider',
+        uri,
+        position,
+        newName,
+      );
+      // A file written just before is in the index of term uses once the server has checked it.
+      return answer?.has(touches) ? answer : undefined;
     } catch {
       return undefined; // the server is still reloading the vocabulary: the position is not a term yet
     }
@@ -42,7 +49,7 @@ describe('96. the vocabularies as code: rename a tag across the library', () => 
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(opened));
     const at = new vscode.Position(7, 'learnTags: ["tr'.length);
     try {
-      await rename(opened, at, 'trustworthiness');
+      await rename(opened, at, 'trustworthiness', unopened);
       await waitFor('the renamed tag on disk', async () =>
         (await diskText(unopened)) === resource('\n  - trustworthiness\n  - bias') ? true : undefined,
       );
@@ -56,6 +63,7 @@ describe('96. the vocabularies as code: rename a tag across the library', () => 
         tagsFile,
         new vscode.Position(line, (await diskText(tagsFile)).split('\n')[line].indexOf('trustworthiness') + 1),
         'trust',
+        unopened,
       );
       await waitFor('the data file as it was', async () => ((await diskText(tagsFile)) === tagsBefore ? true : undefined));
       await waitFor('the resource as it was', async () =>
