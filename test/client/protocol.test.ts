@@ -62,7 +62,7 @@ describe('the protocol module: names the extension manifest, the client and the 
     assert.ok(validation, 'no jsonValidation for .resource-lint.json');
     const schema = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../..', validation.url), 'utf8')) as FileSchema;
     const inFile: [string, unknown][] = Object.entries(schema.properties).flatMap(([key, value]): [string, unknown][] =>
-      key === 'vocabularies' || key === 'card'
+      key === 'vocabularies' || key === 'card' || key === 'limits'
         ? Object.entries(value.properties ?? {}).map(([k, v]): [string, unknown] => [`${key}.${k}`, v])
         : [[key, value]],
     );

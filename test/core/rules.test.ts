@@ -7,6 +7,7 @@ import { buildReportIndex } from '../../server/src/core/report/indexer';
 import { RULE_DESCRIPTIONS, RULES_BASE_URL, ruleUrl } from '../../server/src/core/rules';
 import { analyzeText, toDiagnostics } from '../../server/src/core/service';
 import { config } from './helpers';
+import { normaliseSettings } from '../../server/src/core/settings';
 import { MemoryWorkspace } from '../../server/src/core';
 import { FOLDER, startServerProject, uriOf } from './project/helpers';
 
@@ -42,7 +43,10 @@ function codesOfExample(page: Page): DiagnosticCode[] {
   const other = rest.find((b) => b.info === 'markdown other');
   const uri = 'file:///site/resources/example.md';
   const reports = report ? { generation: 1, reports: [buildReportIndex(report.text, 'file:///site/reports/report.md')] } : undefined;
-  const analysis = analyzeText(resource.text, config(), uri, 0, { reports });
+  // A page may set settings for its example, as a `.resource-lint.json` beside it.
+  const file = rest.find((b) => b.info === 'json .resource-lint.json');
+  const cfg = file ? config({ settings: normaliseSettings(JSON.parse(file.text)) }) : config();
+  const analysis = analyzeText(resource.text, cfg, uri, 0, { reports });
   const codes = analysis.findings.map((f) => f.code);
   if (other) {
     // duplicate-resource is the workspace-level check: both files go into the host's link index.

@@ -19,6 +19,46 @@ describe('workspace schemas and globs cannot hang or reach out', () => {
       assert.strictEqual(unsafePatternReason(p), undefined, p);
   });
 
+  it('a repeated group is refused only when it can match one text in more than one way', () => {
+    const refused = [
+      '(a|a)*',
+      '(a|aa)+',
+      '(.*)*',
+      '([a-z]+)*',
+      '^([a-z]+)*$',
+      '(a*)*',
+      '(a?)+',
+      '(\\d+\\.?)+$',
+      '(-[a-z]+[a-z]+)*',
+      '(-?[a-z]+)*',
+      '(a|b|ab)*',
+      '((a|b)+)+',
+      '(a+){2,}',
+      '(a+){1,50}',
+      '(?:x+)+y',
+      '(\\1a)+',
+    ];
+    for (const p of refused) assert.ok(unsafePatternReason(p), p);
+    const allowed = [
+      '^[a-z]+(-[a-z]+)*$',
+      '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+      '^(a|b)*$',
+      '^(ab|cd)+$',
+      '^\\w+(\\.\\w+)*@\\w+(\\.\\w+)+$',
+      '^(\\d{1,3}\\.)*\\d+$',
+      '^[A-Z][a-z]*( [A-Z][a-z]*)*$',
+      '^(?:[^,]+)(?:, [^,]+)*$',
+      '^(a+){1,3}$',
+      '^\\w+(\\s*,\\s*\\w+)*$',
+    ];
+    for (const p of allowed) assert.strictEqual(unsafePatternReason(p), undefined, p);
+  });
+
+  it('a pattern the check cannot read is refused when it repeats, and a deep one does not overflow', () => {
+    assert.ok(unsafePatternReason('(a+'));
+    assert.ok(unsafePatternReason('('.repeat(50_000) + 'a+' + ')+'.repeat(50_000)));
+  });
+
   it('a schema with such a pattern is not compiled: its error names the pattern and where it is', () => {
     const compiled = compileSchema(schemaWith({ type: 'string', pattern: '^(a+)+$' }), vocabularies);
     assert.strictEqual(compiled.ok, false);

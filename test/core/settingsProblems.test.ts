@@ -58,7 +58,7 @@ describe('settings problems (what normaliseSettings would ignore)', () => {
     );
     assert.match(
       problems[1].message,
-      /'no-such-code' is not a diagnostic code \(the codes: frontmatter-missing, .*no-report, unused-suppression, invalid-suppression, unused-term, duplicate-label\)/,
+      /'no-such-code' is not a diagnostic code \(the codes: frontmatter-missing, .*no-report, unused-suppression, invalid-suppression, unused-term, duplicate-label, file-too-large\)/,
     );
     // The valid entry still applies; the wrong ones are what the problems report.
     assert.deepStrictEqual(

@@ -18,6 +18,7 @@ export const DIAGNOSTIC_CODES = {
   'invalid-suppression': 'error',
   'unused-term': 'hint',
   'duplicate-label': 'warning',
+  'file-too-large': 'information',
 } as const satisfies Record<string, SeverityName>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

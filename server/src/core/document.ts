@@ -17,10 +17,12 @@ import { findFrontmatter, type FrontmatterBlock } from './frontmatter';
 import { keysOf, pairsByKey } from './mapIndex';
 import { parserSentence, yamlErrorSentence } from './yamlErrors';
 
-/** Bounds that keep hostile frontmatter (alias bombs, huge or deeply nested blocks) cheap to reject. */
+/**
+ * Bounds that keep hostile frontmatter (alias bombs, deeply nested blocks) cheap to reject. The size
+ * of what is analysed at all is a setting (`sizeLimit.ts`), checked before a text gets here.
+ */
 export const LIMITS = {
   maxAliasCount: 100,
-  maxFrontmatterLength: 1_000_000,
   maxNestingDepth: 64,
 };
 
@@ -61,20 +63,12 @@ export function nestingTooDeep(yamlText: string): number {
   return -1;
 }
 
-export function parseResource(text: string): ParsedResource {
-  const block = findFrontmatter(text);
+/** `block`: the text's frontmatter when the caller has already looked for it. */
+export function parseResource(text: string, block: FrontmatterBlock | null = findFrontmatter(text)): ParsedResource {
   const result: ParsedResource = { text, block, yaml: null, data: undefined, syntaxErrors: [] };
   if (!block || !block.close) return result;
   const base = block.content.start;
   const source = text.slice(base, block.content.end);
-  if (source.length > LIMITS.maxFrontmatterLength) {
-    result.syntaxErrors.push({
-      start: block.open.start,
-      end: block.open.end,
-      message: `The frontmatter is ${source.length.toLocaleString('en')} characters long; more than ${LIMITS.maxFrontmatterLength.toLocaleString('en')} is not checked.`,
-    });
-    return result;
-  }
   const loneCr = /\r(?!\n)/.exec(source);
   if (loneCr) {
     // YAML breaks lines at LF and CRLF only: one clear problem instead of a parse of one long line.

@@ -2,6 +2,7 @@ import type { Range } from 'vscode-languageserver-types';
 import { linkOf, normaliseLink } from './checks/duplicates';
 import type { Configuration } from './configuration';
 import { quickCheck } from './quick';
+import { exceedsSizeLimits } from './sizeLimit';
 import { checkSections } from './checks/sections';
 import { NO_REPORTS } from './report/reportSet';
 import { analyzeText, type Analysis, type AnalysisContext } from './service';
@@ -25,6 +26,8 @@ export interface FileCheck {
 const DEFAULT_URI = 'mem://resource';
 
 export function checkResourceText(text: string, config: Configuration, uri?: string, context: AnalysisContext = {}): FileCheck {
+  // Past the size limits the analysis is one finding, made without parsing: cheaper than the fast path.
+  if (exceedsSizeLimits(text, config.settings.limits)) return fromAnalysis(analyzeText(text, config, uri, 0, context));
   const quick = quickCheck(text, config);
   // The fast path checks the frontmatter only; section references are checked here (cheap, no YAML
   // parse), and only a file with a finding there needs the full analysis for its report.

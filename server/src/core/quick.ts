@@ -76,7 +76,6 @@ export function quickCheck(text: string, config: Configuration): QuickVerdict {
   if (!block || !block.close) return NOT_CLEAN;
   const source = text.slice(block.content.start, block.content.end);
   if (
-    source.length > LIMITS.maxFrontmatterLength ||
     // A suppression comment may be unused or invalid, which is a finding only the full analysis sees.
     source.includes(DIRECTIVE_PREFIX) ||
     ((source.includes('&') || source.includes('*')) && ANCHOR_OR_ALIAS.test(source)) ||

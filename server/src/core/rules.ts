@@ -22,7 +22,7 @@ export const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'frontmatter-unclosed':
     'The frontmatter opens with "---" but no later line closes it, so the whole file would be read as frontmatter. Reported on the opening line.',
   'yaml-syntax':
-    'The frontmatter is not valid YAML, so the site cannot read it: an unclosed quote or bracket, a second ": " in a value that needs quotes, a tab used for indentation, a field given twice, and so on. One diagnostic per error, where it is; the parser\'s own wording is kept in the diagnostic\'s data. Also reported for alias bombs, absurd nesting and blocks over 1 MB, which are not checked.',
+    'The frontmatter is not valid YAML, so the site cannot read it: an unclosed quote or bracket, a second ": " in a value that needs quotes, a tab used for indentation, a field given twice, and so on. One diagnostic per error, where it is; the parser\'s own wording is kept in the diagnostic\'s data. Also reported for alias bombs and absurd nesting, which are not checked.',
   required:
     'A field the schema requires (title, focus, source, readability, type, link) is absent. Reported on the opening "---" line, with the field\'s description.',
   'empty-value': 'A required field is present but holds nothing: "", null, no value at all, or an empty list [].',
@@ -45,9 +45,11 @@ export const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'unused-suppression':
     "A suppression comment in the frontmatter (# resource-lint-disable-next-line, -disable-line, -disable, -enable, -disable-file) names a code that it silences nothing of: the problem was fixed, moved, or never there. As ESLint's --report-unused-disable-directives, so that suppressions do not outlive their reason.",
   'invalid-suppression':
-    'A suppression comment in the frontmatter cannot work: a directive that names no codes, a code resource-lint does not report, a code that cannot be suppressed (yaml-syntax, frontmatter-missing, frontmatter-unclosed and the suppression codes themselves), or a misspelt directive name.',
+    'A suppression comment in the frontmatter cannot work: a directive that names no codes, a code resource-lint does not report, a code that cannot be suppressed (yaml-syntax, frontmatter-missing, frontmatter-unclosed, file-too-large and the suppression codes themselves), or a misspelt directive name.',
   'unused-term':
     "A term of a vocabulary data file (a learn tag, a focus, a type) that no resource in the folder uses. Reported in the data file, on the term's value, once every resource has been checked; the code action Retire term removes it.",
   'duplicate-label':
     "Two terms of a vocabulary data file have the same label (case and surrounding spaces ignored), so authors, completion and the site's pages cannot tell them apart. Reported on the second label.",
+  'file-too-large':
+    'A file longer than resourceAuthoring.limits.fileSize characters (default 10,000,000), or whose frontmatter is longer than resourceAuthoring.limits.frontmatterSize (default 1,000,000), is not analysed: no checks, completion, hover, symbols or fixes, so that one pasted or generated giant cannot stall the editor. One information diagnostic at the top of the file says how long it is and which setting raises the limit.',
 };

@@ -2,6 +2,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { SOURCE } from './codes';
 import { severityOf, type Configuration } from './configuration';
 import { parseResource, type ParsedResource } from './document';
+import { findFrontmatter } from './frontmatter';
+import { sizeLimitFinding } from './sizeLimit';
 import { FINDING_LINK, findingLinks } from './findingLink';
 import type { Finding } from './findings';
 import { LineMap } from './positions';
@@ -40,6 +42,11 @@ export interface Analysis {
   lines: LineMap;
   /** Checks that threw on this text (a bug, not an author's problem); the host logs them. */
   failures: string[];
+  /**
+   * Past the size limits: the text was not parsed, its one finding says so, and every feature gives
+   * the empty answer at once.
+   */
+  tooLarge?: true;
 }
 
 /** A family of checks: parsed text and configuration in, findings out. */
@@ -66,7 +73,26 @@ export function analyzeText(
 ): Analysis {
   const reports = context.reports ?? NO_REPORTS;
   const role = context.role ?? (reportFor(reports, uri) ? 'report' : 'resource');
-  const parsed = parseResource(text);
+  const block = text.length > config.settings.limits.fileSize ? null : findFrontmatter(text);
+  const tooLarge = sizeLimitFinding(text, config.settings.limits, block);
+  if (tooLarge) {
+    const parsed: ParsedResource = { text, block: null, yaml: null, data: undefined, syntaxErrors: [] };
+    const suppression = { suppressed: [], duplicateSuppressed: false, unlessDuplicated: [] };
+    return {
+      uri,
+      version,
+      configId: config.id,
+      reports,
+      role,
+      parsed,
+      findings: [tooLarge],
+      suppression,
+      lines: new LineMap(text),
+      failures: [],
+      tooLarge: true,
+    };
+  }
+  const parsed = parseResource(text, block);
   const findings: Finding[] = [];
   const failures: string[] = [];
   let self: ReportIndex | undefined;

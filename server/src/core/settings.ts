@@ -21,6 +21,16 @@ export interface Settings {
   overrides: Override[];
   /** The card preview's rendering with the site's own tile template (`card/siteTile.ts`). */
   card: CardSettings;
+  /** `resourceAuthoring.limits.*`: the sizes past which a file is not analysed. */
+  limits: SizeLimits;
+}
+
+/** In characters (UTF-16 code units, as editors and the LSP count them). */
+export interface SizeLimits {
+  /** The whole file. */
+  fileSize: number;
+  /** The frontmatter, between its `---` lines. */
+  frontmatterSize: number;
 }
 
 /** `resourceAuthoring.card.*`: where the site's tile template and stylesheets are, and what fills its variables. */
@@ -44,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   baselineFindings: 'hint',
   overrides: [],
   card: { template: '', stylesheets: [], fields: {} },
+  limits: { fileSize: 10_000_000, frontmatterSize: 1_000_000 },
 };
 
 /** The keys of the section (nested ones dotted), as a configuration file or an editor's settings hold them. */
@@ -62,7 +73,15 @@ export const SETTINGS_KEYS = [
   'card.template',
   'card.stylesheets',
   'card.fields',
+  'limits.fileSize',
+  'limits.frontmatterSize',
 ] as const;
+
+const LIMIT_KEYS = ['fileSize', 'frontmatterSize'] as const;
+
+function isLimit(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0;
+}
 
 const SEVERITY_SETTINGS = new Set<string>([...Object.keys(LSP_SEVERITY), 'off']);
 
@@ -118,7 +137,15 @@ export function normaliseSettings(raw: unknown): Settings {
       stylesheets: stringList(get('card.stylesheets'), []),
       fields: fieldMapping(get('card.fields')),
     },
+    limits: {
+      fileSize: limitOr(get('limits.fileSize'), DEFAULT_SETTINGS.limits.fileSize),
+      frontmatterSize: limitOr(get('limits.frontmatterSize'), DEFAULT_SETTINGS.limits.frontmatterSize),
+    },
   };
+}
+
+function limitOr(value: unknown, fallback: number): number {
+  return isLimit(value) ? value : fallback;
 }
 
 const VARIABLE_NAME = /^[A-Za-z_$][\w$]*$/;
@@ -234,7 +261,25 @@ export function settingsProblems(raw: unknown): SettingsProblem[] {
           add(['card', 'fields', variable], `should name a frontmatter field (a string), not ${JSON.stringify(field)}.`);
       }
   }
+  limitsProblems(raw, get, add);
   return problems;
+}
+
+function limitsProblems(raw: unknown, get: (key: string) => unknown, add: AddProblem): void {
+  const nested = raw && typeof raw === 'object' ? (raw as Record<string, unknown>).limits : undefined;
+  if (nested !== undefined && nested !== null) {
+    if (typeof nested !== 'object' || Array.isArray(nested)) {
+      add(['limits'], `should be an object such as {"fileSize": 10000000, "frontmatterSize": 1000000}, not ${JSON.stringify(nested)}.`);
+      return;
+    }
+    for (const key of Object.keys(nested))
+      if (!(LIMIT_KEYS as readonly string[]).includes(key)) add(['limits', key], `'${key}' is not a limit (use ${LIMIT_KEYS.join(', ')}).`);
+  }
+  for (const key of LIMIT_KEYS) {
+    const value = get(`limits.${key}`);
+    if (value !== undefined && value !== null && !isLimit(value))
+      add(['limits', key], `should be a whole number of characters greater than 0, not ${JSON.stringify(value)}.`);
+  }
 }
 
 type AddProblem = (path: (string | number)[], message: string) => void;

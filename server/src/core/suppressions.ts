@@ -29,6 +29,7 @@ const UNSUPPRESSIBLE: ReadonlySet<DiagnosticCode> = new Set<DiagnosticCode>([
   'frontmatter-missing',
   'frontmatter-unclosed',
   'yaml-syntax',
+  'file-too-large',
   'unused-suppression',
   'invalid-suppression',
 ]);

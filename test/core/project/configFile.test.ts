@@ -136,7 +136,7 @@ describe('the configuration file (.resource-lint.json, package.json) and overrid
     assert.deepStrictEqual(
       project.lastLoad?.settingsProblems.map((p) => p.message),
       [
-        ".resource-lint.json line 4: overides: 'overides' is not a setting (the keys: resourceGlobs, reports, vocabularies.learnTags, vocabularies.focus, vocabularies.type, schema, severity, workspaceDiagnostics, overrides, baseline, baselineFindings, card.template, card.stylesheets, card.fields, vocabularies, card, $schema).",
+        ".resource-lint.json line 4: overides: 'overides' is not a setting (the keys: resourceGlobs, reports, vocabularies.learnTags, vocabularies.focus, vocabularies.type, schema, severity, workspaceDiagnostics, overrides, baseline, baselineFindings, card.template, card.stylesheets, card.fields, limits.fileSize, limits.frontmatterSize, vocabularies, card, limits, $schema).",
         ".resource-lint.json line 8: vocabularies.colour: 'colour' is not a vocabulary (use learnTags, focus, type).",
         '.resource-lint.json line 8: vocabularies.focus: should be a path (a string), not 3.',
         `.resource-lint.json line 3: severity.no-such-code: 'no-such-code' is not a diagnostic code (the codes: ${Object.keys(DIAGNOSTIC_CODES).join(', ')}).`,

@@ -22,6 +22,7 @@ const RULE_TEXT: Record<DiagnosticCode, string> = {
   'invalid-suppression': 'A suppression comment names no codes, an unknown code or an unknown directive.',
   'unused-term': 'A vocabulary term that no resource uses (in the data file).',
   'duplicate-label': 'Two terms of a vocabulary data file have the same label.',
+  'file-too-large': 'The file or its frontmatter is larger than the size limit and is not analysed.',
 };
 
 const LEVEL: Record<SeverityName, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', information: 'note', hint: 'note' };

@@ -29,7 +29,7 @@ export interface ConfigFileRead {
 const NONE: ConfigFileRead = { section: {}, problems: [], untrustedNotes: [] };
 
 /** The top-level keys of the section: the settings' own, `vocabularies` nested, and `$schema` for editors. */
-const TOP_KEYS = new Set<string>([...SETTINGS_KEYS, 'vocabularies', 'card', '$schema']);
+const TOP_KEYS = new Set<string>([...SETTINGS_KEYS, 'vocabularies', 'card', 'limits', '$schema']);
 const VOCABULARY_KEYS = new Set(SETTINGS_KEYS.filter((k) => k.startsWith('vocabularies.')).map((k) => k.slice('vocabularies.'.length)));
 
 /**

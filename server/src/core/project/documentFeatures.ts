@@ -92,6 +92,7 @@ export class DocumentFeatures {
   }
 
   completion(open: OpenAnalysis, position: Position, options: { insertReplace?: boolean }): CompletionList {
+    if (open.analysis.tooLarge) return { isIncomplete: false, items: [] };
     const offset = open.analysis.lines.offset(position);
     const fields =
       open.role === 'resource'
@@ -107,6 +108,7 @@ export class DocumentFeatures {
   }
 
   async hover(open: OpenAnalysis, position: Position): Promise<Hover | null> {
+    if (open.analysis.tooLarge) return null;
     const offset = open.analysis.lines.offset(position);
     const fields = open.role === 'resource' ? hover(open.analysis, this.ctx.configuration(), offset) : null;
     return mergeHovers(fields, await this.sectionHover(open, offset));
@@ -136,10 +138,12 @@ export class DocumentFeatures {
   }
 
   definition(open: OpenAnalysis, position: Position): Location | null {
+    if (open.analysis.tooLarge) return null;
     return definitionAt(this.view(open), open.analysis.lines.offset(position), this.ctx.reports());
   }
 
   async references(open: OpenAnalysis, position: Position, includeDeclaration: boolean): Promise<Location[] | null> {
+    if (open.analysis.tooLarge) return null;
     const reports = this.ctx.reports();
     const at = sectionAt(this.view(open), open.analysis.lines.offset(position), reports);
     if (!at) return null;
@@ -161,11 +165,13 @@ export class DocumentFeatures {
   }
 
   links(open: OpenAnalysis): DocumentLink[] {
+    if (open.analysis.tooLarge) return [];
     return sectionLinks(this.view(open), this.ctx.reports());
   }
 
   /** A resource's fields and a report's sections (a file can be both). */
   symbols(open: OpenAnalysis): DocumentSymbol[] | null {
+    if (open.analysis.tooLarge) return null;
     const fields = open.role === 'resource' ? frontmatterSymbols(open.analysis.parsed, open.analysis.lines) : null;
     const self = this.view(open).self;
     const sections = self ? reportSymbols(self) : null;
@@ -178,6 +184,7 @@ export class DocumentFeatures {
 
   codeActions(open: OpenAnalysis, _range: Range, diagnostics: readonly Diagnostic[], only: readonly string[] | undefined): CodeAction[] {
     const { analysis, doc } = open;
+    if (analysis.tooLarge) return [];
     const config = this.ctx.configuration();
     const actions: CodeAction[] = [];
     const deadline = this.ctx.scheduler.now() + CODE_ACTION_BUDGET_MS;

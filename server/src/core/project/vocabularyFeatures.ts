@@ -1,3 +1,4 @@
+import { exceedsSizeLimits } from '../sizeLimit';
 import {
   CodeActionKind,
   DiagnosticTag,
@@ -228,7 +229,9 @@ export class VocabularyFeatures {
         const uri = batch[j];
         const text = texts[j];
         if (text === undefined || index.resolved(uri)) continue;
-        index.set(uri, termUsesOf(parseResource(text)), new LineMap(text));
+        // A file past the size limits is not analysed, so it uses no term.
+        const uses = exceedsSizeLimits(text, this.ctx.configuration().settings.limits) ? [] : termUsesOf(parseResource(text));
+        index.set(uri, uses, new LineMap(text));
       }
       if (i + RESOLVE_BATCH < todo.length) {
         await scheduler.yield();
