@@ -20,6 +20,8 @@ export type DocumentRole = 'resource' | 'report';
 export interface AnalysisContext {
   reports?: ReportSet;
   role?: DocumentRole;
+  /** The text already parsed (by the fast path, from js-yaml's events), when it was. */
+  parsed?: ParsedResource;
 }
 
 /** Everything known about one version of one resource text. */
@@ -66,7 +68,7 @@ export function analyzeText(
 ): Analysis {
   const reports = context.reports ?? NO_REPORTS;
   const role = context.role ?? (reportFor(reports, uri) ? 'report' : 'resource');
-  const parsed = parseResource(text);
+  const parsed = context.parsed?.text === text ? context.parsed : parseResource(text);
   const findings: Finding[] = [];
   const failures: string[] = [];
   let self: ReportIndex | undefined;
