@@ -4,7 +4,10 @@ import * as path from 'path';
 import { dataFiles, generatedTexts, REPORT_FIXTURE, REPORT_PATH, type Mix } from '../../scripts/bench/corpus';
 import { linkOf } from '../../server/src/core/checks/duplicates';
 import { createConfiguration, type Configuration } from '../../server/src/core/configuration';
-import { fixesForFinding, preferredFix } from '../../server/src/core/fixes/fixers';
+import { visit, type Document } from 'yaml';
+import { parseResource } from '../../server/src/core/document';
+import { fixAllOffsetEdits } from '../../server/src/core/fixes/fixAll';
+import { fixesForFinding, hasPreferredFix, preferredFix } from '../../server/src/core/fixes/fixers';
 import { rankCandidates } from '../../server/src/core/fixes/candidates';
 import { checkResourceText } from '../../server/src/core/lint';
 import { quickCheck } from '../../server/src/core/quick';
@@ -21,7 +24,10 @@ import { pick, seeded, type Rand } from './helpers';
  *   - a text the fast path vouches for has no finding in the full analysis, and the same link;
  *   - `fixable` ("has a preferred fix", built without the fixes that are never preferred) and the
  *     fix that fix-all applies are those of the full list of fixes;
- *   - a wrong value ranked from the memo ranks as it does afresh.
+ *   - a wrong value ranked from the memo ranks as it does afresh;
+ *   - where the fast path's own parse stands in for the full one (the document built from js-yaml's
+ *     events), every node has the full parse's range, style, value and source, and the analysis
+ *     from it has the same findings, `fixable`, fix-all edits and link range.
  */
 
 const FOLDER = 'file:///w';
@@ -87,6 +93,86 @@ function texts(): { name: string; text: string }[] {
       out.push({ name: `${mix}:${g.file} (mutated)`, text: mutate(g.text, r) });
     }
   }
+  for (let i = 0; i < 1500; i++) out.push({ name: `fuzz:${i}.md`, text: fuzzed(r) });
+  return out;
+}
+
+/** Values of every style the event document builds (and some it must leave to the full parse). */
+const FUZZ_VALUES = [
+  'Accessibility',
+  '"Data Ethics"',
+  "'it''s'",
+  'plain words  ',
+  '12',
+  '0',
+  '007',
+  '1.5',
+  '-3',
+  'true',
+  'False',
+  'null',
+  '~',
+  '',
+  '[a, "b" , c]',
+  '[ ]',
+  '["x",\n  y]',
+  '{a: 1}',
+  '>-\n  folded text\n  more',
+  '|\n  literal\n\n',
+  '>\n  kept\n\n\n',
+  'two\n  lines',
+  '\n  - "risk"\n  - edu cation',
+  '\n  - a\n  -\n  - c',
+  '\n  nested: map\n  other: "v"',
+  '!!str tagged',
+  '&a x',
+  'x # note',
+  'a: b',
+  '"esc \\" q"',
+  'https://x.org/a#frag',
+  "'Beg'",
+  'Beg',
+  'BEGINNER',
+  '\t tab',
+  'a\tb',
+];
+const FUZZ_KEYS = [
+  'title',
+  'focus',
+  'type',
+  'link',
+  'learnTags',
+  'keywords',
+  'readability',
+  'summary',
+  'source',
+  'resourceId',
+  'openSource',
+  '"quoted key"',
+  'true',
+  '12',
+  'x y',
+];
+
+/** A frontmatter assembled from random keys and values of many styles, LF or CRLF. */
+function fuzzed(r: Rand): string {
+  const lines: string[] = [];
+  const n = 1 + Math.floor(r() * 8);
+  for (let i = 0; i < n; i++) lines.push(`${pick(r, FUZZ_KEYS)}:${pick(r, [' ', '  ', ''])}${pick(r, FUZZ_VALUES)}`);
+  const eol = r() < 0.2 ? '\r\n' : '\n';
+  return ['---', ...lines, '---', 'Body §4.3 text.', ''].join('\n').replace(/\n/g, eol);
+}
+
+/** Every node of a document: kind, range (the two ends the checks read), style, flow, value and source. */
+function nodesOf(doc: Document): unknown[] {
+  const out: unknown[] = [];
+  visit(doc, {
+    Node(_, n) {
+      const node = n as { range?: number[]; type?: string; flow?: boolean; value?: unknown; source?: unknown };
+      const value = typeof node.value === 'object' ? null : node.value;
+      out.push([n.constructor.name, node.range?.[0], node.range?.[1], node.type, node.flow === true, value, node.source]);
+    },
+  });
   return out;
 }
 
@@ -124,7 +210,7 @@ describe('fast paths against the full ones (differential)', () => {
         );
         assert.strictEqual(check.link, linkOf(full)?.key, name);
       }
-      assert.ok(vouched > all.length / 3, `the fast path vouched for ${vouched} of ${all.length}`);
+      assert.ok(vouched > all.length / 4, `the fast path vouched for ${vouched} of ${all.length}`);
     });
 
     it(`fixable and the fix fix-all applies equal those of the full list of fixes (${label})`, () => {
@@ -148,6 +234,37 @@ describe('fast paths against the full ones (differential)', () => {
       }
       assert.ok(findings > 500 && fixable > 50, `${findings} findings, ${fixable} fixable`);
       if (label === 'data files') assert.ok(addTerm > 50, `${addTerm} findings with an add-term fix`);
+    });
+  }
+
+  for (const [label, cfg] of configs) {
+    it(`the document from js-yaml's events is the full parse's, with the same findings, fixable, fix-all and link (${label})`, () => {
+      let built = 0;
+      let findings = 0;
+      for (const { name, text } of all) {
+        const uri = `${FOLDER}/${name.replace(/^\w+:/, '')}`;
+        const parsed = quickCheck(text, cfg).parsed?.();
+        if (!parsed) continue;
+        built++;
+        const reference = parseResource(text);
+        assert.deepStrictEqual(reference.syntaxErrors, [], name);
+        assert.deepStrictEqual(nodesOf(parsed.yaml!), nodesOf(reference.yaml!), name);
+        assert.deepStrictEqual(parsed.data, reference.data, name);
+        const fast = analyzeText(text, cfg, uri, 0, { reports, parsed });
+        const full = analyzeText(text, cfg, uri, 0, { reports });
+        assert.strictEqual(fast.parsed, parsed, 'the analysis read the given parse');
+        assert.deepStrictEqual(fast.findings, full.findings, name);
+        assert.deepStrictEqual(fast.suppression, full.suppression, name);
+        assert.deepStrictEqual(
+          fast.findings.map((f) => hasPreferredFix(f, fast, cfg)),
+          full.findings.map((f) => hasPreferredFix(f, full, cfg)),
+          `fixable: ${name}`,
+        );
+        assert.deepStrictEqual(fixAllOffsetEdits(fast, cfg), fixAllOffsetEdits(full, cfg), `fix-all: ${name}`);
+        assert.deepStrictEqual(linkOf(fast), linkOf(full), `link: ${name}`);
+        findings += full.findings.length;
+      }
+      assert.ok(built > all.length / 3 && findings > 500, `built ${built} of ${all.length} texts, ${findings} findings`);
     });
   }
 

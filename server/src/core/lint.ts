@@ -1,6 +1,7 @@
 import type { Range } from 'vscode-languageserver-types';
 import { linkOf, normaliseLink } from './checks/duplicates';
 import type { Configuration } from './configuration';
+import type { ParsedResource } from './document';
 import { quickCheck } from './quick';
 import { exceedsSizeLimits } from './sizeLimit';
 import { checkSections } from './checks/sections';
@@ -34,10 +35,14 @@ export function checkResourceText(text: string, config: Configuration, uri?: str
   if (quick.clean && checkSections(text, uri ?? DEFAULT_URI, context.reports ?? NO_REPORTS).length === 0) {
     return { link: normaliseLink(quick.data.link), data: quick.data };
   }
-  return fromAnalysis(analyzeText(text, config, uri, 0, context));
+  return fromAnalysis(analyzeText(text, config, uri, 0, withParsed(context, quick.parsed?.())));
 }
 
 export function fromAnalysis(analysis: Analysis): FileCheck {
   const link = linkOf(analysis);
   return { analysis, link: link?.key, linkRange: link?.range };
+}
+
+function withParsed(context: AnalysisContext, parsed: ParsedResource | undefined): AnalysisContext {
+  return parsed ? { ...context, parsed } : context;
 }

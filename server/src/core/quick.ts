@@ -1,6 +1,7 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import type { Configuration } from './configuration';
-import { LIMITS, nestingTooDeep } from './document';
+import { LIMITS, nestingTooDeep, type ParsedResource } from './document';
+import { EventRecorder } from './eventDocument';
 import { findFrontmatter } from './frontmatter';
 import { DIRECTIVE_PREFIX } from './suppressions';
 
@@ -12,9 +13,21 @@ import { DIRECTIVE_PREFIX } from './suppressions';
  * clean verdict here must never hide a finding the full analysis would report (see the
  * differential test).
  */
-export type QuickVerdict = { clean: true; data: Record<string, unknown> } | { clean: false };
+export type QuickVerdict = ({ clean: true; data: Record<string, unknown> } | { clean: false }) & {
+  /**
+   * The text as the full parse would give it, built from the fast path's own parse (the document
+   * from js-yaml's events) when that can stand in for the full one; `undefined` otherwise.
+   */
+  parsed?: () => ParsedResource | undefined;
+};
 
 const NOT_CLEAN: QuickVerdict = { clean: false };
+
+/**
+ * What the document built from js-yaml's events leaves out, so such a text is parsed fully: a
+ * comment, a tag, an explicit key, a lone carriage return (not a line break for the full parse).
+ */
+const NEEDS_FULL_PARSE = /#|(?:^|[\s[{,])[!?]|\r(?!\n)/m;
 
 /** An anchor (`&a`) or alias (`*a`) token: the full parse bounds alias expansion, so it decides. */
 const ANCHOR_OR_ALIAS = /(?:^|[\s[{,])[&*][^\s,[\]{}]/m;
@@ -31,14 +44,16 @@ const CORE_NON_STRING =
 const MAY_BE_NON_STRING = /^(?:$|[~nNtTfF0-9+.-])/;
 
 /** True when every value is one both parsers agree on: strings that stay strings, booleans, null, lists, maps. */
-function unambiguous(value: unknown, depth = 0): boolean {
+function unambiguous(value: unknown, integers: boolean, depth = 0): boolean {
   if (value === null || typeof value === 'boolean') return true;
+  // The event document checks each integer's source (plain decimal digits, which both parsers read alike).
+  if (integers && Number.isSafeInteger(value)) return true;
   if (typeof value === 'string') return !MAY_BE_NON_STRING.test(value) || !CORE_NON_STRING.test(value);
   if (depth > LIMITS.maxNestingDepth || typeof value !== 'object') return false; // numbers, dates
-  if (Array.isArray(value)) return value.every((v) => unambiguous(v, depth + 1));
+  if (Array.isArray(value)) return value.every((v) => unambiguous(v, integers, depth + 1));
   if (Object.getPrototypeOf(value) !== Object.prototype) return false;
   for (const key in value) {
-    if (!unambiguous((value as Record<string, unknown>)[key], depth + 1)) return false;
+    if (!unambiguous((value as Record<string, unknown>)[key], integers, depth + 1)) return false;
   }
   return true;
 }
@@ -83,12 +98,23 @@ export function quickCheck(text: string, config: Configuration): QuickVerdict {
   )
     return NOT_CLEAN;
   let data: unknown;
+  const recorder = NEEDS_FULL_PARSE.test(source) ? null : new EventRecorder(source);
   try {
-    data = load(source, { schema: CORE_SCHEMA });
+    data = load(source, recorder ? { schema: CORE_SCHEMA, listener: recorder.listener } : { schema: CORE_SCHEMA });
   } catch {
     return NOT_CLEAN;
   }
   if (!data || typeof data !== 'object' || Array.isArray(data)) return NOT_CLEAN;
-  if (!config.schema.validate(data) || !unambiguous(data) || !topLevelLinesAgree(source, Object.keys(data).length)) return NOT_CLEAN;
-  return { clean: true, data: data as Record<string, unknown> };
+  const record = data as Record<string, unknown>;
+  if (!topLevelLinesAgree(source, Object.keys(record).length)) return NOT_CLEAN;
+  const valid = config.schema.validate(record);
+  const parsed =
+    recorder && unambiguous(record, true)
+      ? () => {
+          const yaml = recorder.document();
+          return yaml ? { text, block, yaml, data: record, syntaxErrors: [] } : undefined;
+        }
+      : undefined;
+  if (valid && unambiguous(record, false)) return { clean: true, data: record, parsed };
+  return { clean: false, parsed };
 }

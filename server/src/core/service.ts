@@ -22,6 +22,8 @@ export type DocumentRole = 'resource' | 'report';
 export interface AnalysisContext {
   reports?: ReportSet;
   role?: DocumentRole;
+  /** The text already parsed (by the fast path, from js-yaml's events), when it was. */
+  parsed?: ParsedResource;
 }
 
 /** Everything known about one version of one resource text. */
@@ -92,7 +94,7 @@ export function analyzeText(
       tooLarge: true,
     };
   }
-  const parsed = parseResource(text, block);
+  const parsed = context.parsed?.text === text ? context.parsed : parseResource(text, block);
   const findings: Finding[] = [];
   const failures: string[] = [];
   let self: ReportIndex | undefined;
