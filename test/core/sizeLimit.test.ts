@@ -22,8 +22,9 @@ describe('size limits (resourceAuthoring.limits.*)', () => {
     assert.strictEqual(d.severity, DiagnosticSeverity.Information);
     assert.deepStrictEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
     const size = text.indexOf('\n---') - 3;
-    assert.ok(d.message.includes(size.toLocaleString('en')), d.message);
-    assert.match(d.message, /more than resourceAuthoring\.limits\.frontmatterSize \(1,000,000\)/);
+    const message = typeof d.message === 'string' ? d.message : d.message.value;
+    assert.ok(message.includes(size.toLocaleString('en')), message);
+    assert.match(message, /more than resourceAuthoring\.limits\.frontmatterSize \(1,000,000\)/);
     assert.strictEqual(analysis.parsed.yaml, null);
   });
 
