@@ -18,12 +18,6 @@ export interface FieldInfo {
   allowed?: string[];
   /** The property's subschema (with vocabularies injected). */
   schema: Record<string, unknown>;
-  /** The field's name in the CMS's editor (a CMS configuration's `label`), for hover and completion. */
-  label?: string;
-  /** The CMS's help text for the field (`hint`). */
-  hint?: string;
-  /** What the CMS fills a new entry's field with (`default`): completion and "add missing field" insert it. */
-  default?: unknown;
 }
 
 export interface CompiledSchema {
